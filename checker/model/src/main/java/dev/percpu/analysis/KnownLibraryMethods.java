@@ -1,0 +1,157 @@
+package dev.percpu.analysis;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * What well-known JDK methods do with a closure argument, in the spirit of the lists of Error
+ * Prone's GuardedBy and NullAway's library models. A name not listed here answers {@link
+ * ClosureUse#UNKNOWN} without walking any type hierarchy, so the common case is one hash lookup.
+ */
+final class KnownLibraryMethods {
+
+  /** owner type -> methods whose closure arguments run on the calling thread during the call. */
+  private static final Map<String, Set<String>> INVOKED_NOW =
+      Map.ofEntries(
+          Map.entry("java.lang.Iterable", Set.of("forEach")),
+          Map.entry("java.util.Iterator", Set.of("forEachRemaining")),
+          Map.entry("java.util.Spliterator", Set.of("forEachRemaining", "tryAdvance")),
+          Map.entry(
+              "java.util.Map",
+              Set.of("forEach", "computeIfAbsent", "computeIfPresent", "compute", "merge", "replaceAll")),
+          Map.entry("java.util.Collection", Set.of("removeIf")),
+          Map.entry("java.util.List", Set.of("replaceAll", "sort")),
+          Map.entry("java.util.Collections", Set.of("sort")),
+          Map.entry("java.util.Arrays", Set.of("sort", "setAll", "parallelSetAll")),
+          Map.entry("java.util.Objects", Set.of("requireNonNullElseGet", "requireNonNull")),
+          Map.entry(
+              "java.util.Optional",
+              Set.of("map", "flatMap", "filter", "ifPresent", "ifPresentOrElse", "or", "orElseGet", "orElseThrow")),
+          Map.entry("java.util.OptionalInt", Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+          Map.entry("java.util.OptionalLong", Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+          Map.entry("java.util.OptionalDouble", Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+          Map.entry(
+              "java.util.concurrent.atomic.AtomicReference",
+              Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate")),
+          Map.entry(
+              "java.util.concurrent.atomic.AtomicLong",
+              Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate")),
+          Map.entry(
+              "java.util.concurrent.atomic.AtomicInteger",
+              Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate")),
+          Map.entry("java.security.AccessController", Set.of("doPrivileged")));
+
+  /**
+   * Owner types all of whose closure arguments run during the call chain that consumes them
+   * (streams run their lambdas at the terminal operation, on the calling thread).
+   */
+  private static final Set<String> INVOKED_NOW_ALL_METHODS =
+      Set.of(
+          "java.util.stream.Stream",
+          "java.util.stream.IntStream",
+          "java.util.stream.LongStream",
+          "java.util.stream.DoubleStream",
+          "java.util.stream.BaseStream",
+          "java.util.stream.Collectors");
+
+  /** owner type -> methods that store the closure or run it on another thread. */
+  private static final Map<String, Set<String>> ELSEWHERE =
+      Map.ofEntries(
+          Map.entry("java.util.concurrent.Executor", Set.of("execute")),
+          Map.entry("java.util.concurrent.ExecutorService", Set.of("submit", "invokeAll", "invokeAny")),
+          Map.entry(
+              "java.util.concurrent.ScheduledExecutorService",
+              Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")),
+          Map.entry("java.util.concurrent.ForkJoinPool", Set.of("submit", "execute", "invoke")),
+          Map.entry("java.util.concurrent.ThreadFactory", Set.of("newThread")),
+          Map.entry("java.lang.Thread", Set.of("<init>", "startVirtualThread")),
+          Map.entry("java.lang.Thread.Builder", Set.of("start", "unstarted", "factory")),
+          Map.entry("java.lang.ThreadLocal", Set.of("withInitial")),
+          Map.entry("java.lang.ref.Cleaner", Set.of("register")),
+          Map.entry("java.util.Timer", Set.of("schedule", "scheduleAtFixedRate")),
+          Map.entry(
+              "java.util.concurrent.CompletableFuture",
+              Set.of(
+                  "supplyAsync",
+                  "runAsync",
+                  "thenApplyAsync",
+                  "thenAcceptAsync",
+                  "thenRunAsync",
+                  "thenComposeAsync",
+                  "thenCombineAsync",
+                  "thenAcceptBothAsync",
+                  "runAfterBothAsync",
+                  "applyToEitherAsync",
+                  "acceptEitherAsync",
+                  "runAfterEitherAsync",
+                  "handleAsync",
+                  "whenCompleteAsync",
+                  "exceptionallyAsync",
+                  "exceptionallyComposeAsync",
+                  "completeAsync")),
+          // Storing a closure in a collection defers it; whoever takes it out runs it later.
+          Map.entry("java.util.Collection", Set.of("add", "addAll")),
+          Map.entry("java.util.List", Set.of("add", "set", "addFirst", "addLast")),
+          Map.entry("java.util.Queue", Set.of("add", "offer")),
+          Map.entry("java.util.Deque", Set.of("addFirst", "addLast", "offerFirst", "offerLast", "push")),
+          Map.entry("java.util.concurrent.BlockingQueue", Set.of("put", "offer")),
+          Map.entry("java.util.Map", Set.of("put", "putIfAbsent")));
+
+  private static final Set<String> KNOWN_NAMES = new HashSet<>();
+
+  static {
+    INVOKED_NOW.values().forEach(KNOWN_NAMES::addAll);
+    ELSEWHERE.values().forEach(KNOWN_NAMES::addAll);
+  }
+
+  private KnownLibraryMethods() {}
+
+  /** What {@code method} does with a closure argument; {@link ClosureUse#UNKNOWN} if not listed. */
+  static ClosureUse closureUse(ExecutableElement method, Types types) {
+    if (!(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return ClosureUse.UNKNOWN;
+    }
+    String name = method.getSimpleName().toString();
+    if (!KNOWN_NAMES.contains(name)) {
+      // Stream methods are declared on the stream interfaces themselves, so no walk is needed.
+      return INVOKED_NOW_ALL_METHODS.contains(owner.getQualifiedName().toString())
+          ? ClosureUse.INVOKED_NOW
+          : ClosureUse.UNKNOWN;
+    }
+    // Walk the owner and its supertypes breadth-first: ArrayList.forEach is Iterable.forEach.
+    Deque<TypeMirror> work = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    work.add(owner.asType());
+    while (!work.isEmpty()) {
+      TypeMirror t = work.poll();
+      if (t.getKind() != TypeKind.DECLARED) {
+        continue;
+      }
+      TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
+      String qualified = e.getQualifiedName().toString();
+      if (!seen.add(qualified)) {
+        continue;
+      }
+      if (INVOKED_NOW_ALL_METHODS.contains(qualified)) {
+        return ClosureUse.INVOKED_NOW;
+      }
+      if (INVOKED_NOW.getOrDefault(qualified, Set.of()).contains(name)) {
+        return ClosureUse.INVOKED_NOW;
+      }
+      if (ELSEWHERE.getOrDefault(qualified, Set.of()).contains(name)) {
+        return ClosureUse.ELSEWHERE;
+      }
+      work.addAll(types.directSupertypes(t));
+    }
+    return ClosureUse.UNKNOWN;
+  }
+}
