@@ -1,31 +1,224 @@
 package dev.percpu;
 
+import dev.percpu.internal.AssertionMode;
+import dev.percpu.internal.PinState;
+import dev.percpu.internal.Pins;
 import dev.percpu.qual.InvokesClosure;
+import java.util.Objects;
 import java.util.function.Consumer;
 
-/** SKELETON: the runtime issue fills in the implementation and javadoc. */
+/**
+ * A pin: while it is open, the pinning thread owns one CPU slot, and no other thread is pinned to
+ * that slot. It is the Java counterpart of the kernel's {@code CpuGuard}, which disables preemption
+ * so that "the current CPU" cannot change.
+ *
+ * <pre>{@code
+ * try (CpuGuard guard = CpuGuard.pin()) {
+ *   requests.get(guard).with(r -> r.count++);
+ *   latencies.get(guard).with(l -> l.record(nanos));   // same CPU, same pin
+ * }
+ * }</pre>
+ *
+ * <h2>Semantics</h2>
+ *
+ * <ul>
+ *   <li>{@link #pin()} on an unpinned thread takes a free slot: first the one the thread used
+ *       last, otherwise any free one (a thread that keeps colliding moves, as {@code Striped64}'s
+ *       cells do). When every slot is taken it waits: a short spin, then yields, then it parks
+ *       until a slot is released. It never deadlocks and never spins without bound.
+ *   <li>{@link #pin()} on a pinned thread returns a new guard on the <em>same</em> CPU and only
+ *       counts the depth, like nested {@code preempt_disable()}. Guards close in LIFO order, on the
+ *       thread that pinned; the slot is released when the outermost one closes.
+ *   <li>A slot whose owner died without closing its guard is reclaimed by the next thread that
+ *       needs it; this is logged as a warning through {@link System.Logger} (logger {@code
+ *       dev.percpu}), or recorded as a {@link PerCpuViolation} in assertion mode.
+ * </ul>
+ *
+ * <h2>Misuse</h2>
+ *
+ * <p>Closing a guard twice, on a thread other than the pinning one, before the guards opened after
+ * it, or while a closure entered under it is still running throws {@link IllegalStateException}
+ * saying which. So does using a closed guard or a guard of another thread to make a token or to
+ * update a {@link PerCpuCounter}. A guard must not be shared between threads.
+ *
+ * <h2>Memory model</h2>
+ *
+ * <p>Actions of a thread before it closes its outermost guard on a CPU happen-before the actions of
+ * the next thread pinned to that CPU after its {@code pin()} returns. That is why per-CPU values
+ * need no synchronisation of their own while accessed under a pin.
+ */
 public final class CpuGuard implements AutoCloseable {
-  private CpuGuard() {}
+  private final PinState state;
+  private final int cpu;
+  private final int depth;
+  private final int entriesAtPin;
+  private boolean closed;
 
-  public static CpuGuard pin() {
-    throw new UnsupportedOperationException("not implemented yet");
+  private CpuGuard(PinState state) {
+    this.state = state;
+    this.cpu = state.cpu;
+    this.depth = state.depth;
+    this.entriesAtPin = state.entries;
   }
 
+  /**
+   * Pins the calling thread to a CPU, or, if it is already pinned, returns another guard on the
+   * same CPU. Close it with try-with-resources.
+   *
+   * @return an open guard, to be closed on this thread
+   */
+  public static CpuGuard pin() {
+    return new CpuGuard(Pins.pin());
+  }
+
+  /** The CPU this guard pins, {@code 0 <= cpu() < possibleCpus()}. */
   public int cpu() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return cpu;
+  }
+
+  /**
+   * Unpins: closes this guard and, if it is the outermost one, releases the CPU slot.
+   *
+   * @throws IllegalStateException if called on another thread than the pinning one, a second time,
+   *     while guards opened after this one are still open, or while a closure entered under this
+   *     guard is still running; the guard then stays open
+   */
+  @Override
+  public void close() {
+    Thread current = Thread.currentThread();
+    if (current != state.thread) {
+      throw misuse(
+          "CpuGuard of CPU "
+              + cpu
+              + " closed on thread \""
+              + current.getName()
+              + "\", but it was pinned by thread \""
+              + state.thread.getName()
+              + "\"; a guard is closed on the thread that pinned it");
+    }
+    if (closed) {
+      throw misuse(
+          "CpuGuard of CPU "
+              + cpu
+              + " closed twice on thread \""
+              + current.getName()
+              + "\"");
+    }
+    if (state.depth != depth) {
+      throw misuse(
+          "CpuGuard of CPU "
+              + cpu
+              + " (pin depth "
+              + depth
+              + ") closed out of LIFO order on thread \""
+              + current.getName()
+              + "\": "
+              + (state.depth - depth)
+              + " guard(s) opened after it are still open; close the innermost guard first");
+    }
+    if (state.entries != entriesAtPin) {
+      throw misuse(
+          "CpuGuard of CPU "
+              + cpu
+              + " closed on thread \""
+              + current.getName()
+              + "\" while a with/apply closure entered under it is still running; the pin must"
+              + " outlive the closure");
+    }
+    closed = true;
+    Pins.unpin(state);
+  }
+
+  /**
+   * The number of possible CPUs: the system property {@code percpu.cpus} if set, otherwise {@link
+   * Runtime#availableProcessors()}; fixed for the life of the JVM.
+   */
+  public static int possibleCpus() {
+    return Pins.cpus();
+  }
+
+  /**
+   * Runs {@code action} once for every CPU, in increasing order, with the calling thread pinned to
+   * that CPU; for each CPU it waits until the slot's current owner unpins. The guard passed in is
+   * open for the duration of the call and closed afterwards (the action may close it itself).
+   *
+   * <pre>{@code
+   * CpuGuard.onEachCpu(guard -> hits.get(guard).with(h -> h.reset()));
+   * }</pre>
+   *
+   * <p>An exception from {@code action} unpins and propagates; the remaining CPUs are skipped.
+   *
+   * @throws IllegalStateException if the calling thread is already pinned (it would wait for its
+   *     own slot)
+   */
+  @InvokesClosure(0)
+  public static void onEachCpu(Consumer<CpuGuard> action) {
+    Objects.requireNonNull(action, "action");
+    PinState state = Pins.current();
+    if (state.depth != 0) {
+      throw AssertionMode.violation(
+          PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED,
+          new IllegalStateException(
+              "CpuGuard.onEachCpu called on thread \""
+                  + state.thread.getName()
+                  + "\" while it is pinned to CPU "
+                  + state.cpu
+                  + "; it would wait for its own slot. Call it outside any pin"));
+    }
+    int cpus = Pins.cpus();
+    for (int cpu = 0; cpu < cpus; cpu++) {
+      Pins.pinTo(state, cpu);
+      CpuGuard guard = new CpuGuard(state);
+      try {
+        action.accept(guard);
+      } finally {
+        if (!guard.closed) {
+          guard.close();
+        }
+      }
+    }
+  }
+
+  /** Throws unless this guard is open and the calling thread pinned it. */
+  void checkUsable(String what) {
+    Thread current = Thread.currentThread();
+    if (current != state.thread) {
+      throw AssertionMode.violation(
+          PerCpuViolation.Kind.TOKEN_MISUSE,
+          new IllegalStateException(
+              what
+                  + " used on thread \""
+                  + current.getName()
+                  + "\", but its CpuGuard (CPU "
+                  + cpu
+                  + ") belongs to thread \""
+                  + state.thread.getName()
+                  + "\"; tokens and guards stay on the thread that pinned"));
+    }
+    if (closed) {
+      throw AssertionMode.violation(
+          PerCpuViolation.Kind.TOKEN_MISUSE,
+          new IllegalStateException(
+              what
+                  + " used after its CpuGuard (CPU "
+                  + cpu
+                  + ") was closed, on thread \""
+                  + current.getName()
+                  + "\"; pin again to get a new guard"));
+    }
+  }
+
+  PinState state() {
+    return state;
+  }
+
+  private static IllegalStateException misuse(String message) {
+    return AssertionMode.violation(
+        PerCpuViolation.Kind.GUARD_MISUSE, new IllegalStateException(message));
   }
 
   @Override
-  public void close() {
-    throw new UnsupportedOperationException("not implemented yet");
-  }
-
-  public static int possibleCpus() {
-    throw new UnsupportedOperationException("not implemented yet");
-  }
-
-  @InvokesClosure(0)
-  public static void onEachCpu(Consumer<CpuGuard> action) {
-    throw new UnsupportedOperationException("not implemented yet");
+  public String toString() {
+    return "CpuGuard[cpu=" + cpu + ", depth=" + depth + (closed ? ", closed" : "") + "]";
   }
 }

@@ -1,42 +1,232 @@
 package dev.percpu;
 
-/** SKELETON: the runtime issue fills in the implementation and javadoc. */
+import dev.percpu.internal.PinState;
+import dev.percpu.internal.Pins;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+
+/**
+ * A per-CPU {@code long}: the kernel's {@code this_cpu_add}/{@code this_cpu_sub}/{@code
+ * this_cpu_inc}/{@code this_cpu_dec}/{@code this_cpu_add_return} and v4's numeric per-CPU
+ * operations, without boxing, usable with or without a pin, and summed over CPUs like {@link
+ * java.util.concurrent.atomic.LongAdder}.
+ *
+ * <pre>{@code
+ * static final PerCpuCounter PACKETS = PerCpuCounter.allocate();
+ *
+ * PACKETS.increment();                          // no pin needed for one update
+ * try (CpuGuard guard = CpuGuard.pin()) {       // several updates on one CPU
+ *   PACKETS.add(guard, batch);
+ *   long onThisCpu = PACKETS.addAndGet(guard, 1);
+ * }
+ * long total = PACKETS.sum();
+ * }</pre>
+ *
+ * <h2>Algorithm</h2>
+ *
+ * <p>Each CPU has two cells, 64 bytes apart in its own 128-byte block of one {@code long[]} (plus a
+ * leading block that keeps the array header off CPU 0's lines):
+ *
+ * <ul>
+ *   <li>the <em>owned</em> cell is written only by the thread pinned to that CPU. The pinned
+ *       operations and the unpinned ones on a pinned thread update it with a plain read and an
+ *       opaque write: no atomic instruction, because the pin excludes every other writer and the
+ *       slot hand-over orders successive owners (see {@link CpuGuard});
+ *   <li>the <em>shared</em> cell takes the updates of unpinned threads, which own no CPU. It is
+ *       updated atomically (CAS, or {@code getAndAdd} after a failed CAS has moved the thread's
+ *       preferred CPU, as {@code Striped64} rehashes its probe), at the thread's preferred CPU. Keeping these apart
+ *       is what lets the owned cell go without atomics: an unpinned adder may hit any CPU at any
+ *       time, so it must never write a cell that an owner updates non-atomically.
+ * </ul>
+ *
+ * <p>A CPU's value is the sum of its two cells; the counter's value is the sum over CPUs.
+ * Arithmetic wraps around silently, as {@code long} arithmetic and the kernel's do, so the
+ * counter can also be read as an unsigned {@code long} with {@link Long#toUnsignedString(long)}.
+ *
+ * <h2>Reading</h2>
+ *
+ * <p>{@link #sum()}, {@link #get(int)} and {@link #snapshot()} need no pin. They read every cell
+ * with {@code getOpaque}, so each cell's value is one that was actually written, never a torn one.
+ * Like {@link java.util.concurrent.atomic.LongAdder#sum()} they are not atomic snapshots: updates
+ * concurrent with the read may or may not be counted, but in the absence of concurrent updates the
+ * result is exact, and once every updating thread has been joined (or otherwise synchronised with)
+ * it counts all of their updates.
+ */
 public final class PerCpuCounter {
-  private PerCpuCounter() {}
+  private static final int STRIDE = 16;
+  private static final int SHARED = 8;
+  private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(long[].class);
 
+  private final int cpus;
+  private final long[] cells;
+
+  private PerCpuCounter(int cpus) {
+    this.cpus = cpus;
+    this.cells = new long[(cpus + 1) * STRIDE];
+  }
+
+  /**
+   * Creates a counter that is zero on every CPU.
+   *
+   * @return a new counter
+   */
   public static PerCpuCounter allocate() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return new PerCpuCounter(Pins.cpus());
   }
 
+  private static int owned(int cpu) {
+    return (cpu + 1) * STRIDE;
+  }
+
+  /** Adds to the owned cell of the caller's CPU; only its owner may call this. */
+  private long addOwned(int cpu, long delta) {
+    int i = owned(cpu);
+    long updated = cells[i] + delta;
+    CELL.setOpaque(cells, i, updated);
+    return updated;
+  }
+
+  /**
+   * Adds {@code delta} to the current CPU's value without requiring a pin: on a pinned thread it
+   * updates that CPU's value like {@link #add(CpuGuard, long)}; otherwise it is one atomic add.
+   */
   public void add(long delta) {
-    throw new UnsupportedOperationException("not implemented yet");
+    PinState state = Pins.current();
+    if (state.depth > 0) {
+      addOwned(state.cpu, delta);
+    } else {
+      // As in Striped64: one CAS at the preferred CPU; a failed one means another unpinned thread
+      // adds there too, so move this thread's preference before adding unconditionally.
+      int i = owned(state.preferredCpu()) + SHARED;
+      long current = (long) CELL.getOpaque(cells, i);
+      if (!CELL.compareAndSet(cells, i, current, current + delta)) {
+        CELL.getAndAdd(cells, owned(state.movePreferredCpu(cpus)) + SHARED, delta);
+      }
+    }
   }
 
+  /**
+   * Adds {@code delta} to the value of the CPU that {@code guard} pins.
+   *
+   * @throws NullPointerException if {@code guard} is {@code null}
+   * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
+   */
   public void add(CpuGuard guard, long delta) {
-    throw new UnsupportedOperationException("not implemented yet");
+    addOwned(checked(guard), delta);
   }
 
+  /** Subtracts {@code delta}, with or without a pin; see {@link #add(long)}. */
   public void sub(long delta) {
-    throw new UnsupportedOperationException("not implemented yet");
+    add(-delta);
   }
 
+  /**
+   * Subtracts {@code delta} from the value of the CPU that {@code guard} pins.
+   *
+   * @throws NullPointerException if {@code guard} is {@code null}
+   * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
+   */
+  public void sub(CpuGuard guard, long delta) {
+    addOwned(checked(guard), -delta);
+  }
+
+  /** Adds one, with or without a pin; see {@link #add(long)}. */
   public void increment() {
-    throw new UnsupportedOperationException("not implemented yet");
+    add(1L);
   }
 
+  /** Adds one to the value of the CPU that {@code guard} pins; see {@link #add(CpuGuard, long)}. */
+  public void increment(CpuGuard guard) {
+    addOwned(checked(guard), 1L);
+  }
+
+  /** Subtracts one, with or without a pin; see {@link #add(long)}. */
   public void decrement() {
-    throw new UnsupportedOperationException("not implemented yet");
+    add(-1L);
   }
 
+  /**
+   * Subtracts one from the value of the CPU that {@code guard} pins; see {@link #add(CpuGuard,
+   * long)}.
+   */
+  public void decrement(CpuGuard guard) {
+    addOwned(checked(guard), -1L);
+  }
+
+  /**
+   * Adds {@code delta} to the value of the CPU that {@code guard} pins and returns that CPU's new
+   * value (the kernel's {@code this_cpu_add_return}). Unpinned adds by other threads that land on
+   * this CPU concurrently are included or not, as with {@link #get(int)}.
+   *
+   * @throws NullPointerException if {@code guard} is {@code null}
+   * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
+   */
   public long addAndGet(CpuGuard guard, long delta) {
-    throw new UnsupportedOperationException("not implemented yet");
+    int cpu = checked(guard);
+    return addOwned(cpu, delta) + (long) CELL.getOpaque(cells, owned(cpu) + SHARED);
   }
 
+  /**
+   * Subtracts {@code delta} and returns the CPU's new value (the kernel's {@code
+   * this_cpu_sub_return}); see {@link #addAndGet}.
+   */
+  public long subAndGet(CpuGuard guard, long delta) {
+    return addAndGet(guard, -delta);
+  }
+
+  /**
+   * The value of the CPU that {@code guard} pins.
+   *
+   * @throws NullPointerException if {@code guard} is {@code null}
+   * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
+   */
+  public long get(CpuGuard guard) {
+    return get(checked(guard));
+  }
+
+  /**
+   * The value of CPU {@code cpu}, read without a pin (see the class description).
+   *
+   * @throws IndexOutOfBoundsException if {@code cpu} is not a possible CPU
+   */
   public long get(int cpu) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (cpu < 0 || cpu >= cpus) {
+      throw new IndexOutOfBoundsException(
+          "cpu " + cpu + " is not a possible CPU: possible CPUs are 0 to " + (cpus - 1));
+    }
+    int i = owned(cpu);
+    return (long) CELL.getOpaque(cells, i) + (long) CELL.getOpaque(cells, i + SHARED);
   }
 
+  /** The sum of the values of all CPUs, read without a pin (see the class description). */
   public long sum() {
-    throw new UnsupportedOperationException("not implemented yet");
+    long sum = 0;
+    for (int cpu = 0; cpu < cpus; cpu++) {
+      int i = owned(cpu);
+      sum += (long) CELL.getOpaque(cells, i) + (long) CELL.getOpaque(cells, i + SHARED);
+    }
+    return sum;
+  }
+
+  /** The value of every CPU, indexed by CPU, read without a pin (see the class description). */
+  public long[] snapshot() {
+    long[] values = new long[cpus];
+    for (int cpu = 0; cpu < cpus; cpu++) {
+      values[cpu] = get(cpu);
+    }
+    return values;
+  }
+
+  private static int checked(CpuGuard guard) {
+    Objects.requireNonNull(guard, "guard");
+    guard.checkUsable("CpuGuard passed to PerCpuCounter");
+    return guard.cpu();
+  }
+
+  /** The sum, in decimal. */
+  @Override
+  public String toString() {
+    return Long.toString(sum());
   }
 }

@@ -1,0 +1,83 @@
+package dev.percpu;
+
+import dev.percpu.internal.AssertionMode;
+import dev.percpu.internal.Pins;
+import java.util.List;
+
+/**
+ * Assertion mode: the checks that cost more than the always-on ones, for tests and debugging.
+ * Turn it on with the system property {@code -Dpercpu.assertions=true}, with {@link
+ * #setEnabled(boolean)}, or for JUnit 5 tests with the {@code percpu-junit} extension.
+ *
+ * <p>In assertion mode:
+ *
+ * <ul>
+ *   <li><b>provenance</b>: a {@link PerCpuNestingException} also says where the outer entry began,
+ *       where the inner one happened, and how each handle involved was obtained (allocated,
+ *       defined, cloned or looked up, with source positions);
+ *   <li><b>violations are recorded</b>: every nesting, guard or token misuse, {@code onEachCpu}
+ *       on a pinned thread, and every slot reclaimed from a dead thread is kept as a {@link
+ *       PerCpuViolation}, even when the code under test catches and swallows the exception;
+ *   <li><b>leak detection</b>: {@link #pinnedSlots()} says where each still-open pin began.
+ * </ul>
+ *
+ * <pre>{@code
+ * long mark = PerCpuAssertions.checkpoint();
+ * PerCpuAssertions.setEnabled(true);
+ * runScenario();
+ * assertEquals(List.of(), PerCpuAssertions.violationsSince(mark));
+ * assertEquals(List.of(), PerCpuAssertions.pinnedSlots());
+ * }</pre>
+ *
+ * <p>When the mode is off, these extras cost one volatile read when an outermost pin begins and
+ * when a handle is made, and nothing on the entering fast path. A pin keeps the mode it began
+ * with until it ends. At most the 10,000 newest violations are kept.
+ */
+public final class PerCpuAssertions {
+  private PerCpuAssertions() {}
+
+  /** Whether assertion mode is on. */
+  public static boolean isEnabled() {
+    return AssertionMode.enabled();
+  }
+
+  /**
+   * Turns assertion mode on or off for the whole JVM. Pins that are open keep the mode they began
+   * with; handles made while the mode was off carry no provenance.
+   */
+  public static void setEnabled(boolean enabled) {
+    AssertionMode.setEnabled(enabled);
+  }
+
+  /**
+   * A mark to pass to {@link #violationsSince(long)}: the sequence number of the newest violation
+   * recorded so far.
+   */
+  public static long checkpoint() {
+    return AssertionMode.checkpoint();
+  }
+
+  /** The violations recorded after {@code checkpoint}, on any thread, oldest first. */
+  public static List<PerCpuViolation> violationsSince(long checkpoint) {
+    return AssertionMode.violationsSince(checkpoint);
+  }
+
+  /** Every violation still on the record, oldest first. */
+  public static List<PerCpuViolation> violations() {
+    return AssertionMode.violationsSince(Long.MIN_VALUE);
+  }
+
+  /** Empties the record of violations. */
+  public static void clearViolations() {
+    AssertionMode.clear();
+  }
+
+  /**
+   * The CPU slots owned right now, by any thread, including threads that died pinned (their slots
+   * are reclaimed only when needed). Works in either mode; where a pin began is known only for pins
+   * that began in assertion mode.
+   */
+  public static List<PinnedSlot> pinnedSlots() {
+    return AssertionMode.pinnedSlots(Pins.owners());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.percpu;
+
+/**
+ * A CPU slot owned by a thread at the moment {@link PerCpuAssertions#pinnedSlots()} looked.
+ *
+ * @param cpu the slot
+ * @param thread the owner's name
+ * @param threadAlive {@code false} when the owner died without unpinning (the slot is reclaimed
+ *     the next time a thread needs it)
+ * @param pinnedAt where the owner's outermost pin began, when assertion mode was on at that time;
+ *     otherwise {@code "an unrecorded place (assertion mode was off)"}
+ */
+public record PinnedSlot(int cpu, String thread, boolean threadAlive, String pinnedAt) {
+  @Override
+  public String toString() {
+    return "CPU "
+        + cpu
+        + " is pinned by thread \""
+        + thread
+        + "\""
+        + (threadAlive ? "" : " (which has died)")
+        + ", pinned at "
+        + pinnedAt;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.percpu.internal;
+
+import dev.percpu.PerCpuViolation;
+import dev.percpu.PinnedSlot;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The state of assertion mode: the switch, the record of violations and the set of open pins.
+ *
+ * <p>Cost when off: the switch is one volatile boolean, read when an outermost pin begins (the
+ * answer is kept in {@link PinState#tracking} for the whole pin), when a handle is made, and on
+ * the paths that are about to throw. Nothing else in the runtime looks at it.
+ */
+public final class AssertionMode {
+  /** The system property that turns assertion mode on at start-up. */
+  public static final String PROPERTY = "percpu.assertions";
+
+  /** Bounds the record so that a program that swallows violations in a loop cannot exhaust memory. */
+  static final int MAX_RECORDED = 10_000;
+
+  private static final System.Logger LOG = System.getLogger("dev.percpu");
+
+  private static volatile boolean enabled = Boolean.getBoolean(PROPERTY);
+
+  private static final AtomicLong SEQUENCE = new AtomicLong();
+  private static final ConcurrentLinkedQueue<PerCpuViolation> RECORD =
+      new ConcurrentLinkedQueue<>();
+  private static final AtomicInteger RECORDED = new AtomicInteger();
+  private static final Set<PinState> OPEN_PINS = ConcurrentHashMap.newKeySet();
+
+  private AssertionMode() {}
+
+  public static boolean enabled() {
+    return enabled;
+  }
+
+  public static void setEnabled(boolean on) {
+    enabled = on;
+  }
+
+  /** The sequence number of the last violation recorded so far. */
+  public static long checkpoint() {
+    return SEQUENCE.get();
+  }
+
+  /**
+   * Records a violation (when the mode is on) and returns the exception for the caller to throw,
+   * so that a violation is on the record even if the exception is caught and swallowed.
+   */
+  public static <X extends RuntimeException> X violation(PerCpuViolation.Kind kind, X exception) {
+    if (enabled) {
+      record(kind, Thread.currentThread(), exception.getMessage());
+    }
+    return exception;
+  }
+
+  private static void record(PerCpuViolation.Kind kind, Thread thread, String message) {
+    PerCpuViolation v =
+        new PerCpuViolation(SEQUENCE.incrementAndGet(), kind, thread.getName(), message);
+    RECORD.add(v);
+    if (RECORDED.incrementAndGet() > MAX_RECORDED) {
+      RECORD.poll();
+      RECORDED.decrementAndGet();
+    }
+  }
+
+  /** The recorded violations with a sequence number above {@code checkpoint}, oldest first. */
+  public static List<PerCpuViolation> violationsSince(long checkpoint) {
+    List<PerCpuViolation> since = new ArrayList<>();
+    for (PerCpuViolation v : RECORD) {
+      if (v.sequence() > checkpoint) {
+        since.add(v);
+      }
+    }
+    return Collections.unmodifiableList(since);
+  }
+
+  /** Forgets every recorded violation. */
+  public static void clear() {
+    PerCpuViolation v;
+    while ((v = RECORD.poll()) != null) {
+      RECORDED.decrementAndGet();
+    }
+  }
+
+  static void pinOpened(PinState state) {
+    state.pinnedAt = CallSite.capture();
+    OPEN_PINS.add(state);
+  }
+
+  static void pinClosed(PinState state) {
+    OPEN_PINS.remove(state);
+    state.pinnedAt = null;
+  }
+
+  /** The slot table's report of a reclaimed slot: a violation in assertion mode, else a warning. */
+  static void deadOwnerReclaimed(int cpu, Thread dead, Thread reclaimer) {
+    OPEN_PINS.removeIf(s -> s.thread == dead);
+    String message =
+        "CPU "
+            + cpu
+            + " was still pinned by thread \""
+            + dead.getName()
+            + "\", which died without closing its CpuGuard; thread \""
+            + reclaimer.getName()
+            + "\" reclaimed the slot";
+    if (enabled) {
+      record(PerCpuViolation.Kind.DEAD_OWNER_RECLAIMED, reclaimer, message);
+    } else {
+      LOG.log(Level.WARNING, message);
+    }
+  }
+
+  /** Every slot owned right now, with where its pin began when that was recorded. */
+  public static List<PinnedSlot> pinnedSlots(Thread[] owners) {
+    List<PinnedSlot> pinned = new ArrayList<>();
+    for (int cpu = 0; cpu < owners.length; cpu++) {
+      Thread owner = owners[cpu];
+      if (owner == null) {
+        continue;
+      }
+      String at = "an unrecorded place (assertion mode was off)";
+      for (PinState s : OPEN_PINS) {
+        String where = s.pinnedAt;
+        if (s.thread == owner && where != null) {
+          at = where;
+        }
+      }
+      pinned.add(new PinnedSlot(cpu, owner.getName(), owner.isAlive(), at));
+    }
+    return Collections.unmodifiableList(pinned);
+  }
+}
