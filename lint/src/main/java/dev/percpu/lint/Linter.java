@@ -1,0 +1,111 @@
+package dev.percpu.lint;
+
+import dev.percpu.lint.cli.LintOptions;
+import dev.percpu.lint.compile.CheckerCompilation;
+import dev.percpu.lint.compile.CompilationOutcome;
+import dev.percpu.lint.compile.CompileSettings;
+import dev.percpu.lint.compile.PathDisplay;
+import dev.percpu.lint.compile.Progress;
+import dev.percpu.lint.compile.SourceFiles;
+import dev.percpu.lint.compile.ToolPaths;
+import dev.percpu.lint.report.DocsLinks;
+import dev.percpu.lint.report.Finding;
+import dev.percpu.lint.report.ReportFormat;
+import dev.percpu.lint.report.Summary;
+import dev.percpu.lint.report.Tool;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One lint run: collect the sources, compile them once per checker, report, and pick the exit status.
+ *
+ * <pre>{@code
+ * int status = new Linter(Path.of(""), System.out, System.err, Progress.silent())
+ *     .run(OptionsParser.parse(List.of("--format", "sarif", "src/main/java")));
+ * }</pre>
+ */
+public final class Linter {
+  public static final int CLEAN = 0;
+  public static final int ERRORS_FOUND = 1;
+  public static final int FAILED = 2;
+
+  private final Path workingDirectory;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Progress progress;
+
+  public Linter(Path workingDirectory, PrintStream out, PrintStream err, Progress progress) {
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.out = out;
+    this.err = err;
+    this.progress = progress;
+  }
+
+  /** @return {@link #CLEAN}, {@link #ERRORS_FOUND} or {@link #FAILED} */
+  public int run(LintOptions options) throws LintException {
+    List<Path> files = SourceFiles.collect(options.paths(), workingDirectory);
+    DocsLinks docs = new DocsLinks(options.docsBaseUrl());
+    Set<Tool> toolsRun = new LinkedHashSet<>();
+    List<Finding> findings = new ArrayList<>();
+    if (files.isEmpty()) {
+      err.println("percpu-lint: warning: no .java files under " + options.paths());
+    } else {
+      ToolPaths toolPaths = ToolPaths.locate();
+      CompileSettings settings = new CompileSettings(options.classpath(), options.release(),
+          options.errorProneFlags(), options.checkerFlags(), new PathDisplay(workingDirectory), docs, progress);
+      for (Tool tool : options.tools()) {
+        CompilationOutcome outcome = CheckerCompilation.of(tool, toolPaths, settings).run(files);
+        if (!outcome.toolErrors().isEmpty()) {
+          throw new LintException("the " + tool.displayName() + " compilation could not run the checker: "
+              + String.join("\n", outcome.toolErrors())
+              + "\n(is the linter installation complete? see lib/errorprone and lib/checker beside percpu-lint.jar)");
+        }
+        if (!outcome.unrelatedErrors().isEmpty()) {
+          outcome.unrelatedErrors().forEach(e -> err.println(e));
+          throw new LintException("the code does not compile (" + outcome.unrelatedErrors().size()
+              + " javac error" + (outcome.unrelatedErrors().size() == 1 ? "" : "s") + " above, in the "
+              + tool.displayName() + " compilation); fix them, or pass the missing libraries with --classpath");
+        }
+        toolsRun.add(tool);
+        findings.addAll(outcome.findings());
+      }
+    }
+    findings.sort(Finding.REPORT_ORDER);
+    Summary summary = new Summary(files.size(), toolsRun, findings);
+    write(summary, options);
+    return summary.hasErrors() ? ERRORS_FOUND : CLEAN;
+  }
+
+  private void write(Summary summary, LintOptions options) throws LintException {
+    var writer = options.format().writer(new DocsLinks(options.docsBaseUrl()), workingDirectory);
+    if (options.output().isPresent()) {
+      Path target = workingDirectory.resolve(options.output().get());
+      try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+        writer.write(summary, file);
+      } catch (IOException e) {
+        throw new LintException("cannot write the report to " + options.output().get() + ": " + e, e);
+      }
+      err.println(summary.line());
+    } else {
+      Writer stdout = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      try {
+        writer.write(summary, stdout);
+        stdout.flush();
+      } catch (IOException e) {
+        throw new LintException("cannot write the report: " + e, e);
+      }
+      if (options.format() != ReportFormat.TEXT) {
+        err.println(summary.line());
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.percpu.lint.cli;
+
+import dev.percpu.lint.report.ReportFormat;
+import dev.percpu.lint.report.Tool;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A parsed command line.
+ *
+ * @param paths files and directories whose {@code .java} files are linted
+ * @param tools the checkers to run, in order (Error Prone first: it is the faster one, and a compilation
+ *     error it meets makes the slower run pointless)
+ */
+public record LintOptions(
+    List<Path> paths,
+    String classpath,
+    ReportFormat format,
+    Optional<Path> output,
+    Set<Tool> tools,
+    List<String> errorProneFlags,
+    List<String> checkerFlags,
+    Optional<String> release,
+    String docsBaseUrl,
+    boolean help,
+    boolean version) {}
