@@ -1,0 +1,70 @@
+package dev.percpu.errorprone;
+
+import com.google.errorprone.ErrorProneFlags;
+import dev.percpu.analysis.PerCpuApi;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the checks read from {@code -XepOpt:} flags, parsed once per check instance, in the
+ * spirit of NullAway's single {@code Config}.
+ *
+ * <ul>
+ *   <li>{@code -XepOpt:PerCpu:ApiMethods=OWNER#METHOD=ROLE,...}: API methods users cannot annotate
+ *       (see {@link dev.percpu.analysis.ApiMethodSpec} for the form);
+ *   <li>{@code -XepOpt:PerCpu:TypeArgumentAliasing=false}: do not treat two handles of unknown
+ *       origin with the same type argument as possible aliases (turns most of {@code
+ *       PerCpuPossibleNestedAccess} off).
+ * </ul>
+ *
+ * <p>A malformed flag never throws out of javac: it yields a config whose {@link #error()} names
+ * the flag and the entry, which {@code PerCpuNestedAccess} reports as an error diagnostic.
+ *
+ * @param api the shared API model, with configured methods
+ * @param typeArgumentAliasing whether unknown handles with one type argument may alias
+ * @param error why the flags were rejected, if they were
+ */
+public record PerCpuConfig(PerCpuApi api, boolean typeArgumentAliasing, Optional<String> error) {
+
+  static final String API_METHODS = "PerCpu:ApiMethods";
+  static final String TYPE_ARGUMENT_ALIASING = "PerCpu:TypeArgumentAliasing";
+
+  /** The defaults: annotations only, type-argument aliasing on. */
+  public static PerCpuConfig defaults() {
+    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.empty());
+  }
+
+  /** Parses the flags; never throws for a malformed value. */
+  public static PerCpuConfig fromFlags(ErrorProneFlags flags) {
+    PerCpuApi api;
+    List<String> specs;
+    try {
+      specs = flags.getListOrEmpty(API_METHODS);
+    } catch (RuntimeException e) {
+      return invalid("-XepOpt:" + API_METHODS + ": " + e.getMessage());
+    }
+    try {
+      api = specs.isEmpty() ? PerCpuApi.annotationsOnly() : PerCpuApi.create(specs);
+    } catch (IllegalArgumentException e) {
+      return invalid("-XepOpt:" + API_METHODS + ": " + e.getMessage());
+    }
+    Optional<String> aliasing = flags.get(TYPE_ARGUMENT_ALIASING);
+    boolean typeArgumentAliasing = true;
+    if (aliasing.isPresent()) {
+      String v = aliasing.get().trim();
+      if (v.equalsIgnoreCase("true") || v.isEmpty()) {
+        typeArgumentAliasing = true;
+      } else if (v.equalsIgnoreCase("false")) {
+        typeArgumentAliasing = false;
+      } else {
+        return invalid(
+            "-XepOpt:" + TYPE_ARGUMENT_ALIASING + "=" + v + ": expected true or false");
+      }
+    }
+    return new PerCpuConfig(api, typeArgumentAliasing, Optional.empty());
+  }
+
+  private static PerCpuConfig invalid(String why) {
+    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.of("invalid percpu flag " + why));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.percpu.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import javax.inject.Inject;
+
+/** A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread. See {@code docs/bugpattern/PerCpuGuardEscape.md}. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = BugPatternLinks.BASE + "PerCpuGuardEscape.md")
+public final class PerCpuGuardEscape extends BugChecker implements CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private final transient PerCpuConfig config;
+
+  @Inject
+  public PerCpuGuardEscape(ErrorProneFlags flags) {
+    this.config = PerCpuConfig.fromFlags(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return FindingReporter.report(this, Finding.Kind.GUARD_ESCAPE, config, tree, state);
+  }
+}

@@ -1,0 +1,37 @@
+package dev.percpu.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import javax.inject.Inject;
+
+/** A CpuGuard from pin() must be closed by try-with-resources. See {@code docs/bugpattern/PerCpuGuardNotClosed.md}. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A CpuGuard from pin() must be closed by try-with-resources",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = BugPatternLinks.BASE + "PerCpuGuardNotClosed.md")
+public final class PerCpuGuardNotClosed extends BugChecker implements CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private final transient PerCpuConfig config;
+
+  @Inject
+  public PerCpuGuardNotClosed(ErrorProneFlags flags) {
+    this.config = PerCpuConfig.fromFlags(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return FindingReporter.report(this, Finding.Kind.GUARD_NOT_CLOSED, config, tree, state);
+  }
+}

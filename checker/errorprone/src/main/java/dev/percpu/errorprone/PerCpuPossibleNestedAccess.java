@@ -1,0 +1,37 @@
+package dev.percpu.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.CompilationUnitTree;
+import javax.inject.Inject;
+
+/** A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct. See {@code docs/bugpattern/PerCpuPossibleNestedAccess.md}. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct",
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = BugPatternLinks.BASE + "PerCpuPossibleNestedAccess.md")
+public final class PerCpuPossibleNestedAccess extends BugChecker implements CompilationUnitTreeMatcher {
+  private static final long serialVersionUID = 1L;
+
+  private final transient PerCpuConfig config;
+
+  @Inject
+  public PerCpuPossibleNestedAccess(ErrorProneFlags flags) {
+    this.config = PerCpuConfig.fromFlags(flags);
+  }
+
+  @Override
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    return FindingReporter.report(this, Finding.Kind.POSSIBLE_NESTED, config, tree, state);
+  }
+}

@@ -1,0 +1,231 @@
+package dev.percpu.errorprone.nesting;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.PerCpuApi;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * Maps a handle or token expression to the allocations it reaches: through variables (resolved
+ * through their assignments in this unit), {@code clone()}/{@code get(guard)} and any other
+ * {@code @PreservesAllocation} method, {@code define}/{@code symbol} with a constant-folded symbol,
+ * {@code allocate} sites, and conditional expressions. Guards play no part: every entry on one
+ * thread inside another is on the same CPU.
+ */
+final class AllocationBinder {
+
+  private static final int MAX_DEPTH = 24;
+
+  private final UnitIndex index;
+  private final PerCpuApi api;
+  private final Lines lines;
+  private final Set<VarSymbol> resolving = new HashSet<>();
+  private int depth;
+
+  AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines) {
+    this.index = index;
+    this.api = api;
+    this.lines = lines;
+  }
+
+  AllocationSet bind(ExpressionTree expression) {
+    if (expression == null) {
+      return AllocationSet.of(new Allocation.Unknown(null, "a handle of unknown origin"));
+    }
+    if (depth > MAX_DEPTH) {
+      return unknown(expression);
+    }
+    depth++;
+    try {
+      return bindUnguarded(expression);
+    } finally {
+      depth--;
+    }
+  }
+
+  private AllocationSet bindUnguarded(ExpressionTree e) {
+    ExpressionTree x = ASTHelpers.stripParentheses(e);
+    switch (x.getKind()) {
+      case TYPE_CAST:
+        return bind(((TypeCastTree) x).getExpression());
+      case CONDITIONAL_EXPRESSION:
+        ConditionalExpressionTree c = (ConditionalExpressionTree) x;
+        return bind(c.getTrueExpression()).union(bind(c.getFalseExpression()));
+      case ASSIGNMENT:
+        return bind(((AssignmentTree) x).getExpression());
+      case METHOD_INVOCATION:
+        return bindCall((MethodInvocationTree) x);
+      case IDENTIFIER:
+      case MEMBER_SELECT:
+        Symbol s = ASTHelpers.getSymbol(x);
+        if (s instanceof VarSymbol v) {
+          return bindVariable(v, x);
+        }
+        return unknown(x);
+      default:
+        return unknown(x);
+    }
+  }
+
+  private AllocationSet bindCall(MethodInvocationTree call) {
+    MethodSymbol m = ASTHelpers.getSymbol(call);
+    if (m == null) {
+      return unknown(call);
+    }
+    MethodRole role = api.roleOf(m);
+    List<? extends ExpressionTree> args = call.getArguments();
+    if (role instanceof MethodRole.PreservesAllocation p) {
+      ExpressionTree from = p.from() < 0 ? ASTHelpers.getReceiver(call) : arg(args, p.from());
+      return from == null ? unknown(call) : bind(from);
+    }
+    if (role instanceof MethodRole.SymbolLookup sl) {
+      ExpressionTree name = arg(args, sl.index());
+      String symbol = name == null ? null : ASTHelpers.constValue(name, String.class);
+      return symbol == null
+          ? AllocationSet.of(new Allocation.Unknown(typeArgument(call), "a symbol lookup with a non-constant name"))
+          : AllocationSet.of(new Allocation.Symbolic(symbol, typeArgument(call)));
+    }
+    if (role instanceof MethodRole.FreshAllocation) {
+      return AllocationSet.of(new Allocation.Fresh(call, true, typeArgument(call), "", lines.of(call)));
+    }
+    return unknown(call);
+  }
+
+  private AllocationSet bindVariable(VarSymbol v, ExpressionTree use) {
+    Type typeArgument = typeArgument(v.type);
+    boolean distinct = PerCpuApi.isDistinct(v);
+    Allocation.Named named = new Allocation.Named(v, typeArgument, distinct);
+    ElementKind kind = v.getKind();
+    if (kind == ElementKind.PARAMETER || kind == ElementKind.EXCEPTION_PARAMETER) {
+      return AllocationSet.of(named);
+    }
+    if (kind == ElementKind.FIELD) {
+      return bindField(v, use, named);
+    }
+    if (kind != ElementKind.LOCAL_VARIABLE && kind != ElementKind.RESOURCE_VARIABLE) {
+      return AllocationSet.of(named);
+    }
+    List<ExpressionTree> values = index.assignments(v);
+    if (values.isEmpty() || !resolving.add(v)) {
+      return AllocationSet.of(named); // a loop variable, or a cycle through assignments
+    }
+    try {
+      AllocationSet result = AllocationSet.empty();
+      for (ExpressionTree value : values) {
+        result = result.union(bind(value));
+      }
+      if (values.size() == 1) {
+        // An effectively-final local holds one value for its whole scope: even when that value's
+        // origin is unknown, every use of the variable reaches the same allocation.
+        return stabilise(result, named);
+      }
+      return result;
+    } finally {
+      resolving.remove(v);
+    }
+  }
+
+  private AllocationSet bindField(VarSymbol v, ExpressionTree use, Allocation.Named named) {
+    boolean isStatic = (v.flags() & Flags.STATIC) != 0;
+    if (!isStatic && !throughThis(use)) {
+      // Another object's field: the same field of two objects need not be one allocation.
+      return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "field `" + v.getSimpleName() + "` of another object"));
+    }
+    if ((v.flags() & Flags.FINAL) == 0) {
+      return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
+    }
+    List<ExpressionTree> values = index.assignments(v);
+    if (values.isEmpty() || !resolving.add(v)) {
+      return AllocationSet.of(named);
+    }
+    try {
+      AllocationSet result = AllocationSet.empty();
+      for (ExpressionTree value : values) {
+        result = result.union(bind(value));
+      }
+      // Every constructor assigns a final field once, so a set of several values is really one
+      // per constructor; members known only inside a constructor (its parameters) are the field.
+      AllocationSet perObject =
+          result.flatMap(
+              a -> {
+                if (a instanceof Allocation.Fresh f) {
+                  return AllocationSet.of(new Allocation.Fresh(f.site(), false, f.typeArgument(), f.label(), f.line()).withLabel(v.getSimpleName().toString()));
+                }
+                return a.concrete() || a instanceof Allocation.Named n && n.variable().getKind() == ElementKind.FIELD
+                    ? AllocationSet.of(a)
+                    : AllocationSet.of(named);
+              });
+      return perObject.isEmpty() ? AllocationSet.of(named) : perObject;
+    } finally {
+      resolving.remove(v);
+    }
+  }
+
+  /** Unknown members of an effectively-final local's value become the local itself. */
+  private static AllocationSet stabilise(AllocationSet result, Allocation.Named named) {
+    if (result.single() != null) {
+      Allocation a = result.single();
+      return AllocationSet.of(a instanceof Allocation.Fresh f ? f.withLabel(named.variable().getSimpleName().toString()) : a);
+    }
+    boolean anyUnknown = false;
+    for (Allocation a : result.members()) {
+      anyUnknown |= a instanceof Allocation.Unknown;
+    }
+    return anyUnknown && result.members().size() == 1 ? AllocationSet.of(named) : result;
+  }
+
+  private static boolean throughThis(ExpressionTree use) {
+    if (use instanceof IdentifierTree) {
+      return true;
+    }
+    if (use instanceof MemberSelectTree ms) {
+      ExpressionTree receiver = ASTHelpers.stripParentheses(ms.getExpression());
+      return receiver instanceof IdentifierTree id
+          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+    }
+    return false;
+  }
+
+  AllocationSet unknown(Tree x) {
+    Type type = ASTHelpers.getType(x);
+    Type arg = typeArgument(type);
+    String label = "a " + (type == null ? "handle" : "`" + simpleTypeName(type) + "`") + " of unknown origin";
+    return AllocationSet.of(new Allocation.Unknown(arg, label));
+  }
+
+  private static String simpleTypeName(Type type) {
+    String s = type.toString();
+    return s.replaceAll("\\b[a-z][a-zA-Z0-9_]*\\.", "");
+  }
+
+  static Type typeArgument(Tree x) {
+    return typeArgument(ASTHelpers.getType(x));
+  }
+
+  static Type typeArgument(Type type) {
+    if (type == null || type.getTypeArguments().isEmpty()) {
+      return null;
+    }
+    return type.getTypeArguments().get(0);
+  }
+
+  private static ExpressionTree arg(List<? extends ExpressionTree> args, int i) {
+    return i >= 0 && i < args.size() ? args.get(i) : null;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.percpu.errorprone.nesting;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.percpu.errorprone.Finding;
+import dev.percpu.errorprone.PerCpuConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nesting analysis of one compilation unit: a fixpoint of {@link NestingScanner} passes over
+ * the unit's call graph. Each pass uses the method summaries of the pass before; when a pass
+ * leaves every summary unchanged its findings are final. Most units settle in two passes.
+ */
+public final class NestingAnalysis {
+
+  /** Recursion can only grow summaries; this bounds pathological units. */
+  private static final int MAX_PASSES = 8;
+
+  private NestingAnalysis() {}
+
+  /** All definite and possible nesting findings of {@code unit}. */
+  public static List<Finding> run(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+    NestingContext ctx = new NestingContext(unit, state, config);
+    Map<MethodSymbol, MethodSummary> summaries = Map.of();
+    List<Finding> findings = List.of();
+    for (int pass = 0; pass < MAX_PASSES; pass++) {
+      NestingScanner scanner = new NestingScanner(ctx, summaries);
+      scanner.scan(new TreePath(unit), EnteredSet.EMPTY);
+      findings = scanner.findings();
+      Map<MethodSymbol, MethodSummary> next = scanner.summaries();
+      next.values().removeIf(MethodSummary::isEmpty);
+      if (next.equals(summaries)) {
+        break;
+      }
+      summaries = next;
+    }
+    return findings;
+  }
+}

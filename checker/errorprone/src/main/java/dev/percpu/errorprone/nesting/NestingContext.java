@@ -1,0 +1,88 @@
+package dev.percpu.errorprone.nesting;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.Fix;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.model.JavacTypes;
+import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.errorprone.PerCpuConfig;
+import java.util.Optional;
+
+/** What one analysis of one compilation unit shares between its passes. */
+final class NestingContext {
+  private final CompilationUnitTree unit;
+  private final VisitorState state;
+  private final PerCpuConfig config;
+  private final UnitIndex index;
+  private final Lines lines;
+  private final AllocationBinder binder;
+  private final JavacTypes modelTypes;
+
+  NestingContext(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+    this.unit = unit;
+    this.state = state;
+    this.config = config;
+    this.index = UnitIndex.of(unit);
+    this.lines = new Lines(unit);
+    this.binder = new AllocationBinder(index, config.api(), lines);
+    this.modelTypes = JavacTypes.instance(state.context);
+  }
+
+  PerCpuApi api() {
+    return config.api();
+  }
+
+  PerCpuConfig config() {
+    return config;
+  }
+
+  UnitIndex index() {
+    return index;
+  }
+
+  Lines lines() {
+    return lines;
+  }
+
+  AllocationBinder binder() {
+    return binder;
+  }
+
+  Types types() {
+    return state.getTypes();
+  }
+
+  CompilationUnitTree unit() {
+    return unit;
+  }
+
+  ClosureUse closureUse(MethodSymbol m, int index) {
+    try {
+      return config.api().closureUse(m, index, modelTypes);
+    } catch (RuntimeException e) {
+      return ClosureUse.UNKNOWN;
+    }
+  }
+
+  TreePath pathOf(Tree tree) {
+    return TreePath.getPath(unit, tree);
+  }
+
+  Optional<Fix> reuseValueFix(MethodInvocationTree inner, LambdaExpressionTree outer, TreePath path) {
+    if (outer == null) {
+      return Optional.empty();
+    }
+    try {
+      return ReuseValueFix.build(inner, outer, path, state, index);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

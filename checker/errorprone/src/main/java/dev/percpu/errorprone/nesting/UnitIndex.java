@@ -1,0 +1,79 @@
+package dev.percpu.errorprone.nesting;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One pass over the compilation unit that records every value assigned to each variable
+ * (initialiser first) and which methods are declared here, so the binder can resolve a variable
+ * through its assignments without searching the tree again.
+ */
+final class UnitIndex {
+
+  private final Map<VarSymbol, List<ExpressionTree>> assignments = new HashMap<>();
+  private final Set<VarSymbol> declaredHere = new HashSet<>();
+  private final Set<MethodSymbol> methods = new HashSet<>();
+
+  static UnitIndex of(CompilationUnitTree unit) {
+    UnitIndex index = new UnitIndex();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        VarSymbol v = ASTHelpers.getSymbol(node);
+        if (v != null) {
+          index.declaredHere.add(v);
+          if (node.getInitializer() != null) {
+            index.assignments.computeIfAbsent(v, k -> new ArrayList<>()).add(0, node.getInitializer());
+          }
+        }
+        return super.visitVariable(node, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree node, Void unused) {
+        if (ASTHelpers.getSymbol(node.getVariable()) instanceof VarSymbol v) {
+          index.assignments.computeIfAbsent(v, k -> new ArrayList<>()).add(node.getExpression());
+        }
+        return super.visitAssignment(node, null);
+      }
+
+      @Override
+      public Void visitMethod(MethodTree node, Void unused) {
+        Symbol s = ASTHelpers.getSymbol(node);
+        if (s instanceof MethodSymbol m) {
+          index.methods.add(m);
+        }
+        return super.visitMethod(node, null);
+      }
+    }.scan(unit, null);
+    return index;
+  }
+
+  /** Every value assigned to {@code v} in this unit, the initialiser first; empty if none. */
+  List<ExpressionTree> assignments(VarSymbol v) {
+    return assignments.getOrDefault(v, List.of());
+  }
+
+  /** Whether {@code v} is declared in this unit (so its assignments are all known). */
+  boolean declaredHere(VarSymbol v) {
+    return declaredHere.contains(v);
+  }
+
+  boolean declaredHere(MethodSymbol m) {
+    return methods.contains(m);
+  }
+}
