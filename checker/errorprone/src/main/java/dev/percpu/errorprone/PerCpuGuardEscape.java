@@ -25,6 +25,11 @@ public final class PerCpuGuardEscape extends BugChecker implements CompilationUn
 
   private final transient PerCpuConfig config;
 
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  public PerCpuGuardEscape() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public PerCpuGuardEscape(ErrorProneFlags flags) {
     this.config = PerCpuConfig.fromFlags(flags);

@@ -25,6 +25,11 @@ public final class PerCpuGuardNotClosed extends BugChecker implements Compilatio
 
   private final transient PerCpuConfig config;
 
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  public PerCpuGuardNotClosed() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public PerCpuGuardNotClosed(ErrorProneFlags flags) {
     this.config = PerCpuConfig.fromFlags(flags);

@@ -30,6 +30,11 @@ public final class PerCpuNestedAccess extends BugChecker implements CompilationU
   private final transient PerCpuConfig config;
   private boolean configErrorReported;
 
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  public PerCpuNestedAccess() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public PerCpuNestedAccess(ErrorProneFlags flags) {
     this.config = PerCpuConfig.fromFlags(flags);

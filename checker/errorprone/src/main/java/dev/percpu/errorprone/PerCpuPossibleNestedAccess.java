@@ -25,6 +25,11 @@ public final class PerCpuPossibleNestedAccess extends BugChecker implements Comp
 
   private final transient PerCpuConfig config;
 
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  public PerCpuPossibleNestedAccess() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public PerCpuPossibleNestedAccess(ErrorProneFlags flags) {
     this.config = PerCpuConfig.fromFlags(flags);

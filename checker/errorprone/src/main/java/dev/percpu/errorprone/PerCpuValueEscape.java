@@ -25,6 +25,11 @@ public final class PerCpuValueEscape extends BugChecker implements CompilationUn
 
   private final transient PerCpuConfig config;
 
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  public PerCpuValueEscape() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public PerCpuValueEscape(ErrorProneFlags flags) {
     this.config = PerCpuConfig.fromFlags(flags);
