@@ -1,0 +1,103 @@
+package dev.percpu.checker;
+
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * What a handle or token expression reaches, read off its {@code @Allocation} qualifier: a
+ * fresh allocation site, a static symbol, a final field or effectively final variable, or nothing
+ * known ({@code key == null}). The type argument is kept because handles of different type
+ * arguments can never reach the same allocation.
+ *
+ * @param key the {@code @Allocation} name, or {@code null} when unknown
+ * @param typeArg the handle's type argument, or {@code null} when not known
+ * @param description how the handle reads in the source, for messages
+ */
+record AllocationId(String key, TypeMirror typeArg, String description) {
+
+  static final String FRESH = "fresh:";
+  static final String SYMBOL = "symbol:";
+  static final String FIELD = "field:";
+  static final String VAR = "var:";
+  /** Prefix of names whose declaration promises (with {@code @Distinct}) not to alias others. */
+  static final String DISTINCT = "distinct:";
+
+  static AllocationId unknown(TypeMirror typeArg, String description) {
+    return new AllocationId(null, typeArg, description);
+  }
+
+  boolean isKnown() {
+    return key != null;
+  }
+
+  /** The same identity under another description (the text at a call site). */
+  AllocationId describedAs(String text) {
+    return new AllocationId(key, typeArg, text);
+  }
+
+  /** How two entries of these identities relate; the order of the arguments does not matter. */
+  static Aliasing compare(AllocationId a, AllocationId b, Types types) {
+    if (a.isKnown() && b.isKnown() && a.key.equals(b.key)) {
+      return Aliasing.SAME;
+    }
+    if (!compatible(a.typeArg, b.typeArg, types)) {
+      return Aliasing.DISTINCT;
+    }
+    if (!a.isKnown() || !b.isKnown()) {
+      return Aliasing.MAYBE;
+    }
+    if (a.key.startsWith(DISTINCT) || b.key.startsWith(DISTINCT)) {
+      return Aliasing.DISTINCT;
+    }
+    boolean aIndependent = a.key.startsWith(FRESH) || a.key.startsWith(SYMBOL);
+    boolean bIndependent = b.key.startsWith(FRESH) || b.key.startsWith(SYMBOL);
+    // A fresh site or a symbol never reaches another site's or symbol's allocation.
+    return aIndependent && bIndependent ? Aliasing.DISTINCT : Aliasing.MAYBE;
+  }
+
+  /**
+   * Whether one allocation can carry both type arguments. Type variables and wildcards may stand
+   * for anything, so only two fully concrete, different types are incompatible.
+   */
+  private static boolean compatible(TypeMirror a, TypeMirror b, Types types) {
+    if (a == null || b == null || !concrete(a) || !concrete(b)) {
+      return true;
+    }
+    return types.isSameType(a, b);
+  }
+
+  private static boolean concrete(TypeMirror t) {
+    switch (t.getKind()) {
+      case DECLARED:
+        for (TypeMirror arg : ((DeclaredType) t).getTypeArguments()) {
+          if (!concrete(arg)) {
+            return false;
+          }
+        }
+        return true;
+      case ARRAY:
+      case BOOLEAN:
+      case BYTE:
+      case CHAR:
+      case SHORT:
+      case INT:
+      case LONG:
+      case FLOAT:
+      case DOUBLE:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** How an inner entry relates to an entry already on the stack. */
+  enum Aliasing {
+    /** Definitely the same allocation. */
+    SAME,
+    /** Possibly the same: nothing proves otherwise. */
+    MAYBE,
+    /** Provably different allocations. */
+    DISTINCT
+  }
+}

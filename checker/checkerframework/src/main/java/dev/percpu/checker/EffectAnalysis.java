@@ -1,0 +1,593 @@
+package dev.percpu.checker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.PerCpuApi;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+import org.checkerframework.javacutil.ElementUtils;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * The effect system of one compilation unit, in the manner of the GUI Effect Checker: which
+ * allocations each point of the code may enter, which allocations are entered around it, and a
+ * computed summary for every method declared in the unit (whatever its visibility), found by a
+ * fixpoint over the unit's call graph. Methods compiled elsewhere are described by their
+ * {@code @Enters} effect, or by the documented default: every handle passed may be entered, and
+ * every closure passed may be invoked (inside those entries) unless {@link PerCpuApi#closureUse}
+ * says it runs elsewhere.
+ */
+final class EffectAnalysis {
+
+  /** Closure chains deeper than this are cut off (they are not followed further). */
+  private static final int MAX_DEPTH = 24;
+
+  private static final int MAX_ROUNDS = 12;
+
+  private final PerCpuAnnotatedTypeFactory factory;
+  private final PerCpuApi api;
+  private final Types types;
+  private final CompilationUnitTree root;
+  private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
+  private final List<TreePath> points = new ArrayList<>();
+  private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
+  /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
+  private final Map<ExecutableElement, String> badEffects = new LinkedHashMap<>();
+
+  EffectAnalysis(PerCpuAnnotatedTypeFactory factory, CompilationUnitTree root) {
+    this.factory = factory;
+    this.api = factory.api();
+    this.types = factory.getProcessingEnv().getTypeUtils();
+    this.root = root;
+    collect();
+    computeSummaries();
+  }
+
+  Map<ExecutableElement, String> badEffects() {
+    return badEffects;
+  }
+
+  MethodSummary summaryOf(ExecutableElement method) {
+    return summaries.get(method);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Summaries
+
+  private void collect() {
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        ExecutableElement e = TreeUtils.elementFromDeclaration(tree);
+        if (e != null && tree.getBody() != null) {
+          methods.put(e, getCurrentPath());
+        }
+        return super.visitMethod(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        points.add(getCurrentPath());
+        return super.visitMethodInvocation(tree, unused);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        points.add(getCurrentPath());
+        return super.visitNewClass(tree, unused);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        points.add(getCurrentPath());
+        return super.visitMemberReference(tree, unused);
+      }
+    }.scan(root, null);
+  }
+
+  private void computeSummaries() {
+    for (ExecutableElement m : methods.keySet()) {
+      summaries.put(m, MethodSummary.EMPTY);
+    }
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      Map<ExecutableElement, Set<EffectAtom>> enters = new HashMap<>();
+      Map<ExecutableElement, Map<Integer, Set<EffectAtom>>> invokes = new HashMap<>();
+      for (TreePath point : points) {
+        Reach r = reachOfPoint(point);
+        if (!r.runs() || !(r.root() instanceof MethodTree mt)) {
+          continue;
+        }
+        ExecutableElement m = TreeUtils.elementFromDeclaration(mt);
+        Set<Entry> effect = effectOf(point);
+        if (m != null && !effect.isEmpty()) {
+          enters.computeIfAbsent(m, k -> new LinkedHashSet<>()).addAll(export(effect, m));
+        }
+      }
+      for (Map.Entry<ExecutableElement, TreePath> e : methods.entrySet()) {
+        ExecutableElement m = e.getKey();
+        List<? extends VariableElement> params = m.getParameters();
+        for (int k = 0; k < params.size(); k++) {
+          VariableElement param = params.get(k);
+          if (!mayHoldClosure(param.asType())) {
+            continue;
+          }
+          Reach r = Reach.NOT_RUN;
+          for (TreePath use : usesOf(param, e.getValue())) {
+            r = r.union(closureReach(use, 0));
+          }
+          if (r.runs() && r.root() == e.getValue().getLeaf()) {
+            invokes.computeIfAbsent(m, x -> new LinkedHashMap<>()).put(k, export(r.entered(), m));
+          }
+        }
+      }
+      Map<ExecutableElement, MethodSummary> next = new HashMap<>();
+      boolean changed = false;
+      for (ExecutableElement m : methods.keySet()) {
+        MethodSummary s =
+            new MethodSummary(
+                enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
+        next.put(m, s);
+        if (s.size() != summaries.get(m).size()
+            || s.invokes().keySet().size() != summaries.get(m).invokes().keySet().size()) {
+          changed = true;
+        }
+      }
+      summaries = next;
+      if (!changed) {
+        return;
+      }
+    }
+  }
+
+  private static boolean mayHoldClosure(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED && !PerCpuApi.isHandleOrToken(t);
+  }
+
+  /** Identities in a method's own terms: its parameters become {@link EffectAtom.Param}. */
+  private Set<EffectAtom> export(Set<Entry> entries, ExecutableElement m) {
+    Set<EffectAtom> out = new LinkedHashSet<>();
+    for (Entry e : entries) {
+      AllocationId id = e.id();
+      String key = id.key();
+      if (key != null && (key.startsWith(AllocationId.VAR) || key.startsWith(AllocationId.DISTINCT + AllocationId.VAR))) {
+        Element v = factory.variableOf(key);
+        int index = v == null ? -1 : m.getParameters().indexOf(v);
+        if (index >= 0) {
+          out.add(new EffectAtom.Param(index, id.typeArg(), id.description()));
+        } else {
+          // A local of the method means nothing to its callers: it may be any allocation.
+          out.add(new EffectAtom.Absolute(AllocationId.unknown(id.typeArg(), id.description())));
+        }
+      } else {
+        out.add(new EffectAtom.Absolute(id));
+      }
+    }
+    return out;
+  }
+
+  private Set<Entry> instantiate(
+      Set<EffectAtom> atoms, List<? extends ExpressionTree> args, Tree site, String via) {
+    Set<Entry> out = new LinkedHashSet<>();
+    for (EffectAtom a : atoms) {
+      if (a instanceof EffectAtom.Absolute abs) {
+        out.add(new Entry(abs.id(), site, via, ""));
+      } else if (a instanceof EffectAtom.Param p) {
+        ExpressionTree arg = args != null && p.index() < args.size() ? args.get(p.index()) : null;
+        AllocationId id =
+            arg != null ? identityOf(arg) : AllocationId.unknown(p.typeArg(), p.description());
+        out.add(new Entry(id, site, via, ""));
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reach: where a point runs, and inside which entries
+
+  /** The reach of a call, constructor call or method reference (which runs as a closure). */
+  Reach reachOfPoint(TreePath point) {
+    if (point.getLeaf() instanceof MemberReferenceTree) {
+      return closureReach(point, 0);
+    }
+    return reachOf(point, 0);
+  }
+
+  /** Walks outwards from {@code path} to the enclosing method, through closures. */
+  private Reach reachOf(TreePath path, int depth) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t instanceof LambdaExpressionTree lambda) {
+        if (child == lambda.getBody()) {
+          return closureReach(p, depth + 1);
+        }
+      } else if (t instanceof MethodTree) {
+        TreePath classPath = p.getParentPath();
+        TreePath outer = classPath == null ? null : classPath.getParentPath();
+        if (outer != null
+            && outer.getLeaf() instanceof NewClassTree nc
+            && nc.getClassBody() == classPath.getLeaf()) {
+          // A method of an anonymous class runs when the object it belongs to is used.
+          return closureReach(outer, depth + 1);
+        }
+        return new Reach(true, Set.of(), t);
+      } else if (t instanceof ClassTree) {
+        return new Reach(true, Set.of(), t); // a field initialiser or initialiser block
+      }
+    }
+    return new Reach(true, Set.of(), null);
+  }
+
+  /** Where the closure (lambda, method reference, anonymous object, closure variable) runs. */
+  private Reach closureReach(TreePath closure, int depth) {
+    if (depth > MAX_DEPTH) {
+      return new Reach(true, Set.of(), null);
+    }
+    Tree child = closure.getLeaf();
+    TreePath up = closure.getParentPath();
+    while (up != null
+        && (up.getLeaf() instanceof ParenthesizedTree
+            || up.getLeaf() instanceof TypeCastTree
+            || (up.getLeaf() instanceof ConditionalExpressionTree c && c.getCondition() != child))) {
+      child = up.getLeaf();
+      up = up.getParentPath();
+    }
+    if (up == null) {
+      return Reach.NOT_RUN;
+    }
+    Tree parent = up.getLeaf();
+    if (parent instanceof MethodInvocationTree call) {
+      int index = indexOf(call.getArguments(), child);
+      if (index >= 0) {
+        return useAt(up, TreeUtils.elementFromUse(call), index, depth + 1);
+      }
+    } else if (parent instanceof NewClassTree nc) {
+      int index = indexOf(nc.getArguments(), child);
+      if (index >= 0) {
+        return useAt(up, TreeUtils.elementFromUse(nc), index, depth + 1);
+      }
+    } else if (parent instanceof VariableTree v && v.getInitializer() == child) {
+      VariableElement var = TreeUtils.elementFromDeclaration(v);
+      if (var != null
+          && var.getKind() == ElementKind.LOCAL_VARIABLE
+          && ElementUtils.isEffectivelyFinal(var)) {
+        TreePath scope = enclosingScope(up);
+        Reach r = Reach.NOT_RUN;
+        for (TreePath use : usesOf(var, scope)) {
+          r = r.union(closureReach(use, depth + 1));
+        }
+        return r;
+      }
+    } else if (parent instanceof MemberSelectTree sel
+        && sel.getExpression() == child
+        && up.getParentPath() != null
+        && up.getParentPath().getLeaf() instanceof MethodInvocationTree) {
+      // closure.run(): invoked right here.
+      return reachOf(up.getParentPath(), depth + 1);
+    }
+    // Returned, stored in a field or a collection, or used in a way not followed: runs later.
+    return Reach.NOT_RUN;
+  }
+
+  /** The closure is argument {@code index} of the call at {@code callPath}. */
+  private Reach useAt(TreePath callPath, ExecutableElement callee, int index, int depth) {
+    Tree call = callPath.getLeaf();
+    List<? extends ExpressionTree> args = arguments(call);
+    if (callee == null) {
+      return reachOf(callPath, depth);
+    }
+    MethodRole role = api.roleOf(callee);
+    if (role instanceof MethodRole.Entering e && e.closure() == index) {
+      ExpressionTree handle =
+          e.handle() < 0 ? receiver(call) : (e.handle() < args.size() ? args.get(e.handle()) : null);
+      AllocationId id =
+          handle == null ? AllocationId.unknown(null, "the receiver") : identityOf(handle);
+      return reachOf(callPath, depth).plus(Set.of(new Entry(id, call, "", "")));
+    }
+    MethodSummary s = summaries.get(callee);
+    if (s != null) {
+      Set<EffectAtom> around = s.invokes().get(index);
+      if (around == null) {
+        return Reach.NOT_RUN;
+      }
+      return reachOf(callPath, depth).plus(instantiate(around, args, call, via(callee)));
+    }
+    ClosureUse use = api.closureUse(callee, index, types);
+    if (use == ClosureUse.ELSEWHERE) {
+      return Reach.NOT_RUN;
+    }
+    Reach base = reachOf(callPath, depth);
+    if (role instanceof MethodRole.InvokesClosure || use == ClosureUse.INVOKED_NOW) {
+      return base.plus(declaredOrNothing(callee, call, args));
+    }
+    // Not described anywhere: it may invoke the closure while entering what it may enter.
+    return base.plus(externalEffect(callee, call, args));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Effects: what a point itself may enter
+
+  /** The allocations the call, constructor call or method reference at {@code point} may enter. */
+  Set<Entry> effectOf(TreePath point) {
+    Tree t = point.getLeaf();
+    ExecutableElement callee;
+    List<? extends ExpressionTree> args;
+    if (t instanceof MethodInvocationTree call) {
+      callee = TreeUtils.elementFromUse(call);
+      args = call.getArguments();
+    } else if (t instanceof NewClassTree nc) {
+      callee = TreeUtils.elementFromUse(nc);
+      args = nc.getArguments();
+    } else if (t instanceof MemberReferenceTree ref) {
+      callee = TreeUtils.elementFromUse(ref);
+      args = null; // the arguments are the functional interface's, not known here
+    } else {
+      return Set.of();
+    }
+    if (callee == null) {
+      return Set.of();
+    }
+    MethodRole role = api.roleOf(callee);
+    if (role instanceof MethodRole.Entering e) {
+      ExpressionTree handle;
+      if (e.handle() < 0) {
+        handle = receiver(t);
+      } else {
+        handle = args != null && e.handle() < args.size() ? args.get(e.handle()) : null;
+      }
+      AllocationId id =
+          handle == null
+              ? AllocationId.unknown(null, "the allocation passed to " + callee.getSimpleName())
+              : identityOf(handle);
+      return Set.of(new Entry(id, t, "", ""));
+    }
+    MethodSummary s = summaries.get(callee);
+    if (s != null) {
+      return instantiate(s.enters(), args, t, via(callee));
+    }
+    return externalEffect(callee, t, args);
+  }
+
+  /** A method compiled elsewhere: its {@code @Enters}, or the default. */
+  private Set<Entry> externalEffect(
+      ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
+    Optional<Set<Entry>> declared = declared(callee, site, args);
+    if (declared.isPresent()) {
+      return declared.get();
+    }
+    if (enteringNothingByConstruction(callee)) {
+      return Set.of();
+    }
+    String name = qualifiedName(callee);
+    String advice =
+        "; "
+            + name
+            + " declares no @Enters, so it is assumed to enter every handle passed to it: if it"
+            + " does not, annotate "
+            + name
+            + " with @Enters listing what it enters (@Enters({}) for nothing)";
+    Set<Entry> out = new LinkedHashSet<>();
+    ExpressionTree recv = receiver(site);
+    if (recv != null && PerCpuApi.isHandleOrToken(TreeUtils.typeOf(recv))) {
+      out.add(new Entry(identityOf(recv), site, via(callee), advice));
+    }
+    if (args != null) {
+      for (ExpressionTree arg : args) {
+        if (PerCpuApi.isHandleOrToken(TreeUtils.typeOf(arg))) {
+          out.add(new Entry(identityOf(arg), site, via(callee), advice));
+        }
+      }
+    }
+    return out;
+  }
+
+  private Set<Entry> declaredOrNothing(
+      ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
+    return declared(callee, site, args).orElse(Set.of());
+  }
+
+  private Optional<Set<Entry>> declared(
+      ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
+    List<EffectTerm> terms;
+    try {
+      Optional<List<EffectTerm>> effect = api.declaredEffect(callee);
+      if (effect.isEmpty()) {
+        return Optional.empty();
+      }
+      terms = effect.get();
+    } catch (IllegalArgumentException e) {
+      badEffects.putIfAbsent(callee, e.getMessage());
+      return Optional.empty();
+    }
+    Set<Entry> out = new LinkedHashSet<>();
+    for (EffectTerm term : terms) {
+      AllocationId id;
+      if (term instanceof EffectTerm.This) {
+        ExpressionTree recv = receiver(site);
+        id = recv == null ? AllocationId.unknown(null, "this") : identityOf(recv);
+      } else if (term instanceof EffectTerm.Parameter p) {
+        ExpressionTree arg = args != null && p.index() <= args.size() ? args.get(p.index() - 1) : null;
+        id = arg == null ? AllocationId.unknown(null, term.toString()) : identityOf(arg);
+      } else if (term instanceof EffectTerm.Symbol sym) {
+        id = new AllocationId(AllocationId.SYMBOL + sym.name(), null, "symbol \"" + sym.name() + "\"");
+      } else {
+        id = fieldIdentity(callee, ((EffectTerm.Field) term).name());
+      }
+      out.add(new Entry(id, site, via(callee), ""));
+    }
+    return Optional.of(out);
+  }
+
+  private AllocationId fieldIdentity(ExecutableElement callee, String name) {
+    int dot = name.lastIndexOf('.');
+    TypeElement owner = (TypeElement) callee.getEnclosingElement();
+    if (dot > 0) {
+      TypeElement t = factory.getElementUtils().getTypeElement(name.substring(0, dot));
+      if (t != null) {
+        owner = t;
+      }
+    }
+    String simple = name.substring(dot + 1);
+    for (TypeElement t = owner; t != null; t = superclass(t)) {
+      for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
+        if (f.getSimpleName().contentEquals(simple)) {
+          String key = factory.variableKey(f);
+          return new AllocationId(
+              key, PerCpuAnnotatedTypeFactory.typeArgument(f.asType()), f.getSimpleName().toString());
+        }
+      }
+    }
+    return AllocationId.unknown(null, name);
+  }
+
+  private TypeElement superclass(TypeElement t) {
+    TypeMirror s = t.getSuperclass();
+    return s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+  }
+
+  /**
+   * The JDK and the runtime's own undescribed methods never enter an allocation themselves: they
+   * do not know the runtime (JDK) or are its plumbing ({@code CpuGuard.pin}, {@code
+   * PerCpu.sameAllocation}). Closures passed to them are still followed.
+   */
+  private static boolean enteringNothingByConstruction(ExecutableElement callee) {
+    Element e = callee;
+    while (e != null && !(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    if (e == null) {
+      return false;
+    }
+    String pkg = ((PackageElement) e).getQualifiedName().toString();
+    return pkg.equals("dev.percpu")
+        || pkg.startsWith("java.")
+        || pkg.startsWith("javax.")
+        || pkg.startsWith("jdk.")
+        || pkg.startsWith("sun.");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Helpers
+
+  private AllocationId identityOf(ExpressionTree tree) {
+    return factory.identityOf(tree);
+  }
+
+  private static String via(ExecutableElement callee) {
+    return " via " + (callee.getKind() == ElementKind.CONSTRUCTOR
+        ? "new " + callee.getEnclosingElement().getSimpleName()
+        : callee.getSimpleName()) + "()";
+  }
+
+  static String qualifiedName(ExecutableElement callee) {
+    Element owner = callee.getEnclosingElement();
+    String o = owner instanceof TypeElement t ? t.getQualifiedName().toString() : String.valueOf(owner);
+    return o + "." + (callee.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : callee.getSimpleName());
+  }
+
+  private static List<? extends ExpressionTree> arguments(Tree call) {
+    if (call instanceof MethodInvocationTree m) {
+      return m.getArguments();
+    }
+    if (call instanceof NewClassTree n) {
+      return n.getArguments();
+    }
+    return List.of();
+  }
+
+  /** The explicit receiver expression of a call or method reference, or {@code null}. */
+  private static ExpressionTree receiver(Tree t) {
+    if (t instanceof MethodInvocationTree call) {
+      if (TreeUtils.isSuperConstructorCall(call) || TreeUtils.isThisConstructorCall(call)) {
+        return null;
+      }
+      ExpressionTree recv = TreeUtils.getReceiverTree(call);
+      return recv != null && isValue(recv) ? recv : null;
+    }
+    if (t instanceof MemberReferenceTree ref) {
+      ExpressionTree q = ref.getQualifierExpression();
+      return isValue(q) ? q : null;
+    }
+    return null;
+  }
+
+  /** Not a type name (as in {@code PerCpu::allocate}) or {@code super}. */
+  private static boolean isValue(ExpressionTree t) {
+    Element e = TreeUtils.elementFromTree(t);
+    if (e == null) {
+      return true;
+    }
+    return !(e.getKind().isClass() || e.getKind().isInterface() || e.getKind() == ElementKind.PACKAGE)
+        && !(t instanceof IdentifierTree id && id.getName().contentEquals("super"));
+  }
+
+  private static int indexOf(List<? extends ExpressionTree> args, Tree child) {
+    for (int i = 0; i < args.size(); i++) {
+      if (args.get(i) == child) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The innermost method, lambda or class that can see a local variable declared at {@code decl}. */
+  private static TreePath enclosingScope(TreePath decl) {
+    for (TreePath p = decl; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree
+          || p.getLeaf() instanceof LambdaExpressionTree
+          || p.getLeaf() instanceof ClassTree) {
+        return p;
+      }
+    }
+    return decl;
+  }
+
+  /** Every read of {@code var} inside {@code scope}. */
+  private static List<TreePath> usesOf(Element var, TreePath scope) {
+    List<TreePath> uses = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        if (TreeUtils.elementFromUse(tree) == var) {
+          uses.add(getCurrentPath());
+        }
+        return null;
+      }
+    }.scan(scope, null);
+    return uses;
+  }
+}

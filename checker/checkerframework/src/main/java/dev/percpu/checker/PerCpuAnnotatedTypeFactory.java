@@ -1,0 +1,336 @@
+package dev.percpu.checker;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.qual.Allocation;
+import dev.percpu.qual.AllocationBottom;
+import dev.percpu.qual.UnknownAllocation;
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import org.checkerframework.common.basetype.BaseAnnotatedTypeFactory;
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.framework.qual.TypeUseLocation;
+import org.checkerframework.framework.type.AnnotatedTypeMirror;
+import org.checkerframework.framework.type.QualifierHierarchy;
+import org.checkerframework.framework.type.treeannotator.ListTreeAnnotator;
+import org.checkerframework.framework.type.treeannotator.LiteralTreeAnnotator;
+import org.checkerframework.framework.type.treeannotator.TreeAnnotator;
+import org.checkerframework.framework.util.defaults.QualifierDefaults;
+import org.checkerframework.javacutil.AnnotationBuilder;
+import org.checkerframework.javacutil.AnnotationUtils;
+import org.checkerframework.javacutil.ElementUtils;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * Gives every {@code PerCpu}/{@code PerCpuToken} expression its allocation identity as a type
+ * qualifier. Method roles come from {@link PerCpuApi} (the model shared with the Error Prone
+ * checks): {@code @FreshAllocation} calls get a qualifier naming their site, {@code @SymbolLookup}
+ * calls with a constant get {@code symbol:NAME}, {@code @PreservesAllocation} calls take their
+ * source's qualifier. The framework's own flow refinement then carries identities through
+ * assignments ({@code b = a.clone()} gives {@code b} the qualifier of {@code a}), and merges of
+ * different identities fall to {@code @UnknownAllocation}.
+ */
+public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
+
+  static final String UNKNOWN_NAME = UnknownAllocation.class.getCanonicalName();
+  static final String ALLOCATION_NAME = Allocation.class.getCanonicalName();
+  static final String BOTTOM_NAME = AllocationBottom.class.getCanonicalName();
+
+  private final PerCpuApi api;
+  /** Stable ids for allocation sites and variables, shared by all compilation units of a run. */
+  private final Map<Object, Integer> ids = new IdentityHashMap<>();
+  /** Variable identity names -> the variable, so effects can map parameters back. */
+  private final Map<String, Element> variables = new HashMap<>();
+
+  private AllocationQualifierHierarchy hierarchy;
+
+  @SuppressWarnings("this-escape")
+  public PerCpuAnnotatedTypeFactory(BaseTypeChecker checker) {
+    super(checker);
+    this.api = ((PerCpuChecker) checker).api();
+    postInit();
+  }
+
+  PerCpuApi api() {
+    return api;
+  }
+
+  @Override
+  protected Set<Class<? extends Annotation>> createSupportedTypeQualifiers() {
+    return Set.of(UnknownAllocation.class, Allocation.class, AllocationBottom.class);
+  }
+
+  @Override
+  protected QualifierHierarchy createQualifierHierarchy() {
+    hierarchy = new AllocationQualifierHierarchy(this, elements);
+    return hierarchy;
+  }
+
+  @Override
+  protected void addCheckedCodeDefaults(QualifierDefaults defs) {
+    defs.addCheckedCodeDefault(top(), TypeUseLocation.OTHERWISE);
+  }
+
+  @Override
+  protected TreeAnnotator createTreeAnnotator() {
+    return new ListTreeAnnotator(
+        new LiteralTreeAnnotator(this).addStandardLiteralQualifiers(), new RoleTreeAnnotator());
+  }
+
+  AnnotationMirror top() {
+    return ((AllocationQualifierHierarchy) getQualifierHierarchy()).top();
+  }
+
+  AnnotationMirror allocation(String key) {
+    AnnotationBuilder builder = new AnnotationBuilder(processingEnv, Allocation.class);
+    builder.setValue("value", key);
+    return builder.build();
+  }
+
+  /** The allocation name a qualifier carries, or {@code null} for top, bottom and others. */
+  static String keyOf(AnnotationMirror qualifier) {
+    if (qualifier == null || !AnnotationUtils.annotationName(qualifier).equals(ALLOCATION_NAME)) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        qualifier.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("value") && e.getValue().getValue() instanceof String s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The identity of a handle or token expression, as its (flow-refined) type says. For the
+   * receiver of a user's own entering method (a wrapper object, not a handle), a final variable
+   * names itself.
+   */
+  AllocationId identityOf(ExpressionTree tree) {
+    AnnotatedTypeMirror type = getAnnotatedType(tree);
+    String key = keyOf(type.getPrimaryAnnotationInHierarchy(top()));
+    ExpressionTree bare = skipParens(tree);
+    if (key == null
+        && !PerCpuApi.isHandleOrToken(type.getUnderlyingType())
+        && (bare instanceof IdentifierTree || bare instanceof MemberSelectTree)
+        && TreeUtils.elementFromUse(bare) instanceof VariableElement v) {
+      key = variableKey(v);
+    }
+    return new AllocationId(key, typeArgument(type.getUnderlyingType()), describe(tree));
+  }
+
+  /** The variable a {@code var:} identity names, or {@code null}. */
+  Element variableOf(String key) {
+    return variables.get(key);
+  }
+
+  /** The first type argument of a {@code PerCpu<T>}/{@code PerCpuToken<T>}, else {@code null}. */
+  static TypeMirror typeArgument(TypeMirror type) {
+    if (type != null && type.getKind() == TypeKind.DECLARED) {
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      if (!args.isEmpty()) {
+        return args.get(0);
+      }
+    }
+    return null;
+  }
+
+  static String describe(Tree tree) {
+    String s = String.valueOf(tree);
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  int idOf(Object siteOrElement) {
+    return ids.computeIfAbsent(siteOrElement, k -> ids.size() + 1);
+  }
+
+  /**
+   * Names variables that the type system alone leaves unknown: a final field by its initialiser
+   * (or by itself), an effectively final local or parameter by itself. Runs after flow
+   * refinement, so a variable the flow already identified keeps that identity.
+   */
+  @Override
+  protected void addComputedTypeAnnotations(Tree tree, AnnotatedTypeMirror type, boolean iUseFlow) {
+    super.addComputedTypeAnnotations(tree, type, iUseFlow);
+    if (!(tree instanceof IdentifierTree || tree instanceof MemberSelectTree)
+        || !PerCpuApi.isHandleOrToken(type.getUnderlyingType())) {
+      return;
+    }
+    AnnotationMirror current = type.getPrimaryAnnotationInHierarchy(top());
+    if (current != null && !AnnotationUtils.areSame(current, top())) {
+      return;
+    }
+    Element element = TreeUtils.elementFromUse((ExpressionTree) tree);
+    String key = element instanceof VariableElement v ? variableKey(v) : null;
+    if (key != null) {
+      type.replaceAnnotation(allocation(key));
+    }
+  }
+
+  /** The identity name of a variable, or {@code null} when a read of it reaches an unknown one. */
+  String variableKey(VariableElement v) {
+    String key = null;
+    if (v.getKind() == ElementKind.FIELD) {
+      if (v.getModifiers().contains(Modifier.FINAL)) {
+        key = fieldInitializerKey(v);
+        if (key == null) {
+          Element owner = v.getEnclosingElement();
+          String ownerName =
+              owner instanceof TypeElement t ? t.getQualifiedName().toString() : String.valueOf(owner);
+          key = AllocationId.FIELD + ownerName + "." + v.getSimpleName();
+        }
+      }
+    } else if (v.getKind() == ElementKind.LOCAL_VARIABLE
+        || v.getKind() == ElementKind.PARAMETER
+        || v.getKind() == ElementKind.RESOURCE_VARIABLE
+        || v.getKind() == ElementKind.EXCEPTION_PARAMETER
+        || v.getKind() == ElementKind.BINDING_VARIABLE) {
+      if (ElementUtils.isEffectivelyFinal(v)) {
+        Tree decl = v.getKind() == ElementKind.PARAMETER ? null : declarationFromElement(v);
+        if (decl instanceof VariableTree vt && vt.getInitializer() != null) {
+          // A final local is whatever its initialiser reaches (which may be unknown).
+          key = keyOf(getAnnotatedType(vt.getInitializer()).getPrimaryAnnotationInHierarchy(top()));
+          if (key == null) {
+            key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+          }
+        } else if (v.getKind() != ElementKind.LOCAL_VARIABLE) {
+          // Parameters, resources, catch and pattern variables: named by themselves. A local
+          // assigned once after its declaration is left to flow refinement instead.
+          key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+        }
+      }
+    }
+    if (key != null && PerCpuApi.isDistinct(v)) {
+      key = AllocationId.DISTINCT + key;
+    }
+    if (key != null) {
+      variables.putIfAbsent(key, v);
+    }
+    return key;
+  }
+
+  /** A final field initialised in source by {@code allocate} or {@code define}/{@code symbol}. */
+  private String fieldInitializerKey(VariableElement field) {
+    Tree decl = declarationFromElement(field);
+    if (decl instanceof VariableTree vt && vt.getInitializer() != null) {
+      ExpressionTree init = skipParens(vt.getInitializer());
+      if (init instanceof MethodInvocationTree call) {
+        return roleKey(call);
+      }
+    }
+    return null;
+  }
+
+  /** The identity a fresh or symbol call establishes, or {@code null} for any other call. */
+  String roleKey(MethodInvocationTree call) {
+    ExecutableElement method = TreeUtils.elementFromUse(call);
+    MethodRole role = api.roleOf(method);
+    if (role instanceof MethodRole.FreshAllocation) {
+      return AllocationId.FRESH + idOf(call);
+    }
+    if (role instanceof MethodRole.SymbolLookup s) {
+      String name = constantString(argument(call, s.index()));
+      return name == null ? null : AllocationId.SYMBOL + name;
+    }
+    return null;
+  }
+
+  static ExpressionTree argument(MethodInvocationTree call, int index) {
+    List<? extends ExpressionTree> args = call.getArguments();
+    return index >= 0 && index < args.size() ? args.get(index) : null;
+  }
+
+  static ExpressionTree skipParens(ExpressionTree tree) {
+    ExpressionTree t = tree;
+    while (true) {
+      if (t instanceof ParenthesizedTree p) {
+        t = p.getExpression();
+      } else if (t instanceof TypeCastTree c) {
+        t = c.getExpression();
+      } else {
+        return t;
+      }
+    }
+  }
+
+  /** A compile-time constant string: a literal or a constant variable. */
+  static String constantString(ExpressionTree tree) {
+    if (tree == null) {
+      return null;
+    }
+    ExpressionTree t = skipParens(tree);
+    if (t instanceof LiteralTree lit) {
+      return lit.getValue() instanceof String s ? s : null;
+    }
+    if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
+      Element e = TreeUtils.elementFromUse(t);
+      if (e instanceof VariableElement v && v.getConstantValue() instanceof String s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Adds identities to calls according to their {@link MethodRole}. */
+  private final class RoleTreeAnnotator extends TreeAnnotator {
+    RoleTreeAnnotator() {
+      super(PerCpuAnnotatedTypeFactory.this);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree call, AnnotatedTypeMirror type) {
+      if (!PerCpuApi.isHandleOrToken(type.getUnderlyingType())) {
+        return null;
+      }
+      ExecutableElement method = TreeUtils.elementFromUse(call);
+      if (method == null) {
+        return null;
+      }
+      MethodRole role = api.roleOf(method);
+      if (role instanceof MethodRole.PreservesAllocation p) {
+        ExpressionTree source =
+            p.from() < 0 ? TreeUtils.getReceiverTree(call) : argument(call, p.from());
+        if (source != null) {
+          String key = keyOf(getAnnotatedType(source).getPrimaryAnnotationInHierarchy(top()));
+          if (key != null) {
+            type.replaceAnnotation(allocation(key));
+          }
+        }
+        return null;
+      }
+      String key = roleKey(call);
+      if (key == null && PerCpuApi.isDistinct(method)) {
+        // @Distinct on a method: each call site yields a handle no other handle in scope reaches.
+        key = AllocationId.DISTINCT + "call#" + idOf(call);
+      }
+      if (key != null) {
+        type.replaceAnnotation(allocation(key));
+      }
+      return null;
+    }
+  }
+}

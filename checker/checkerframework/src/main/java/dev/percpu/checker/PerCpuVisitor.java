@@ -1,0 +1,332 @@
+package dev.percpu.checker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.PerCpuApi;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.util.Types;
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.common.basetype.BaseTypeVisitor;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * Reports nested entries at the inner call: for every call, constructor call and method
+ * reference, the allocations it may enter ({@link EffectAnalysis#effectOf}) are compared with
+ * the allocations entered around it ({@link EffectAnalysis#reachOfPoint}). A compilation unit
+ * that never touches the per-CPU API is skipped before any type checking.
+ */
+public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
+
+  private CompilationUnitTree analysedRoot;
+  private boolean relevant;
+  private EffectAnalysis analysis;
+  private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
+
+  public PerCpuVisitor(BaseTypeChecker checker) {
+    super(checker);
+  }
+
+  private PerCpuChecker percpu() {
+    return (PerCpuChecker) checker;
+  }
+
+  @Override
+  public void visit(TreePath path) {
+    CompilationUnitTree cu = path.getCompilationUnit();
+    if (cu != analysedRoot) {
+      analysedRoot = cu;
+      analysis = null;
+      reportedBadEffects.clear();
+      relevant = mentionsPerCpu(cu);
+      if (relevant) {
+        String apiError = percpu().apiError();
+        if (apiError != null) {
+          checker.reportError(cu.getTypeDecls().isEmpty() ? cu : cu.getTypeDecls().get(0), "api.spec.invalid", apiError);
+        }
+      }
+    }
+    if (!relevant) {
+      return; // the cheap path: no flow analysis, no type checking
+    }
+    // javac attributes and hands over the top-level classes of a unit one at a time, but effects
+    // are computed over the whole unit: so the unit is checked when its last class arrives.
+    List<ClassTree> classes = new ArrayList<>();
+    for (Tree decl : cu.getTypeDecls()) {
+      if (decl instanceof ClassTree ct) {
+        classes.add(ct);
+      }
+    }
+    if (classes.isEmpty() || path.getLeaf() != classes.get(classes.size() - 1)) {
+      return;
+    }
+    for (ClassTree ct : classes) {
+      super.visit(TreePath.getPath(cu, ct));
+    }
+  }
+
+  /** Builds the unit's effect analysis once every top-level class has had its flow analysis. */
+  private EffectAnalysis analysis() {
+    if (analysis == null) {
+      for (Tree decl : root.getTypeDecls()) {
+        if (decl instanceof ClassTree ct) {
+          atypeFactory.preProcessClassTree(ct);
+        }
+      }
+      analysis = new EffectAnalysis(atypeFactory, root);
+    }
+    return analysis;
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
+    Void r = super.visitMethodInvocation(tree, p);
+    checkPoint(tree, TreeUtils.elementFromUse(tree));
+    return r;
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree tree, Void p) {
+    Void r = super.visitNewClass(tree, p);
+    checkPoint(tree, TreeUtils.elementFromUse(tree));
+    return r;
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree tree, Void p) {
+    Void r = super.visitMemberReference(tree, p);
+    checkPoint(tree, TreeUtils.elementFromUse(tree));
+    return r;
+  }
+
+  @Override
+  public void processMethodTree(String className, MethodTree tree) {
+    super.processMethodTree(className, tree);
+    try {
+      checkDeclaration(tree);
+    } catch (RuntimeException e) {
+      checker.reportError(tree, "analysis.failed", e.toString());
+    }
+  }
+
+  private void checkPoint(Tree tree, ExecutableElement callee) {
+    if (callee == null || checker.shouldSkipUses(callee)) {
+      return;
+    }
+    try {
+      EffectAnalysis a = analysis();
+      TreePath path = getCurrentPath();
+      if (path.getLeaf() != tree) {
+        path = TreePath.getPath(root, tree);
+      }
+      Set<Entry> effect = a.effectOf(path);
+      reportBadEffect(tree, callee, a);
+      if (effect.isEmpty()) {
+        return;
+      }
+      Reach reach = a.reachOfPoint(path);
+      if (!reach.runs() || reach.entered().isEmpty()) {
+        return;
+      }
+      report(tree, effect, reach.entered());
+    } catch (RuntimeException e) {
+      // Never crash javac: an unanalysable point is reported, not thrown.
+      if (System.getenv("PERCPU_DEBUG") != null) { e.printStackTrace(); }
+      checker.reportError(tree, "analysis.failed", e.toString());
+    }
+  }
+
+  private void report(Tree tree, Set<Entry> effect, Set<Entry> entered) {
+    Types types = atypeFactory.getProcessingEnv().getTypeUtils();
+    Entry maybeInner = null;
+    Entry maybeOuter = null;
+    for (Entry inner : effect) {
+      for (Entry outer : entered) {
+        AllocationId.Aliasing a = AllocationId.compare(inner.id(), outer.id(), types);
+        if (a == AllocationId.Aliasing.SAME) {
+          checker.reportError(
+              tree,
+              "nested.entry",
+              inner.id().description() + inner.via(),
+              outer.id().description(),
+              line(outer.site()),
+              inner.advice());
+          return;
+        }
+        if (a == AllocationId.Aliasing.MAYBE && maybeInner == null) {
+          maybeInner = inner;
+          maybeOuter = outer;
+        }
+      }
+    }
+    if (maybeInner != null) {
+      String advice =
+          maybeInner.advice().isEmpty()
+              ? "; if they never reach the same allocation, annotate the declaration of one of them"
+                  + " (field, parameter, local or method) with @Distinct"
+              : maybeInner.advice();
+      checker.reportError(
+          tree,
+          "possible.nested.entry",
+          maybeInner.id().description() + maybeInner.via(),
+          maybeOuter.id().description(),
+          line(maybeOuter.site()),
+          advice);
+    }
+  }
+
+  private void reportBadEffect(Tree tree, ExecutableElement callee, EffectAnalysis a) {
+    String bad = a.badEffects().get(callee);
+    if (bad != null && reportedBadEffects.add(callee)) {
+      checker.reportError(tree, "enters.invalid", EffectAnalysis.qualifiedName(callee), bad);
+    }
+  }
+
+  /** Malformed {@code @Enters} here, and in strict mode, undeclared visible effects. */
+  private void checkDeclaration(MethodTree tree) {
+    ExecutableElement m = TreeUtils.elementFromDeclaration(tree);
+    if (m == null) {
+      return;
+    }
+    PerCpuApi api = atypeFactory.api();
+    Optional<List<EffectTerm>> declared;
+    try {
+      declared = api.declaredEffect(m);
+    } catch (IllegalArgumentException e) {
+      reportedBadEffects.add(m);
+      checker.reportError(tree, "enters.invalid", EffectAnalysis.qualifiedName(m), e.getMessage());
+      return;
+    }
+    if (!percpu().strict() || declared.isPresent() || tree.getBody() == null) {
+      return;
+    }
+    Set<Modifier> mods = m.getModifiers();
+    if (!mods.contains(Modifier.PUBLIC) && !mods.contains(Modifier.PROTECTED)) {
+      return;
+    }
+    MethodRole role = api.roleOf(m);
+    if (role instanceof MethodRole.Entering || role instanceof MethodRole.InvokesClosure) {
+      return;
+    }
+    MethodSummary s = analysis().summaryOf(m);
+    if (s == null || s.isEmpty()) {
+      return;
+    }
+    StringJoiner terms = new StringJoiner(", ", "@Enters({", "})");
+    Set<String> seen = new LinkedHashSet<>();
+    for (EffectAtom atom : s.enters()) {
+      seen.add(term(atom));
+    }
+    for (Set<EffectAtom> around : s.invokes().values()) {
+      for (EffectAtom atom : around) {
+        seen.add(term(atom));
+      }
+    }
+    seen.forEach(terms::add);
+    String suggestion = terms.toString();
+    if (!s.invokes().isEmpty()) {
+      StringJoiner idx = new StringJoiner(", ", "@InvokesClosure({", "})");
+      for (Integer k : s.invokes().keySet()) {
+        idx.add(String.valueOf(k));
+      }
+      suggestion = suggestion + " and " + idx;
+    }
+    checker.reportError(tree, "effect.undeclared", EffectAnalysis.qualifiedName(m), suggestion);
+  }
+
+  private static String term(EffectAtom atom) {
+    if (atom instanceof EffectAtom.Param p) {
+      return "\"#" + (p.index() + 1) + "\"";
+    }
+    AllocationId id = ((EffectAtom.Absolute) atom).id();
+    if (id.key() != null && id.key().startsWith(AllocationId.SYMBOL)) {
+      return "\"" + id.key() + "\"";
+    }
+    return "\"" + id.description() + "\"";
+  }
+
+  private long line(Tree site) {
+    long pos = trees.getSourcePositions().getStartPosition(root, site);
+    return pos < 0 ? 0 : root.getLineMap().getLineNumber(pos);
+  }
+
+  /**
+   * Whether the unit can matter: it imports or names {@code dev.percpu}, or calls a method the
+   * shared model gives a role or an effect. A purely syntactic and symbol check, far cheaper than
+   * type checking.
+   */
+  private boolean mentionsPerCpu(CompilationUnitTree cu) {
+    if (cu.getPackageName() != null && cu.getPackageName().toString().startsWith("dev.percpu")) {
+      return true;
+    }
+    for (ImportTree imp : cu.getImports()) {
+      if (imp.getQualifiedIdentifier().toString().startsWith("dev.percpu")) {
+        return true;
+      }
+    }
+    PerCpuApi api = percpu().api();
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+
+          @Override
+          public Boolean visitMemberSelect(MemberSelectTree tree, Void unused) {
+            if (tree.getIdentifier().contentEquals("percpu") && tree.getExpression().toString().equals("dev")) {
+              return true;
+            }
+            return super.visitMemberSelect(tree, unused);
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            ExecutableElement m = TreeUtils.elementFromUse(tree);
+            if (m != null && touchesPerCpu(m, api)) {
+              return true;
+            }
+            return super.visitMethodInvocation(tree, unused);
+          }
+        }.scan(cu, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  private static boolean touchesPerCpu(ExecutableElement m, PerCpuApi api) {
+    if (api.roleOf(m) != MethodRole.NONE) {
+      return true;
+    }
+    if (PerCpuApi.isHandleOrToken(m.getReturnType())) {
+      return true;
+    }
+    for (var p : m.getParameters()) {
+      if (PerCpuApi.isHandleOrToken(p.asType())) {
+        return true;
+      }
+    }
+    for (var a : m.getAnnotationMirrors()) {
+      if (a.getAnnotationType().toString().startsWith("dev.percpu.qual.")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
