@@ -2,7 +2,6 @@ package dev.percpu.errorprone.nesting;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.percpu.errorprone.Finding;
 import dev.percpu.errorprone.PerCpuConfig;
@@ -28,7 +27,7 @@ public final class NestingAnalysis {
     List<Finding> findings = List.of();
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       NestingScanner scanner = new NestingScanner(ctx, summaries);
-      scanner.scan(new TreePath(unit), EnteredSet.EMPTY);
+      scanner.scan(unit, EnteredSet.EMPTY);
       findings = scanner.findings();
       Map<MethodSymbol, MethodSummary> next = scanner.summaries();
       next.values().removeIf(MethodSummary::isEmpty);

@@ -13,7 +13,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -38,7 +37,7 @@ import javax.lang.model.element.ElementKind;
  * every call of a summarised or {@code @Enters}-annotated method) against it, and records each
  * method's {@link MethodSummary} for the next round of the fixpoint.
  */
-final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
+final class NestingScanner extends PathScanner<Void, EnteredSet> {
 
   private final NestingContext ctx;
   private final Map<MethodSymbol, MethodSummary> previous;
@@ -47,6 +46,10 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
   /** The summary of the method whose body is being walked; null where nothing runs now. */
   private MethodSummary.Builder current;
   private MethodSymbol currentMethod;
+  /** Where findings go while a closure held in a local is scanned at the call that runs it. */
+  private Tree redirectTo;
+  private String redirectVia;
+  private TreePath redirectPath;
 
   NestingScanner(NestingContext ctx, Map<MethodSymbol, MethodSummary> previous) {
     this.ctx = ctx;
@@ -86,7 +89,7 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
     currentMethod = sym;
     try {
       if (node.getBody() != null) {
-        scan(new TreePath(getCurrentPath(), node.getBody()), EnteredSet.EMPTY);
+        scan(node.getBody(), EnteredSet.EMPTY);
       }
       if (sym != null) {
         next.put(sym, current.build());
@@ -115,7 +118,7 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
     scan(node.getEnclosingExpression(), entered);
     scanArguments(ASTHelpers.getSymbol(node), node.getArguments(), null, entered);
     if (node.getClassBody() != null) {
-      detachedRun(() -> scan(new TreePath(getCurrentPath(), node.getClassBody()), EnteredSet.EMPTY));
+      detachedRun(() -> scan(node.getClassBody(), EnteredSet.EMPTY));
     }
     return null;
   }
@@ -229,9 +232,9 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
   private Void scanClosureNow(TreePath path, EnteredSet entered) {
     Tree closure = path.getLeaf();
     if (closure instanceof LambdaExpressionTree lambda) {
-      scan(new TreePath(path, lambda.getBody()), entered);
+      scanUnder(path, lambda.getBody(), entered);
     } else if (closure instanceof MemberReferenceTree ref) {
-      scan(new TreePath(path, ref.getQualifierExpression()), entered);
+      scanUnder(path, ref.getQualifierExpression(), entered);
       Symbol s = ASTHelpers.getSymbol(ref);
       if (s instanceof MethodSymbol target) {
         ExpressionTree receiver = ref.getQualifierExpression();
@@ -243,16 +246,16 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
         }
       }
     } else if (closure instanceof NewClassTree nc && nc.getClassBody() != null) {
-      scan(nc.getEnclosingExpression(), entered);
+      scanUnder(path, nc.getEnclosingExpression(), entered);
       for (ExpressionTree a : nc.getArguments()) {
-        scan(a, entered);
+        scanUnder(path, a, entered);
       }
       TreePath body = new TreePath(path, nc.getClassBody());
       for (Tree member : nc.getClassBody().getMembers()) {
         if (member instanceof MethodTree mt && mt.getBody() != null) {
-          scan(new TreePath(new TreePath(body, mt), mt.getBody()), entered);
+          scanUnder(new TreePath(body, mt), mt.getBody(), entered);
         } else {
-          detachedRun(() -> scan(new TreePath(body, member), EnteredSet.EMPTY));
+          detachedRun(() -> scanUnder(body, member, EnteredSet.EMPTY));
         }
       }
     } else if (closure instanceof IdentifierTree id) {
@@ -265,12 +268,12 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
           ExpressionTree init = ctx.index().assignments(v).get(0);
           TreePath initPath = ctx.pathOf(init);
           if (initPath != null && isClosureLike(init)) {
-            scanClosure(initPath, entered, true);
+            redirected(id, v, () -> scanClosure(initPath, entered, true));
           }
         }
       }
     } else {
-      scan(path, entered);
+      scanUnder(path.getParentPath(), closure, entered);
     }
     return null;
   }
@@ -295,7 +298,7 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
       if (isClosureLike(init)) {
         TreePath initPath = ctx.pathOf(init);
         if (initPath != null) {
-          scanClosure(initPath, entered, true);
+          redirected(node, v, () -> scanClosure(initPath, entered, true));
         }
       }
     }
@@ -454,9 +457,31 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
 
   // ---- the verdict ----
 
+  private void redirected(Tree at, VarSymbol closure, Runnable body) {
+    if (redirectTo != null) {
+      body.run(); // the outermost call that runs the closure is where the finding belongs
+      return;
+    }
+    redirectTo = at;
+    redirectPath = getCurrentPathFor(at);
+    redirectVia = "the closure `" + closure.getSimpleName() + "` (line " + ctx.lines().of(ctx.index().assignments(closure).get(0)) + ")";
+    try {
+      body.run();
+    } finally {
+      redirectTo = null;
+      redirectPath = null;
+      redirectVia = null;
+    }
+  }
+
   private void check(Tree at, AllocationSet inner, EnteredSet entered, String via, boolean certain) {
     if (entered.isEmpty() || inner.isEmpty()) {
       return;
+    }
+    if (redirectTo != null) {
+      String inside = "`" + (at instanceof MethodInvocationTree mi ? ASTHelpers.getSymbol(mi) == null ? "call" : ASTHelpers.getSymbol(mi).getSimpleName() : "call") + "` at line " + ctx.lines().of(at);
+      via = redirectVia + " → " + (via == null ? inside : via);
+      at = redirectTo;
     }
     Types types = ctx.types();
     boolean aliasing = ctx.config().typeArgumentAliasing();
@@ -515,6 +540,9 @@ final class NestingScanner extends TreePathScanner<Void, EnteredSet> {
   }
 
   private TreePath getCurrentPathFor(Tree at) {
+    if (redirectPath != null && redirectPath.getLeaf() == at) {
+      return redirectPath;
+    }
     TreePath p = getCurrentPath();
     if (p != null && p.getLeaf() == at) {
       return p;

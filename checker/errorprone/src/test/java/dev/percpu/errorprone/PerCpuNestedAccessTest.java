@@ -1,0 +1,570 @@
+package dev.percpu.errorprone;
+
+import static dev.percpu.errorprone.Sources.inClass;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class PerCpuNestedAccessTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(PerCpuNestedAccess.class, getClass());
+
+  private void check(String... body) {
+    helper.addSourceLines("Test.java", inClass(body)).doTest();
+  }
+
+  // ---- identity paths ----
+
+  @Test
+  void kernelForbiddenExample_cloneEnteredThroughTokenInsideToken_isFlagged() {
+    check(
+        "  void run() {",
+        "    PerCpu<long[]> pcpu = PerCpu.allocate(() -> new long[1]);",
+        "    PerCpu<long[]> pcpu2 = pcpu.clone();",
+        "    try (CpuGuard g = CpuGuard.pin()) {",
+        "      pcpu.get(g).with(a -> {",
+        "        // BUG: Diagnostic contains: Nested entry of `pcpu`: it is already entered by the `with` at line 11",
+        "        pcpu2.get(g).with(b -> b[0]++);",
+        "      });",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void sameVariable_enteredInsideItsOwnClosure_isFlagged() {
+    check(
+        "  final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    counts.with(a -> {",
+        "      // BUG: Diagnostic contains: `counts`",
+        "      counts.with(b -> b[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void cloneChain_isTheSameAllocation() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    PerCpu<long[]> c = h.clone().clone();",
+        "    h.with(a -> {",
+        "      // BUG: Diagnostic contains: Nested entry of parameter `h`",
+        "      c.clone().with(b -> b[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void finalFieldInitialisedFromAnotherFieldsClone_isTheSameAllocation() {
+    check(
+        "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> b = a.clone();",
+        "  void run() {",
+        "    a.with(x -> {",
+        "      // BUG: Diagnostic contains: Nested entry of `a`",
+        "      b.with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void finalFieldAssignedInConstructorFromClone_isTheSameAllocation() {
+    check(
+        "  private final PerCpu<long[]> a;",
+        "  private final PerCpu<long[]> b;",
+        "  Test(PerCpu<long[]> source) { this.a = source; this.b = this.a.clone(); }",
+        "  void run() {",
+        "    a.with(x -> {",
+        "      // BUG: Diagnostic contains: field `a`",
+        "      b.with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void symbolLookupWithTheSameConstant_isTheSameAllocation() {
+    check(
+        "  static final String NAME = \"requests\";",
+        "  static final PerCpu<long[]> DEFINED = PerCpu.define(NAME, long[].class, () -> new long[1]);",
+        "  void run() {",
+        "    DEFINED.with(x -> {",
+        "      // BUG: Diagnostic contains: symbol \"requests\"",
+        "      PerCpu.symbol(\"req\" + \"uests\", long[].class).with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void tokenMadeEarlier_isTheHandlesAllocation() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    try (CpuGuard g = CpuGuard.pin()) {",
+        "      PerCpuToken<long[]> t = h.get(g);",
+        "      h.with(x -> {",
+        "        // BUG: Diagnostic contains: parameter `h`",
+        "        t.with(y -> y[0]++);",
+        "      });",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void nestedPin_staysOnTheSameCpu() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(x -> {",
+        "      try (CpuGuard inner = CpuGuard.pin()) {",
+        "        // BUG: Diagnostic contains: already entered by the `with` at line 8",
+        "        h.get(inner).with(y -> y[0]++);",
+        "      }",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void onEachCpuCallback_nestsOnTheCallbacksCpu() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    CpuGuard.onEachCpu(g -> h.get(g).with(x -> {",
+        "      // BUG: Diagnostic contains: parameter `h`",
+        "      h.with(y -> y[0]++);",
+        "    }));",
+        "  }");
+  }
+
+  @Test
+  void conditionalWhoseBranchesAreTheSameAllocation_isDefinite() {
+    check(
+        "  void run(PerCpu<long[]> h, boolean flag) {",
+        "    h.with(x -> {",
+        "      // BUG: Diagnostic contains: Nested entry",
+        "      (flag ? h : h.clone()).with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void localAssignedTheSameAllocationOnEveryBranch_isDefinite() {
+    check(
+        "  void run(PerCpu<long[]> h, boolean flag) {",
+        "    PerCpu<long[]> alias;",
+        "    if (flag) {",
+        "      alias = h.clone();",
+        "    } else {",
+        "      alias = h;",
+        "    }",
+        "    h.with(x -> {",
+        "      // BUG: Diagnostic contains: Nested entry",
+        "      alias.with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void applyInsideWith_isFlagged() {
+    check(
+        "  long run(PerCpu<long[]> h) {",
+        "    return h.apply(x -> {",
+        "      // BUG: Diagnostic contains: already entered by the `apply` at line 8",
+        "      return x[0] + h.apply(y -> y[0]);",
+        "    });",
+        "  }");
+  }
+
+  // ---- reach paths ----
+
+  @Test
+  void methodReferenceToHelperThatEnters_isFlaggedAtTheReference() {
+    check(
+        "  final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void bump(long[] ignored) { counts.with(c -> c[0]++); }",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: entered again via `bump()`",
+        "    counts.with(this::bump);",
+        "  }");
+  }
+
+  @Test
+  void anonymousClassClosure_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(new Consumer<long[]>() {",
+        "      @Override public void accept(long[] x) {",
+        "        // BUG: Diagnostic contains: parameter `h`",
+        "        h.with(y -> y[0]++);",
+        "      }",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void lambdaPassedToForEach_runsInsideTheEntry() {
+    check(
+        "  void run(PerCpu<long[]> h, List<Integer> items) {",
+        "    h.with(x -> items.forEach(i -> {",
+        "      // BUG: Diagnostic contains: Nested entry",
+        "      h.with(y -> y[0] += i);",
+        "    }));",
+        "  }");
+  }
+
+  @Test
+  void privateHelperEnteringAField_isReportedAtTheCallSiteOnly() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() {",
+        "    counts.with(c -> c[0]++);",
+        "  }",
+        "  void run() {",
+        "    counts.with(c -> {",
+        "      // BUG: Diagnostic contains: entered again via `bump()` (`with` at line 9)",
+        "      bump();",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void staticHelperEnteringItsHandleParameter_isInstantiatedWithTheArgument() {
+    check(
+        "  private static void add(PerCpu<long[]> target, long n) {",
+        "    target.with(c -> c[0] += n);",
+        "  }",
+        "  void run(PerCpu<long[]> h) {",
+        "    PerCpu<long[]> alias = h.clone();",
+        "    h.with(c -> {",
+        "      // BUG: Diagnostic contains: via `add()`",
+        "      add(alias, 1);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void helperTwoCallsDeep_isFlagged() {
+    check(
+        "  static final PerCpu<long[]> STATS = PerCpu.define(\"stats\", long[].class, () -> new long[1]);",
+        "  private static void inner() { PerCpu.symbol(\"stats\", long[].class).with(c -> c[0]++); }",
+        "  private static void outer() { inner(); }",
+        "  void run() {",
+        "    STATS.with(c -> {",
+        "      // BUG: Diagnostic contains: via `outer()`",
+        "      outer();",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void helperThatInvokesItsClosureInsideAnEntry_nestsTheClosuresEntries() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void locked(Runnable body) {",
+        "    counts.with(c -> body.run());",
+        "  }",
+        "  void run() {",
+        "    locked(() -> {",
+        "      // BUG: Diagnostic contains: Nested entry of `counts`",
+        "      counts.with(c -> c[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void entryInsideLoopBranchAndTryCatch_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h, int n) {",
+        "    h.with(x -> {",
+        "      for (int i = 0; i < n; i++) {",
+        "        if (i % 2 == 0) {",
+        "          try {",
+        "            // BUG: Diagnostic contains: Nested entry",
+        "            h.with(y -> y[0]++);",
+        "          } catch (RuntimeException e) {",
+        "            throw e;",
+        "          }",
+        "        }",
+        "      }",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void closureHeldInALocalAndRunInside_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    Runnable r = () -> h.with(y -> y[0]++);",
+        "    h.with(x -> {",
+        "      // BUG: Diagnostic contains: entered again via the closure `r` (line 8)",
+        "      r.run();",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void userWrapperAnnotatedEntering_isUnderstood() {
+    helper
+        .addSourceLines(
+            "Shard.java",
+            "import dev.percpu.*;",
+            "import dev.percpu.qual.*;",
+            "import java.util.function.*;",
+            "final class Shard {",
+            "  static final PerCpu<long[]> VALUES = PerCpu.allocate(() -> new long[1]);",
+            "  @Entering(closure = 0, handle = -1)",
+            "  void update(Consumer<long[]> action) { VALUES.with(action); }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            "  void run(Shard s) {",
+            "    s.update(x -> {",
+            "      // BUG: Diagnostic contains: parameter `s`",
+            "      s.update(y -> y[0]++);",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void declaredEntersEffectOfAMethodCompiledElsewhere_isUsed() {
+    helper
+        .addSourceLines(
+            "Metrics.java",
+            "import dev.percpu.*;",
+            "import dev.percpu.qual.*;",
+            "final class Metrics {",
+            "  static final PerCpu<long[]> REQUESTS = PerCpu.define(\"requests\", long[].class, () -> new long[1]);",
+            "  @Enters(\"symbol:requests\")",
+            "  static void record() { REQUESTS.with(r -> r[0]++); }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.percpu.*;",
+            "class Test {",
+            "  void run() {",
+            "    PerCpu.symbol(\"requests\", long[].class).with(x -> {",
+            "      // BUG: Diagnostic contains: via `record()`",
+            "      Metrics.record();",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void configuredApiMethod_isUnderstood() {
+    helper
+        .setArgs("-XepOpt:PerCpu:ApiMethods=Shard#update=entering:0")
+        .addSourceLines(
+            "Shard.java",
+            "import java.util.function.*;",
+            "final class Shard {",
+            "  void update(Consumer<long[]> action) {}",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            "  void run(Shard s) {",
+            "    s.update(x -> {",
+            "      // BUG: Diagnostic contains: Nested entry",
+            "      s.update(y -> y[0]++);",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  // ---- negatives ----
+
+  @Test
+  void independentAllocationsNested_areClean() {
+    check(
+        "  final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    a.with(x -> b.with(y -> y[0] += x[0]));",
+        "  }");
+  }
+
+  @Test
+  void sequentialEntriesOnClones_areClean() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    PerCpu<long[]> c = h.clone();",
+        "    h.with(x -> x[0]++);",
+        "    c.with(y -> y[0]++);",
+        "    try (CpuGuard g = CpuGuard.pin()) {",
+        "      h.get(g).with(x -> x[0]++);",
+        "      c.get(g).with(y -> y[0]++);",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void cloneTakenInsideClosureButEnteredLater_isClean() {
+    check(
+        "  PerCpu<long[]> saved;",
+        "  void run(PerCpu<long[]> h) {",
+        "    List<PerCpu<long[]>> later = new ArrayList<>();",
+        "    h.with(x -> later.add(h.clone()));",
+        "    later.get(0).with(y -> y[0]++);",
+        "  }");
+  }
+
+  @Test
+  void differentTypeArguments_areNotDefinite() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<int[]> b) {",
+        "    a.with(x -> b.with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void closureStoredInAList_isNotNested() {
+    check(
+        "  final List<Runnable> tasks = new ArrayList<>();",
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(x -> tasks.add(() -> h.with(y -> y[0]++)));",
+        "  }");
+  }
+
+  @Test
+  void closureHandedToAnExecutor_runsUnderAnotherPin() {
+    check(
+        "  void run(PerCpu<long[]> h, Executor executor) {",
+        "    h.with(x -> executor.execute(() -> h.with(y -> y[0]++)));",
+        "  }");
+  }
+
+  @Test
+  void closureHandedToANewThread_runsUnderAnotherPin() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(x -> new Thread(() -> h.with(y -> y[0]++)).start());",
+        "  }");
+  }
+
+  @Test
+  void asyncCompletableFutureStage_runsUnderAnotherPin() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(x -> CompletableFuture.runAsync(() -> h.with(y -> y[0]++)));",
+        "    h.with(x -> CompletableFuture.supplyAsync(() -> h.apply(y -> y[0])).thenApplyAsync(v -> h.apply(y -> y[0] + v)));",
+        "  }");
+  }
+
+  @Test
+  void shadowedNamesInDifferentMethods_areDifferentVariables() {
+    check(
+        "  final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  void first() { PerCpu<long[]> h = a; h.with(x -> b.with(y -> y[0]++)); }",
+        "  void second() { PerCpu<long[]> h = b; a.with(x -> h.with(y -> y[0]++)); }");
+  }
+
+  @Test
+  void differentConstantSymbols_areDifferentAllocations() {
+    check(
+        "  void run() {",
+        "    PerCpu.symbol(\"a\", long[].class).with(x -> PerCpu.symbol(\"b\", long[].class).with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void conditionalBetweenDifferentAllocations_isAtMostPossible() {
+    check(
+        "  final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  void run(boolean flag) {",
+        "    a.with(x -> (flag ? a : b).with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void twoParametersOfTheSameType_areAtMostPossible() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",
+        "    a.with(x -> b.with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void helperEnteringAnotherAllocation_isClean() {
+    check(
+        "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  private void bumpB() { b.with(y -> y[0]++); }",
+        "  void run() { a.with(x -> bumpB()); }");
+  }
+
+  @Test
+  void helperThatStoresItsClosure_doesNotNestIt() {
+    check(
+        "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  private final List<Runnable> later = new ArrayList<>();",
+        "  private void defer(Runnable r) { later.add(r); }",
+        "  void run() { a.with(x -> defer(() -> a.with(y -> y[0]++))); }");
+  }
+
+  @Test
+  void lambdaInAFieldInitialiser_isNotNestedInAnything() {
+    check(
+        "  static final PerCpu<long[]> A = PerCpu.allocate(() -> new long[1]);",
+        "  final Runnable bump = () -> A.with(x -> x[0]++);",
+        "  void run() { A.with(x -> x[0]++); bump.run(); }");
+  }
+
+  @Test
+  void localReassignedToAnotherAllocation_isNotDefinite() {
+    check(
+        "  void run(boolean flag) {",
+        "    PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "    PerCpu<long[]> h = a;",
+        "    if (flag) { h = PerCpu.allocate(() -> new long[1]); }",
+        "    PerCpu<long[]> chosen = h;",
+        "    a.with(x -> chosen.with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void suppressWarningsOnTheMethod_suppressesTheFinding() {
+    check(
+        "  @SuppressWarnings(\"PerCpuNestedAccess\")",
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(x -> h.with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void severityFlagOff_disablesTheCheck() {
+    helper
+        .setArgs("-Xep:PerCpuNestedAccess:OFF")
+        .addSourceLines("Test.java", inClass("  void run(PerCpu<long[]> h) { h.with(x -> h.with(y -> y[0]++)); }"))
+        .doTest();
+  }
+
+  @Test
+  void severityFlagWarn_keepsTheFinding() {
+    helper
+        .setArgs("-Xep:PerCpuNestedAccess:WARN")
+        .addSourceLines(
+            "Test.java",
+            inClass(
+                "  void run(PerCpu<long[]> h) {",
+                "    // BUG: Diagnostic contains: Nested entry",
+                "    h.with(x -> h.with(y -> y[0]++));",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
+  void malformedApiMethodsFlag_isAClearErrorNamingTheEntry() {
+    helper
+        .setArgs("-XepOpt:PerCpu:ApiMethods=Shard#update=teleport:0")
+        .addSourceLines(
+            "Test.java",
+            "// BUG: Diagnostic contains: invalid percpu flag -XepOpt:PerCpu:ApiMethods: invalid percpu API method spec 'Shard#update=teleport:0': unknown role 'teleport'",
+            "class Test {}")
+        .doTest();
+  }
+}
