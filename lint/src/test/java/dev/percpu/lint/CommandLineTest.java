@@ -1,0 +1,106 @@
+package dev.percpu.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Exit statuses and messages of the real command, run in its own JVM. */
+class CommandLineTest {
+  @Test
+  void help_printsUsageAndExitsZero() throws Exception {
+    LintProcess.Result r = LintProcess.jar(LintProcess.WORK, "--help");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().startsWith("usage: percpu-lint [options] PATH..."), r::toString);
+  }
+
+  @Test
+  void unknownOption_exitsTwoNamingIt() throws Exception {
+    LintProcess.Result r = LintProcess.jar(LintProcess.WORK, "--fromat", "json", ".");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("unknown option '--fromat'"), r::toString);
+  }
+
+  @Test
+  void nonExistentPath_exitsTwoNamingThePathAsTyped() throws Exception {
+    LintProcess.Result r = LintProcess.jar(LintProcess.WORK, "no/such/dir");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertEquals("percpu-lint: no such file or directory: no/such/dir\n", r.stderr(), r::toString);
+    assertEquals("", r.stdout());
+  }
+
+  @Test
+  void nonJavaFile_exitsTwo() throws Exception {
+    Path tree = Fixtures.tree("mixed");
+    LintProcess.Result r = LintProcess.jar(tree, "src/notes.txt");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("not a .java file or a directory: src/notes.txt"), r::toString);
+  }
+
+  @Test
+  void emptyTree_exitsZeroWithAWarningAndAnEmptyReport() throws Exception {
+    Path empty = Fixtures.scratch("empty-tree");
+    Files.createDirectories(empty.resolve("sub/dir"));
+    LintProcess.Result r = LintProcess.jar(empty, ".");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("warning: no .java files under [.]"), r::toString);
+    assertEquals("percpu-lint: 0 files, 0 errors, 0 warnings\n", r.stdout(), r::toString);
+  }
+
+  @Test
+  void codeThatDoesNotCompile_exitsTwoWithJavacsMessage() throws Exception {
+    LintProcess.Result r = LintProcess.jar(Fixtures.tree("broken"), "Broken.java");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("Broken.java:4:5: error: cannot find symbol"), r::toString);
+    assertTrue(r.stderr().contains("method undefinedMethod(int)"), r::toString);
+    assertTrue(r.stderr().contains("percpu-lint: the code does not compile"), r::toString);
+  }
+
+  @Test
+  void cleanCode_exitsZeroAndSaysWhatRan() throws Exception {
+    assumeTrue(InstalledCheckers.checkerFramework(), InstalledCheckers.missing("the Checker Framework checker"));
+    LintProcess.Result r = LintProcess.jar(Fixtures.tree("clean"), ".");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("percpu-lint: 1 file, 0 errors, 0 warnings"
+        + " (Error Prone: 0 errors, 0 warnings; Checker Framework: 0 errors, 0 warnings)\n", r.stdout(), r::toString);
+  }
+
+  @Test
+  void directoryWalk_ignoresNonJavaFiles() throws Exception {
+    LintProcess.Result r = LintProcess.jar(Fixtures.tree("mixed"), "--only", "errorprone", "src");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().startsWith("percpu-lint: 1 file,"), r::toString);
+  }
+
+  @Test
+  void progress_staysQuietWhenStderrIsNotATerminal() throws Exception {
+    LintProcess.Result r = LintProcess.jar(Fixtures.tree("clean"), "--only", "errorprone", ".");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertEquals("", r.stderr(), r::toString);
+  }
+
+  @Test
+  void launcherScript_runsTheLinter() throws Exception {
+    LintProcess.Result r = LintProcess.launcher(Fixtures.tree("deadexception"),
+        "--only", "errorprone", "-Xep:DeadException:ERROR", ".");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains("Dead.java:5:7: ERROR [DeadException] Exception created but not thrown"),
+        r::toString);
+  }
+
+  /** JDK 25 is installed beside JDK 17 on the project's machines; elsewhere this is skipped. */
+  @Test
+  void jdk25_runsWithTheManifestExportsAlone() throws Exception {
+    Path jdk25 = Path.of(System.getProperty("percpu.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25);
+    LintProcess.Result r = LintProcess.jar(jdk25, Fixtures.tree("deadexception"),
+        "--only", "errorprone", "-Xep:DeadException:WARN", ".");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains("Dead.java:5:7: WARNING [DeadException]"), r::toString);
+    assertFalse(r.stderr().contains("IllegalAccessError"), r::toString);
+  }
+}

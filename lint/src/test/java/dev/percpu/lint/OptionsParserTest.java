@@ -1,0 +1,88 @@
+package dev.percpu.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.percpu.lint.cli.LintOptions;
+import dev.percpu.lint.cli.OptionsParser;
+import dev.percpu.lint.cli.UsageException;
+import dev.percpu.lint.report.ReportFormat;
+import dev.percpu.lint.report.Tool;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OptionsParserTest {
+  @Test
+  void defaults_areTextBothToolsNoOutput() throws UsageException {
+    LintOptions options = OptionsParser.parse(List.of("src"));
+    assertEquals(List.of(Path.of("src")), options.paths());
+    assertEquals(ReportFormat.TEXT, options.format());
+    assertEquals(EnumSet.allOf(Tool.class), options.tools());
+    assertEquals(Optional.empty(), options.output());
+    assertEquals("", options.classpath());
+  }
+
+  @Test
+  void allOptions_separateAndInlineValues() throws UsageException {
+    LintOptions options = OptionsParser.parse(List.of("--classpath", "a.jar:b.jar", "--format=sarif",
+        "-o", "out.sarif", "--only", "checker", "--release=21", "a", "b"));
+    assertEquals("a.jar:b.jar", options.classpath());
+    assertEquals(ReportFormat.SARIF, options.format());
+    assertEquals(Optional.of(Path.of("out.sarif")), options.output());
+    assertEquals(EnumSet.of(Tool.CHECKER_FRAMEWORK), options.tools());
+    assertEquals(Optional.of("21"), options.release());
+    assertEquals(List.of(Path.of("a"), Path.of("b")), options.paths());
+  }
+
+  @Test
+  void xepAndAFlags_passThroughToTheirTools() throws UsageException {
+    LintOptions options = OptionsParser.parse(
+        List.of("-Xep:PerCpuPossibleNestedAccess:OFF", "-Awarns", "-XepOpt:Foo=bar", "-AskipUses=Gen", "src"));
+    assertEquals(List.of("-Xep:PerCpuPossibleNestedAccess:OFF", "-XepOpt:Foo=bar"), options.errorProneFlags());
+    assertEquals(List.of("-Awarns", "-AskipUses=Gen"), options.checkerFlags());
+  }
+
+  @Test
+  void doubleDash_makesTheRestPaths() throws UsageException {
+    assertEquals(List.of(Path.of("--format")), OptionsParser.parse(List.of("--", "--format")).paths());
+  }
+
+  @Test
+  void unknownOption_isNamed() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--frmat", "json", "src")));
+    assertTrue(e.getMessage().contains("'--frmat'"), e.getMessage());
+  }
+
+  @Test
+  void badFormat_namesTheValueAndTheChoices() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--format", "xml", "src")));
+    assertEquals("--format must be text, json or sarif, not 'xml'", e.getMessage());
+  }
+
+  @Test
+  void badOnly_namesTheValue() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--only", "pmd", "src")));
+    assertEquals("--only must be errorprone or checker, not 'pmd'", e.getMessage());
+  }
+
+  @Test
+  void optionWithoutValue_isAnError() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("src", "--output")));
+    assertEquals("--output needs a value", e.getMessage());
+  }
+
+  @Test
+  void noPath_isAnError() {
+    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--format", "json")));
+    assertTrue(e.getMessage().startsWith("no PATH given"), e.getMessage());
+  }
+
+  @Test
+  void help_needsNoPath() throws UsageException {
+    assertTrue(OptionsParser.parse(List.of("--help")).help());
+  }
+}
