@@ -18,7 +18,7 @@ public record PerCpuViolation(long sequence, Kind kind, String thread, String me
     NESTED_ENTRY,
     /** A guard closed twice, on another thread, out of LIFO order, or under a running closure. */
     GUARD_MISUSE,
-    /** A token, or a guard handed to a counter, used after its guard closed or on another thread. */
+    /** A token, or a guard given to a counter, used after the guard closed or on another thread. */
     TOKEN_MISUSE,
     /** {@link CpuGuard#onEachCpu} called on a thread that was already pinned. */
     ON_EACH_CPU_WHILE_PINNED,
