@@ -23,7 +23,7 @@ public final class AssertionMode {
   /** The system property that turns assertion mode on at start-up. */
   public static final String PROPERTY = "percpu.assertions";
 
-  /** Bounds the record so that a program that swallows violations in a loop cannot exhaust memory. */
+  /** Bounds the record: a program that swallows violations in a loop must not exhaust memory. */
   static final int MAX_RECORDED = 10_000;
 
   private static final System.Logger LOG = System.getLogger("dev.percpu");

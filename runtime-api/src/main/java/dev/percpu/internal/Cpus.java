@@ -9,7 +9,7 @@ public final class Cpus {
   /** The system property that overrides the number of possible CPUs. */
   public static final String PROPERTY = "percpu.cpus";
 
-  /** An upper bound that keeps a typo (say {@code 10000000}) from allocating gigabytes per handle. */
+  /** Keeps a typo (say {@code 10000000}) from allocating gigabytes per handle. */
   static final int MAX_CPUS = 1 << 16;
 
   private static final int POSSIBLE =

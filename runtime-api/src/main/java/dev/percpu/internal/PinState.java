@@ -14,7 +14,7 @@ public final class PinState {
   /** How many pins (guards or convenience entries) are open: nested pins only count. */
   public int depth;
 
-  /** How many entering closures are running on this thread (to refuse closing a guard under one). */
+  /** How many entering closures run on this thread (a guard must not close under one). */
   public int entries;
 
   /**
