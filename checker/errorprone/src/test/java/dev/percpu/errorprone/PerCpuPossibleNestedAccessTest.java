@@ -1,0 +1,344 @@
+package dev.percpu.errorprone;
+
+import static dev.percpu.errorprone.Sources.inClass;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class PerCpuPossibleNestedAccessTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(PerCpuPossibleNestedAccess.class, getClass());
+
+  private void check(String... body) {
+    helper.addSourceLines("Test.java", inClass(body)).doTest();
+  }
+
+  // ---- unknown origin, same type argument ----
+
+  @Test
+  void parameterInsideFieldEntry_mayAlias() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void merge(PerCpu<long[]> other) {",
+        "    counts.with(a -> {",
+        "      // BUG: Diagnostic contains: Possible nested entry: parameter `other` may be the allocation entered by the `with` at line 9 (`counts`)",
+        "      other.with(b -> a[0] += b[0]);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void twoParametersOfTheSameType_mayAlias() {
+    check(
+        "  void merge(PerCpu<long[]> from, PerCpu<long[]> into) {",
+        "    // BUG: Diagnostic contains: parameter `into`",
+        "    from.with(a -> into.with(b -> b[0] += a[0]));",
+        "  }");
+  }
+
+  @Test
+  void methodResult_mayAlias() {
+    check(
+        "  PerCpu<long[]> lookup(String name) { return PerCpu.symbol(name, long[].class); }",
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: of unknown origin",
+        "    h.with(a -> lookup(\"x\").with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void collectionElementFromForEach_mayAlias() {
+    check(
+        "  void run(PerCpu<long[]> h, List<PerCpu<long[]>> all) {",
+        "    h.with(a -> all.forEach(other -> {",
+        "      // BUG: Diagnostic contains: parameter `other`",
+        "      other.with(b -> b[0] += a[0]);",
+        "    }));",
+        "  }");
+  }
+
+  @Test
+  void mapValue_mayAlias() {
+    check(
+        "  void run(PerCpu<long[]> h, Map<String, PerCpu<long[]>> byName) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    h.with(a -> byName.get(\"x\").with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void nonFinalFieldEnteredInsideItself_mayAlias() {
+    check(
+        "  private PerCpu<long[]> current = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: non-final field `current`",
+        "    current.with(a -> current.with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void conditionalThatMayBeTheEnteredAllocation_isPossible() {
+    check(
+        "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  void run(boolean flag) {",
+        "    // BUG: Diagnostic contains: one of `a`, `b`",
+        "    a.with(x -> (flag ? a : b).with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void closurePassedToAnUnknownMethod_makesADefiniteNestingPossible() {
+    check(
+        "  static void retry(Runnable r) { }",
+        "  void run(PerCpu<long[]> h, java.util.function.Consumer<Runnable> sink) {",
+        "    h.with(x -> sink.accept(() -> {",
+        "      // BUG: Diagnostic contains: Possible nested entry",
+        "      h.with(y -> y[0]++);",
+        "    }));",
+        "  }");
+  }
+
+  @Test
+  void symbolWithANonConstantName_mayBeAnySymbolOfThatType() {
+    check(
+        "  void run(String name) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    PerCpu.symbol(\"stats\", long[].class).with(a -> PerCpu.symbol(name, long[].class).with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void helperEnteringItsParameter_calledWithAnUnknownHandle() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private static void add(PerCpu<long[]> target) { target.with(t -> t[0]++); }",
+        "  void run(PerCpu<long[]> other) {",
+        "    // BUG: Diagnostic contains: via `add()`",
+        "    counts.with(c -> add(other));",
+        "  }");
+  }
+
+  @Test
+  void sameFieldOfAnotherObject_mayAlias() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void run(Test other) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object",
+        "    counts.with(a -> other.counts.with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void tokenFromAnUnknownHandle_mayAlias() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",
+        "    try (CpuGuard g = CpuGuard.pin()) {",
+        "      PerCpuToken<long[]> t = b.get(g);",
+        "      // BUG: Diagnostic contains: Possible nested entry",
+        "      a.get(g).with(x -> t.with(y -> y[0]++));",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void handleOfATypeVariable_mayBeAnyType() {
+    check(
+        "  <T> void run(PerCpu<T> generic, PerCpu<long[]> concrete) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    concrete.with(a -> generic.with(b -> {}));",
+        "  }");
+  }
+
+  @Test
+  void arrayElements_mayAlias() {
+    check(
+        "  void run(PerCpu<long[]>[] handles) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    handles[0].with(a -> handles[1].with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void localAssignedFromTwoMethodResults_mayAlias() {
+    check(
+        "  PerCpu<long[]> first() { return null; }",
+        "  PerCpu<long[]> second() { return null; }",
+        "  void run(boolean flag, PerCpu<long[]> h) {",
+        "    PerCpu<long[]> x = first();",
+        "    if (flag) { x = second(); }",
+        "    PerCpu<long[]> chosen = x;",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    h.with(a -> chosen.with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
+  void wildcardHandle_mayAlias() {
+    check(
+        "  void run(PerCpu<? extends Number> any, PerCpu<Long> longs) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    longs.with(a -> any.with(b -> {}));",
+        "  }");
+  }
+
+  // ---- proven distinct, or not nested ----
+
+  @Test
+  void differentTypeArguments_areDistinct() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<int[]> b) {",
+        "    a.with(x -> b.with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void distinctAnnotatedParameters_areDistinct() {
+    check(
+        "  void merge(@Distinct PerCpu<long[]> from, @Distinct PerCpu<long[]> into) {",
+        "    from.with(a -> into.with(b -> b[0] += a[0]));",
+        "  }");
+  }
+
+  @Test
+  void freshLocalAllocation_isDistinctFromAParameter() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    PerCpu<long[]> scratch = PerCpu.allocate(() -> new long[1]);",
+        "    scratch.with(a -> h.with(b -> a[0] = b[0]));",
+        "  }");
+  }
+
+  @Test
+  void differentFreshSites_areDistinct() {
+    check(
+        "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  void run() { a.with(x -> b.with(y -> y[0] += x[0])); }");
+  }
+
+  @Test
+  void differentConstantSymbols_areDistinct() {
+    check(
+        "  void run() {",
+        "    PerCpu.symbol(\"a\", long[].class).with(x -> PerCpu.symbol(\"b\", long[].class).with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void definiteNesting_isReportedOnlyByTheErrorCheck() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(x -> h.with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void typeArgumentAliasingFlagOff_silencesUnknownHandles() {
+    helper
+        .setArgs("-XepOpt:PerCpu:TypeArgumentAliasing=false")
+        .addSourceLines(
+            "Test.java",
+            inClass("  void merge(PerCpu<long[]> from, PerCpu<long[]> into) { from.with(a -> into.with(b -> b[0] += a[0])); }"))
+        .doTest();
+  }
+
+  @Test
+  void closureHandedToAnExecutor_isNotNested() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b, ExecutorService pool) {",
+        "    a.with(x -> pool.submit(() -> b.with(y -> y[0]++)));",
+        "  }");
+  }
+
+  @Test
+  void closureStoredInAList_isNotNested() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b, List<Runnable> later) {",
+        "    a.with(x -> later.add(() -> b.with(y -> y[0]++)));",
+        "  }");
+  }
+
+  @Test
+  void sequentialEntries_areNotNested() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",
+        "    a.with(x -> x[0]++);",
+        "    b.with(y -> y[0]++);",
+        "  }");
+  }
+
+  @Test
+  void freshLocalInsideALoop_isDistinctFromAMethodResult() {
+    check(
+        "  PerCpu<long[]> lookup() { return null; }",
+        "  void run(int n) {",
+        "    for (int i = 0; i < n; i++) {",
+        "      PerCpu<long[]> local = PerCpu.allocate(() -> new long[1]);",
+        "      local.with(a -> lookup().with(b -> b[0]++));",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void newThread_isNotNested() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",
+        "    a.with(x -> new Thread(() -> b.with(y -> y[0]++)).start());",
+        "  }");
+  }
+
+  @Test
+  void shadowedNamesInDifferentMethods_areIndependent() {
+    check(
+        "  void one(PerCpu<long[]> h) { h.with(x -> x[0]++); }",
+        "  void two(PerCpu<int[]> h, PerCpu<long[]> other) { h.with(x -> other.with(y -> y[0]++)); }");
+  }
+
+  @Test
+  void tokensOfDifferentTypeArguments_areDistinct() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<int[]> b) {",
+        "    try (CpuGuard g = CpuGuard.pin()) {",
+        "      PerCpuToken<int[]> t = b.get(g);",
+        "      a.get(g).with(x -> t.with(y -> y[0]++));",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void suppressWarningsOnTheClass_suppressesTheFinding() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            "import dev.percpu.*;",
+            "@SuppressWarnings(\"PerCpuPossibleNestedAccess\")",
+            "class Test {",
+            "  void merge(PerCpu<long[]> from, PerCpu<long[]> into) { from.with(a -> into.with(b -> b[0] += a[0])); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void severityFlagError_promotesTheFinding() {
+    helper
+        .setArgs("-Xep:PerCpuPossibleNestedAccess:ERROR")
+        .addSourceLines(
+            "Test.java",
+            inClass(
+                "  void merge(PerCpu<long[]> from, PerCpu<long[]> into) {",
+                "    // BUG: Diagnostic contains: Possible nested entry",
+                "    from.with(a -> into.with(b -> b[0] += a[0]));",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
+  void malformedAliasingFlag_doesNotCrashTheCompiler() {
+    helper
+        .setArgs("-XepOpt:PerCpu:TypeArgumentAliasing=maybe")
+        .addSourceLines("Test.java", inClass("  void run(PerCpu<long[]> a, PerCpu<long[]> b) { a.with(x -> b.with(y -> {})); }"))
+        .doTest();
+  }
+}
