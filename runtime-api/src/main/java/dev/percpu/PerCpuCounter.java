@@ -36,8 +36,9 @@ import java.util.Objects;
  *   <li>the <em>shared</em> cell takes the updates of unpinned threads, which own no CPU. It is
  *       updated atomically (CAS, or {@code getAndAdd} after a failed CAS has moved the thread's
  *       preferred CPU, as {@code Striped64} rehashes its probe), at the thread's preferred CPU.
- *       Keeping these apart is what lets the owned cell go without atomics: an unpinned adder may hit any CPU at any
- *       time, so it must never write a cell that an owner updates non-atomically.
+ *       Keeping these apart is what lets the owned cell go without atomics: an unpinned adder may
+ *       hit any CPU at any time, so it must never write a cell that an owner updates
+ *       non-atomically.
  * </ul>
  *
  * <p>A CPU's value is the sum of its two cells; the counter's value is the sum over CPUs.

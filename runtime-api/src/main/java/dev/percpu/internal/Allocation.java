@@ -14,10 +14,10 @@ import java.util.function.IntFunction;
  *
  * <p>One {@code Object[]} in which CPU {@code c} owns the block of {@value #STRIDE} references at
  * {@code (c + 1) * STRIDE}: 128 bytes with compressed references (the pair of lines an
- * adjacent-line prefetcher moves together), 256 without. The first block is padding that keeps the array header
- * off CPU 0's line. A block holds the value, the nesting mark and, in assertion mode, where the
- * running entry began; all three are touched together by the same thread, so they share a line
- * on purpose.
+ * adjacent-line prefetcher moves together), 256 without. The first block is padding that keeps the
+ * array header off CPU 0's line. A block holds the value, the nesting mark and, in assertion mode,
+ * where the running entry began; all three are touched together by the same thread, so they share a
+ * line on purpose.
  *
  * <h2>Memory model</h2>
  *
