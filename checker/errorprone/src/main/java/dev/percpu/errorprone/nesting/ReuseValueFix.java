@@ -127,7 +127,16 @@ final class ReuseValueFix {
     if (bodyStart < 0 || bodyEnd < 0) {
       return Optional.empty();
     }
-    if (isVoid) {
+    if (isVoid && parent instanceof LambdaExpressionTree) {
+      // The inner call is the outer lambda's whole body: a block or a statement expression can
+      // take its place.
+      if (!(body instanceof BlockTree)
+          && !(body instanceof ExpressionTree e && STATEMENT_EXPRESSIONS.contains(e.getKind()))) {
+        return Optional.empty();
+      }
+      fix.replace(start(inner), bodyStart, "");
+      fix.replace(bodyEnd, state.getEndPosition(inner), "");
+    } else if (isVoid) {
       if (!(parent instanceof ExpressionStatementTree statement)) {
         return Optional.empty();
       }
