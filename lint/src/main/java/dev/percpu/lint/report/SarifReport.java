@@ -105,10 +105,16 @@ public final class SarifReport implements ReportWriter {
     return !Path.of(file).isAbsolute();
   }
 
-  /** A relative path as a URI reference: '/' separators, spaces and the like percent-encoded. */
+  /** A relative path as an RFC 3986 URI reference: '/' separators, spaces and non-ASCII percent-encoded. */
   private static String encodePath(String relative) {
+    String path = relative.replace('\\', '/');
+    int colon = path.indexOf(':');
+    if (colon >= 0 && (path.indexOf('/') < 0 || colon < path.indexOf('/'))) {
+      // "a:b.java" would read as a URI with scheme "a".
+      path = "./" + path;
+    }
     try {
-      return new URI(null, null, relative.replace('\\', '/'), null).getRawPath();
+      return new URI(null, null, path, null).toASCIIString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException("cannot express " + relative + " as a URI", e);
     }
