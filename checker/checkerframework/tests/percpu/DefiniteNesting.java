@@ -240,14 +240,15 @@ public class DefiniteNesting {
       });
     }
   }
-}
 
-class Helpers {
-  static void touchCounts() {
-    DefiniteNesting.COUNTS.with(b -> b.incrementAndGet());
-  }
+  /** Helpers in another class of the same unit: their effects are computed. */
+  static class Helpers {
+    static void touchCounts() {
+      DefiniteNesting.COUNTS.with(b -> b.incrementAndGet());
+    }
 
-  static void enter(PerCpu<AtomicLong> handle) {
-    handle.with(b -> b.incrementAndGet());
+    static void enter(PerCpu<AtomicLong> handle) {
+      handle.with(b -> b.incrementAndGet());
+    }
   }
 }

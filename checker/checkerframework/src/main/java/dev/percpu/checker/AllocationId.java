@@ -41,14 +41,14 @@ record AllocationId(String key, TypeMirror typeArg, String description) {
     if (a.isKnown() && b.isKnown() && a.key.equals(b.key)) {
       return Aliasing.SAME;
     }
+    if ((a.isKnown() && a.key.startsWith(DISTINCT)) || (b.isKnown() && b.key.startsWith(DISTINCT))) {
+      return Aliasing.DISTINCT; // the @Distinct promise: no other handle in scope reaches it
+    }
     if (!compatible(a.typeArg, b.typeArg, types)) {
       return Aliasing.DISTINCT;
     }
     if (!a.isKnown() || !b.isKnown()) {
       return Aliasing.MAYBE;
-    }
-    if (a.key.startsWith(DISTINCT) || b.key.startsWith(DISTINCT)) {
-      return Aliasing.DISTINCT;
     }
     boolean aIndependent = a.key.startsWith(FRESH) || a.key.startsWith(SYMBOL);
     boolean bIndependent = b.key.startsWith(FRESH) || b.key.startsWith(SYMBOL);

@@ -1,7 +1,6 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -61,20 +60,36 @@ final class EffectAnalysis {
   private final PerCpuAnnotatedTypeFactory factory;
   private final PerCpuApi api;
   private final Types types;
-  private final CompilationUnitTree root;
+  private final TreePath classPath;
+  private final Map<ExecutableElement, MethodSummary> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
   private final List<TreePath> points = new ArrayList<>();
   private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
   /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
   private final Map<ExecutableElement, String> badEffects = new LinkedHashMap<>();
 
-  EffectAnalysis(PerCpuAnnotatedTypeFactory factory, CompilationUnitTree root) {
+  /**
+   * @param classPath the top-level class to analyse
+   * @param earlier summaries of the unit's classes analysed before it
+   */
+  EffectAnalysis(
+      PerCpuAnnotatedTypeFactory factory,
+      TreePath classPath,
+      Map<ExecutableElement, MethodSummary> earlier) {
     this.factory = factory;
     this.api = factory.api();
     this.types = factory.getProcessingEnv().getTypeUtils();
-    this.root = root;
+    this.classPath = classPath;
+    this.earlier = Map.copyOf(earlier);
     collect();
     computeSummaries();
+  }
+
+  /** The summaries computed for this class's methods. */
+  Map<ExecutableElement, MethodSummary> summaries() {
+    Map<ExecutableElement, MethodSummary> own = new HashMap<>(summaries);
+    own.keySet().removeAll(earlier.keySet());
+    return own;
   }
 
   Map<ExecutableElement, String> badEffects() {
@@ -116,10 +131,11 @@ final class EffectAnalysis {
         points.add(getCurrentPath());
         return super.visitMemberReference(tree, unused);
       }
-    }.scan(root, null);
+    }.scan(classPath, null);
   }
 
   private void computeSummaries() {
+    summaries.putAll(earlier);
     for (ExecutableElement m : methods.keySet()) {
       summaries.put(m, MethodSummary.EMPTY);
     }
@@ -154,7 +170,7 @@ final class EffectAnalysis {
           }
         }
       }
-      Map<ExecutableElement, MethodSummary> next = new HashMap<>();
+      Map<ExecutableElement, MethodSummary> next = new HashMap<>(earlier);
       boolean changed = false;
       for (ExecutableElement m : methods.keySet()) {
         MethodSummary s =
@@ -273,12 +289,12 @@ final class EffectAnalysis {
     if (parent instanceof MethodInvocationTree call) {
       int index = indexOf(call.getArguments(), child);
       if (index >= 0) {
-        return useAt(up, TreeUtils.elementFromUse(call), index, depth + 1);
+        return useAt(up, calleeOf(call), index, depth + 1);
       }
     } else if (parent instanceof NewClassTree nc) {
       int index = indexOf(nc.getArguments(), child);
       if (index >= 0) {
-        return useAt(up, TreeUtils.elementFromUse(nc), index, depth + 1);
+        return useAt(up, calleeOf(nc), index, depth + 1);
       }
     } else if (parent instanceof VariableTree v && v.getInitializer() == child) {
       VariableElement var = TreeUtils.elementFromDeclaration(v);
@@ -347,13 +363,13 @@ final class EffectAnalysis {
     ExecutableElement callee;
     List<? extends ExpressionTree> args;
     if (t instanceof MethodInvocationTree call) {
-      callee = TreeUtils.elementFromUse(call);
+      callee = calleeOf(call);
       args = call.getArguments();
     } else if (t instanceof NewClassTree nc) {
-      callee = TreeUtils.elementFromUse(nc);
+      callee = calleeOf(nc);
       args = nc.getArguments();
     } else if (t instanceof MemberReferenceTree ref) {
-      callee = TreeUtils.elementFromUse(ref);
+      callee = calleeOf(ref);
       args = null; // the arguments are the functional interface's, not known here
     } else {
       return Set.of();
@@ -555,6 +571,18 @@ final class EffectAnalysis {
         && !(t instanceof IdentifierTree id && id.getName().contentEquals("super"));
   }
 
+  /**
+   * The method a call, constructor call or method reference invokes, or {@code null} when javac
+   * could not resolve it (erroneous code): such points are skipped, never thrown on.
+   */
+  static ExecutableElement calleeOf(Tree t) {
+    try {
+      return TreeUtils.elementFromTree(t) instanceof ExecutableElement m ? m : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private static int indexOf(List<? extends ExpressionTree> args, Tree child) {
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i) == child) {
@@ -582,7 +610,7 @@ final class EffectAnalysis {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        if (TreeUtils.elementFromUse(tree) == var) {
+        if (TreeUtils.elementFromTree(tree) == var) {
           uses.add(getCurrentPath());
         }
         return null;

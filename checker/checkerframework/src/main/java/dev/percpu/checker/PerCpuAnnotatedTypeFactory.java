@@ -9,6 +9,8 @@ import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.qual.Allocation;
@@ -137,7 +139,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (key == null
         && !PerCpuApi.isHandleOrToken(type.getUnderlyingType())
         && (bare instanceof IdentifierTree || bare instanceof MemberSelectTree)
-        && TreeUtils.elementFromUse(bare) instanceof VariableElement v) {
+        && TreeUtils.elementFromTree(bare) instanceof VariableElement v) {
       key = variableKey(v);
     }
     return new AllocationId(key, typeArgument(type.getUnderlyingType()), describe(tree));
@@ -184,11 +186,28 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (current != null && !AnnotationUtils.areSame(current, top())) {
       return;
     }
-    Element element = TreeUtils.elementFromUse((ExpressionTree) tree);
-    String key = element instanceof VariableElement v ? variableKey(v) : null;
+    Element element = TreeUtils.elementFromTree(tree);
+    String key;
+    try {
+      key = element instanceof VariableElement v ? variableKey(v) : null;
+    } catch (RuntimeException e) {
+      key = null; // unknown is the sound answer when a declaration cannot be read
+    }
     if (key != null) {
       type.replaceAnnotation(allocation(key));
     }
+  }
+
+  /**
+   * The declaration of a variable when it lies in the unit being checked. javac attributes the
+   * units of one compilation one at a time, so trees of other units may not be attributed yet.
+   */
+  private Tree declarationInThisUnit(Element element) {
+    TreePath path = Trees.instance(processingEnv).getPath(element);
+    if (path == null || path.getCompilationUnit() != root) {
+      return null;
+    }
+    return path.getLeaf();
   }
 
   /** The identity name of a variable, or {@code null} when a read of it reaches an unknown one. */
@@ -210,12 +229,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         || v.getKind() == ElementKind.EXCEPTION_PARAMETER
         || v.getKind() == ElementKind.BINDING_VARIABLE) {
       if (ElementUtils.isEffectivelyFinal(v)) {
-        Tree decl = v.getKind() == ElementKind.PARAMETER ? null : declarationFromElement(v);
+        Tree decl = v.getKind() == ElementKind.PARAMETER ? null : declarationInThisUnit(v);
         if (decl instanceof VariableTree vt && vt.getInitializer() != null) {
           // A final local is whatever its initialiser reaches (which may be unknown).
           key = keyOf(getAnnotatedType(vt.getInitializer()).getPrimaryAnnotationInHierarchy(top()));
           if (key == null) {
             key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+          } else {
+            return key; // derived from another handle: @Distinct cannot separate it from that one
           }
         } else if (v.getKind() != ElementKind.LOCAL_VARIABLE) {
           // Parameters, resources, catch and pattern variables: named by themselves. A local
@@ -235,7 +256,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   /** A final field initialised in source by {@code allocate} or {@code define}/{@code symbol}. */
   private String fieldInitializerKey(VariableElement field) {
-    Tree decl = declarationFromElement(field);
+    Tree decl = declarationInThisUnit(field);
     if (decl instanceof VariableTree vt && vt.getInitializer() != null) {
       ExpressionTree init = skipParens(vt.getInitializer());
       if (init instanceof MethodInvocationTree call) {
@@ -247,7 +268,10 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   /** The identity a fresh or symbol call establishes, or {@code null} for any other call. */
   String roleKey(MethodInvocationTree call) {
-    ExecutableElement method = TreeUtils.elementFromUse(call);
+    ExecutableElement method = EffectAnalysis.calleeOf(call);
+    if (method == null) {
+      return null; // not attributed (erroneous code)
+    }
     MethodRole role = api.roleOf(method);
     if (role instanceof MethodRole.FreshAllocation) {
       return AllocationId.FRESH + idOf(call);
@@ -287,7 +311,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       return lit.getValue() instanceof String s ? s : null;
     }
     if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
-      Element e = TreeUtils.elementFromUse(t);
+      Element e = TreeUtils.elementFromTree(t);
       if (e instanceof VariableElement v && v.getConstantValue() instanceof String s) {
         return s;
       }
@@ -306,7 +330,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       if (!PerCpuApi.isHandleOrToken(type.getUnderlyingType())) {
         return null;
       }
-      ExecutableElement method = TreeUtils.elementFromUse(call);
+      ExecutableElement method = EffectAnalysis.calleeOf(call);
       if (method == null) {
         return null;
       }

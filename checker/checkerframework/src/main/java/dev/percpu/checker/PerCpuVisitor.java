@@ -15,7 +15,9 @@ import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +41,8 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   private CompilationUnitTree analysedRoot;
   private boolean relevant;
   private EffectAnalysis analysis;
+  private TreePath currentClass;
+  private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
 
   public PerCpuVisitor(BaseTypeChecker checker) {
@@ -54,44 +58,35 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     CompilationUnitTree cu = path.getCompilationUnit();
     if (cu != analysedRoot) {
       analysedRoot = cu;
-      analysis = null;
+      unitSummaries.clear();
       reportedBadEffects.clear();
       relevant = mentionsPerCpu(cu);
       if (relevant) {
         String apiError = percpu().apiError();
         if (apiError != null) {
-          checker.reportError(cu.getTypeDecls().isEmpty() ? cu : cu.getTypeDecls().get(0), "api.spec.invalid", apiError);
+          checker.reportError(path.getLeaf(), "api.spec.invalid", apiError);
         }
       }
     }
     if (!relevant) {
       return; // the cheap path: no flow analysis, no type checking
     }
-    // javac attributes and hands over the top-level classes of a unit one at a time, but effects
-    // are computed over the whole unit: so the unit is checked when its last class arrives.
-    List<ClassTree> classes = new ArrayList<>();
-    for (Tree decl : cu.getTypeDecls()) {
-      if (decl instanceof ClassTree ct) {
-        classes.add(ct);
-      }
-    }
-    if (classes.isEmpty() || path.getLeaf() != classes.get(classes.size() - 1)) {
-      return;
-    }
-    for (ClassTree ct : classes) {
-      super.visit(TreePath.getPath(cu, ct));
-    }
+    analysis = null;
+    currentClass = path;
+    super.visit(path);
   }
 
-  /** Builds the unit's effect analysis once every top-level class has had its flow analysis. */
+  /**
+   * The effect analysis of the class being checked. javac hands the top-level classes of a unit
+   * over one at a time, attributed, and may lower a class before the next one is attributed; so
+   * each top-level class is analysed when it arrives, and the summaries of the unit's earlier
+   * classes are kept for it. (A later class of the same file counts as compiled elsewhere.)
+   */
   private EffectAnalysis analysis() {
     if (analysis == null) {
-      for (Tree decl : root.getTypeDecls()) {
-        if (decl instanceof ClassTree ct) {
-          atypeFactory.preProcessClassTree(ct);
-        }
-      }
-      analysis = new EffectAnalysis(atypeFactory, root);
+      atypeFactory.preProcessClassTree((ClassTree) currentClass.getLeaf());
+      analysis = new EffectAnalysis(atypeFactory, currentClass, unitSummaries);
+      unitSummaries.putAll(analysis.summaries());
     }
     return analysis;
   }
@@ -99,21 +94,21 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
     Void r = super.visitMethodInvocation(tree, p);
-    checkPoint(tree, TreeUtils.elementFromUse(tree));
+    checkPoint(tree, EffectAnalysis.calleeOf(tree));
     return r;
   }
 
   @Override
   public Void visitNewClass(NewClassTree tree, Void p) {
     Void r = super.visitNewClass(tree, p);
-    checkPoint(tree, TreeUtils.elementFromUse(tree));
+    checkPoint(tree, EffectAnalysis.calleeOf(tree));
     return r;
   }
 
   @Override
   public Void visitMemberReference(MemberReferenceTree tree, Void p) {
     Void r = super.visitMemberReference(tree, p);
-    checkPoint(tree, TreeUtils.elementFromUse(tree));
+    checkPoint(tree, EffectAnalysis.calleeOf(tree));
     return r;
   }
 
@@ -149,7 +144,6 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       report(tree, effect, reach.entered());
     } catch (RuntimeException e) {
       // Never crash javac: an unanalysable point is reported, not thrown.
-      if (System.getenv("PERCPU_DEBUG") != null) { e.printStackTrace(); }
       checker.reportError(tree, "analysis.failed", e.toString());
     }
   }
@@ -300,7 +294,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
           @Override
           public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            ExecutableElement m = TreeUtils.elementFromUse(tree);
+            ExecutableElement m = EffectAnalysis.calleeOf(tree);
             if (m != null && touchesPerCpu(m, api)) {
               return true;
             }
