@@ -271,21 +271,34 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
         if (callee != null) {
           ExpressionTree receiver = ASTHelpers.getReceiver(node);
           boolean outsideReceiver = receiver == null || !declaredInside(ASTHelpers.getSymbol(receiver), start);
-          List<? extends ExpressionTree> args = node.getArguments();
-          for (int i = 0; i < args.size(); i++) {
-            if (isValue(args.get(i), value) && outsideReceiver && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE) {
-              report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
-                  "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
-                      + "`, which keeps it beyond the closure.");
-            } else if (isClosure(args.get(i)) && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
-                && captures(args.get(i), value)) {
-              report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
-                  "A closure that captures the slot's value `" + name + "` is handed to `"
-                      + callee.getSimpleName() + "`, which runs it after this closure ends or on another thread.");
-            }
-          }
+          checkArguments(callee, node.getArguments(), outsideReceiver);
         }
         return super.visitMethodInvocation(node, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree node, Void unused) {
+        MethodSymbol ctor = ASTHelpers.getSymbol(node);
+        if (ctor != null) {
+          checkArguments(ctor, node.getArguments(), true);
+        }
+        return super.visitNewClass(node, null);
+      }
+
+      private void checkArguments(MethodSymbol callee, List<? extends ExpressionTree> args, boolean outsideReceiver) {
+        for (int i = 0; i < args.size(); i++) {
+          if (isValue(args.get(i), value) && outsideReceiver && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE) {
+            report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
+                "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
+                    + "`, which keeps it beyond the closure.");
+          } else if (isClosure(args.get(i)) && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
+              && captures(args.get(i), value)) {
+            report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
+                "A closure that captures the slot's value `" + name + "` is handed to `"
+                    + (callee.isConstructor() ? callee.owner.getSimpleName() : callee.getSimpleName())
+                    + "`, which runs it after this closure ends or on another thread.");
+          }
+        }
       }
 
       @Override
