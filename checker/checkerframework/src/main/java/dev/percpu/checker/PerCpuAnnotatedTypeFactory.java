@@ -1,5 +1,6 @@
 package dev.percpu.checker;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -187,6 +188,9 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       return;
     }
     Element element = TreeUtils.elementFromTree(tree);
+    if (element != null && element.getKind() == ElementKind.FIELD && isAssignedHere(tree)) {
+      return; // the target of an assignment (a constructor setting a final field) is no read
+    }
     String key;
     try {
       key = element instanceof VariableElement v ? variableKey(v) : null;
@@ -196,6 +200,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (key != null) {
       type.replaceAnnotation(allocation(key));
     }
+  }
+
+  private boolean isAssignedHere(Tree tree) {
+    TreePath path = getPath(tree);
+    return path != null
+        && path.getParentPath() != null
+        && path.getParentPath().getLeaf() instanceof AssignmentTree a
+        && a.getVariable() == tree;
   }
 
   /**

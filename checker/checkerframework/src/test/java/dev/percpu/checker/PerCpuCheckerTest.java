@@ -1,9 +1,13 @@
 package dev.percpu.checker;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 import org.checkerframework.framework.test.TestConfiguration;
 import org.checkerframework.framework.test.TestConfigurationBuilder;
 import org.checkerframework.framework.test.TestUtilities;
@@ -13,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the Checker Framework's per-directory harness over {@code tests/<dir>}: every {@code //
- * :: error: [key]} expectation must be reported on the next line, and nothing else.
+ * :: error: [key]} expectation must be reported on the next line, and nothing else. Each
+ * directory is one javac run, so the directories are few.
  */
 class PerCpuCheckerTest {
 
@@ -21,11 +26,7 @@ class PerCpuCheckerTest {
     List<File> files = TestUtilities.findRelativeNestedJavaFiles(new File("tests"), dir);
     TestConfiguration config =
         TestConfigurationBuilder.buildDefaultConfiguration(
-            "tests",
-            files,
-            List.of(PerCpuChecker.class.getName()),
-            List.of(options),
-            false);
+            "tests", files, List.of(PerCpuChecker.class.getName()), List.of(options), false);
     return new TypecheckExecutor().runTest(config);
   }
 
@@ -37,5 +38,30 @@ class PerCpuCheckerTest {
   @Test
   void nestingCases_matchTheirExpectations() {
     assertExpectations("percpu");
+  }
+
+  @Test
+  void strictMode_requiresDeclaredEffectsOnVisibleMethods() {
+    assertExpectations("strict", "-ApercpuStrict");
+  }
+
+  @Test
+  void malformedApiMethodsOption_isACleanError() {
+    assertExpectations("options", "-ApercpuApiMethods=com.acme.Shards#update=entering:x");
+  }
+
+  @Test
+  void erroneousCode_getsJavacErrorsAndNoCrash() {
+    TypecheckResult result = typecheck("erroneous");
+    List<Diagnostic<? extends JavaFileObject>> diagnostics = result.getActualDiagnostics();
+    assertTrue(
+        diagnostics.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR),
+        "javac should report the broken code");
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+      String text = d.getMessage(Locale.ROOT);
+      assertFalse(
+          text.contains("crashed") || text.contains("BugInCF") || text.contains("analysis.failed"),
+          "the checker failed instead of reporting: " + text);
+    }
   }
 }
