@@ -22,6 +22,9 @@ final class PerCpuAnalysis {
 
   private static final Context.Key<Cache> KEY = new Context.Key<>();
 
+  /** Set to {@code true} to let an analysis failure propagate (tests only). */
+  static final String RETHROW_PROPERTY = "percpu.errorprone.rethrow";
+
   private static final class Cache {
     final Map<CompilationUnitTree, List<Finding>> byUnit = new WeakHashMap<>();
   }
@@ -62,7 +65,11 @@ final class PerCpuAnalysis {
               }));
       return List.copyOf(all);
     } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
-      // Never crash javac: erroneous or unforeseen code gets no findings instead.
+      // Never crash javac: erroneous or unforeseen code gets no findings instead. The module's
+      // own tests set the property, so that a swallowed bug still fails them.
+      if (Boolean.getBoolean(RETHROW_PROPERTY)) {
+        throw e;
+      }
       return List.of();
     }
   }
