@@ -6,7 +6,7 @@
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
  *   errorprone PerCpuNestedAccess ERROR line 21
- *   checker percpu:* ERROR line 21
+ *   checker percpu:nested.entry ERROR line 21
  */
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;

@@ -6,7 +6,7 @@
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
  *   errorprone PerCpuNestedAccess ERROR line 19
- *   checker percpu:* ERROR line 19
+ *   checker percpu:nested.entry ERROR line 19
  */
 import dev.percpu.PerCpu;
 

@@ -5,7 +5,7 @@
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
  *   errorprone PerCpuNestedAccess ERROR line 16
- *   checker percpu:* ERROR line 16
+ *   checker percpu:nested.entry ERROR line 16
  */
 import dev.percpu.PerCpu;
 
