@@ -71,7 +71,11 @@ public final class CpuGuard implements AutoCloseable {
     return new CpuGuard(Pins.pin());
   }
 
-  /** The CPU this guard pins, {@code 0 <= cpu() < possibleCpus()}. */
+  /**
+   * The CPU this guard pins, {@code 0 <= cpu() < possibleCpus()}.
+   *
+   * @return the pinned CPU; still answered after the guard closed
+   */
   public int cpu() {
     return cpu;
   }
@@ -132,6 +136,8 @@ public final class CpuGuard implements AutoCloseable {
   /**
    * The number of possible CPUs: the system property {@code percpu.cpus} if set, otherwise {@link
    * Runtime#availableProcessors()}; fixed for the life of the JVM.
+   *
+   * @return the number of CPU slots, at least 1
    */
   public static int possibleCpus() {
     return Pins.cpus();
@@ -148,6 +154,7 @@ public final class CpuGuard implements AutoCloseable {
    *
    * <p>An exception from {@code action} unpins and propagates; the remaining CPUs are skipped.
    *
+   * @param action what to run on each CPU, given that CPU's guard
    * @throws IllegalStateException if the calling thread is already pinned (it would wait for its
    *     own slot)
    */

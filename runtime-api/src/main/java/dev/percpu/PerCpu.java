@@ -83,6 +83,9 @@ public final class PerCpu<T> implements Cloneable {
    * PerCpu<long[]> hits = PerCpu.allocate(() -> new long[1]);
    * }</pre>
    *
+   * @param <T> the type of the values
+   * @param initialValue makes each CPU's value
+   * @return a handle to the new allocation
    * @throws NullPointerException if {@code initialValue} is {@code null}
    */
   @FreshAllocation
@@ -101,6 +104,9 @@ public final class PerCpu<T> implements Cloneable {
    * PerCpu<Shard> shards = PerCpu.allocatePerCpu(cpu -> new Shard("shard-" + cpu));
    * }</pre>
    *
+   * @param <T> the type of the values
+   * @param initialValue makes CPU {@code c}'s value from {@code c}
+   * @return a handle to the new allocation
    * @throws NullPointerException if {@code initialValue} is {@code null}
    */
   @FreshAllocation
@@ -119,6 +125,11 @@ public final class PerCpu<T> implements Cloneable {
    * static final PerCpu<Stats> STATS = PerCpu.define("net.rx.stats", Stats.class, Stats::new);
    * }</pre>
    *
+   * @param <T> the type of the values
+   * @param symbol the variable's name, unique in the JVM
+   * @param type the class of the values
+   * @param initialValue makes each CPU's value
+   * @return a handle to the variable
    * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if {@code symbol} is empty
    * @throws IllegalStateException if {@code symbol} is already defined
@@ -139,7 +150,10 @@ public final class PerCpu<T> implements Cloneable {
    * Returns a handle to the static per-CPU variable {@code symbol}. It aliases every other handle
    * to that variable exactly as a clone does.
    *
+   * @param <T> the type the values are viewed as
+   * @param symbol the variable's name
    * @param type the variable's value type, or a supertype of it
+   * @return a handle to the variable
    * @throws NullPointerException if an argument is {@code null}
    * @throws IllegalArgumentException if {@code symbol} is not defined
    * @throws ClassCastException if the variable's values are not {@code type}s
@@ -152,7 +166,11 @@ public final class PerCpu<T> implements Cloneable {
     return new PerCpu<>(allocation, provenanceHere("looked up as symbol('" + symbol + "')"));
   }
 
-  /** Returns another handle to the same allocation (not a copy of the values). */
+  /**
+   * Returns another handle to the same allocation (not a copy of the values).
+   *
+   * @return a new handle to this allocation
+   */
   @Override
   @PreservesAllocation
   @SuppressWarnings("MethodDoesntCallSuperMethod")
@@ -164,6 +182,8 @@ public final class PerCpu<T> implements Cloneable {
    * Whether {@code other} is a handle to the same allocation as this one (a clone, or a lookup of
    * the same symbol).
    *
+   * @param other another handle
+   * @return whether both handles reach one allocation
    * @throws NullPointerException if {@code other} is {@code null}
    */
   public boolean sameAllocation(PerCpu<?> other) {
@@ -182,6 +202,8 @@ public final class PerCpu<T> implements Cloneable {
    * }
    * }</pre>
    *
+   * @param guard an open guard of the calling thread
+   * @return a token for the guard's CPU
    * @throws NullPointerException if {@code guard} is {@code null}
    * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
    */
@@ -196,6 +218,7 @@ public final class PerCpu<T> implements Cloneable {
    * Pins the calling thread (or stays on its current CPU if it is pinned), runs {@code action} on
    * this CPU's value, and unpins.
    *
+   * @param action runs on this CPU's value
    * @throws NullPointerException if {@code action} is {@code null}
    * @throws PerCpuNestingException if a closure for this allocation is already running on this
    *     CPU; {@code action} is not run
@@ -218,6 +241,9 @@ public final class PerCpu<T> implements Cloneable {
    * long mine = STATS.apply(s -> s.requests);
    * }</pre>
    *
+   * @param <R> the type of the result
+   * @param function runs on this CPU's value
+   * @return what {@code function} returned
    * @throws NullPointerException if {@code function} is {@code null}
    * @throws PerCpuNestingException if a closure for this allocation is already running on this
    *     CPU; {@code function} is not run

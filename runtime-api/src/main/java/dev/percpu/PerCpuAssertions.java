@@ -36,7 +36,11 @@ import java.util.List;
 public final class PerCpuAssertions {
   private PerCpuAssertions() {}
 
-  /** Whether assertion mode is on. */
+  /**
+   * Whether assertion mode is on.
+   *
+   * @return {@code true} in assertion mode
+   */
   public static boolean isEnabled() {
     return AssertionMode.enabled();
   }
@@ -44,6 +48,8 @@ public final class PerCpuAssertions {
   /**
    * Turns assertion mode on or off for the whole JVM. Pins that are open keep the mode they began
    * with; handles made while the mode was off carry no provenance.
+   *
+   * @param enabled the new mode
    */
   public static void setEnabled(boolean enabled) {
     AssertionMode.setEnabled(enabled);
@@ -52,17 +58,28 @@ public final class PerCpuAssertions {
   /**
    * A mark to pass to {@link #violationsSince(long)}: the sequence number of the newest violation
    * recorded so far.
+   *
+   * @return the mark
    */
   public static long checkpoint() {
     return AssertionMode.checkpoint();
   }
 
-  /** The violations recorded after {@code checkpoint}, on any thread, oldest first. */
+  /**
+   * The violations recorded after {@code checkpoint}, on any thread, oldest first.
+   *
+   * @param checkpoint a value of {@link #checkpoint()}
+   * @return an immutable list
+   */
   public static List<PerCpuViolation> violationsSince(long checkpoint) {
     return AssertionMode.violationsSince(checkpoint);
   }
 
-  /** Every violation still on the record, oldest first. */
+  /**
+   * Every violation still on the record, oldest first.
+   *
+   * @return an immutable list
+   */
   public static List<PerCpuViolation> violations() {
     return AssertionMode.violationsSince(Long.MIN_VALUE);
   }
@@ -76,6 +93,8 @@ public final class PerCpuAssertions {
    * The CPU slots owned right now, by any thread, including threads that died pinned (their slots
    * are reclaimed only when needed). Works in either mode; where a pin began is known only for pins
    * that began in assertion mode.
+   *
+   * @return an immutable list, by CPU
    */
   public static List<PinnedSlot> pinnedSlots() {
     return AssertionMode.pinnedSlots(Pins.owners());

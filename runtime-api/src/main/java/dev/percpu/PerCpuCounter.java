@@ -91,6 +91,8 @@ public final class PerCpuCounter {
   /**
    * Adds {@code delta} to the current CPU's value without requiring a pin: on a pinned thread it
    * updates that CPU's value like {@link #add(CpuGuard, long)}; otherwise it is one atomic add.
+   *
+   * @param delta the amount, possibly negative
    */
   public void add(long delta) {
     PinState state = Pins.current();
@@ -110,6 +112,8 @@ public final class PerCpuCounter {
   /**
    * Adds {@code delta} to the value of the CPU that {@code guard} pins.
    *
+   * @param guard an open guard of the calling thread
+   * @param delta the amount, possibly negative
    * @throws NullPointerException if {@code guard} is {@code null}
    * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
    */
@@ -117,7 +121,11 @@ public final class PerCpuCounter {
     addOwned(checked(guard), delta);
   }
 
-  /** Subtracts {@code delta}, with or without a pin; see {@link #add(long)}. */
+  /**
+   * Subtracts {@code delta}, with or without a pin; see {@link #add(long)}.
+   *
+   * @param delta the amount, possibly negative
+   */
   public void sub(long delta) {
     add(-delta);
   }
@@ -125,6 +133,8 @@ public final class PerCpuCounter {
   /**
    * Subtracts {@code delta} from the value of the CPU that {@code guard} pins.
    *
+   * @param guard an open guard of the calling thread
+   * @param delta the amount, possibly negative
    * @throws NullPointerException if {@code guard} is {@code null}
    * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
    */
@@ -137,7 +147,11 @@ public final class PerCpuCounter {
     add(1L);
   }
 
-  /** Adds one to the value of the CPU that {@code guard} pins; see {@link #add(CpuGuard, long)}. */
+  /**
+   * Adds one to the value of the CPU that {@code guard} pins; see {@link #add(CpuGuard, long)}.
+   *
+   * @param guard an open guard of the calling thread
+   */
   public void increment(CpuGuard guard) {
     addOwned(checked(guard), 1L);
   }
@@ -150,6 +164,8 @@ public final class PerCpuCounter {
   /**
    * Subtracts one from the value of the CPU that {@code guard} pins; see {@link #add(CpuGuard,
    * long)}.
+   *
+   * @param guard an open guard of the calling thread
    */
   public void decrement(CpuGuard guard) {
     addOwned(checked(guard), -1L);
@@ -160,6 +176,9 @@ public final class PerCpuCounter {
    * value (the kernel's {@code this_cpu_add_return}). Unpinned adds by other threads that land on
    * this CPU concurrently are included or not, as with {@link #get(int)}.
    *
+   * @param guard an open guard of the calling thread
+   * @param delta the amount, possibly negative
+   * @return the CPU's value after the update
    * @throws NullPointerException if {@code guard} is {@code null}
    * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
    */
@@ -171,6 +190,10 @@ public final class PerCpuCounter {
   /**
    * Subtracts {@code delta} and returns the CPU's new value (the kernel's {@code
    * this_cpu_sub_return}); see {@link #addAndGet}.
+   *
+   * @param guard an open guard of the calling thread
+   * @param delta the amount, possibly negative
+   * @return the CPU's value after the update
    */
   public long subAndGet(CpuGuard guard, long delta) {
     return addAndGet(guard, -delta);
@@ -179,6 +202,8 @@ public final class PerCpuCounter {
   /**
    * The value of the CPU that {@code guard} pins.
    *
+   * @param guard an open guard of the calling thread
+   * @return the value of the guard's CPU
    * @throws NullPointerException if {@code guard} is {@code null}
    * @throws IllegalStateException if {@code guard} is closed or belongs to another thread
    */
@@ -189,6 +214,8 @@ public final class PerCpuCounter {
   /**
    * The value of CPU {@code cpu}, read without a pin (see the class description).
    *
+   * @param cpu a possible CPU
+   * @return its value
    * @throws IndexOutOfBoundsException if {@code cpu} is not a possible CPU
    */
   public long get(int cpu) {
@@ -200,7 +227,11 @@ public final class PerCpuCounter {
     return (long) CELL.getOpaque(cells, i) + (long) CELL.getOpaque(cells, i + SHARED);
   }
 
-  /** The sum of the values of all CPUs, read without a pin (see the class description). */
+  /**
+   * The sum of the values of all CPUs, read without a pin (see the class description).
+   *
+   * @return the sum, wrapping around on overflow
+   */
   public long sum() {
     long sum = 0;
     for (int cpu = 0; cpu < cpus; cpu++) {
@@ -210,7 +241,11 @@ public final class PerCpuCounter {
     return sum;
   }
 
-  /** The value of every CPU, indexed by CPU, read without a pin (see the class description). */
+  /**
+   * The value of every CPU, indexed by CPU, read without a pin (see the class description).
+   *
+   * @return a new array of {@link CpuGuard#possibleCpus()} values
+   */
   public long[] snapshot() {
     long[] values = new long[cpus];
     for (int cpu = 0; cpu < cpus; cpu++) {

@@ -36,6 +36,7 @@ public final class PerCpuToken<T> {
   /**
    * Runs {@code action} with exclusive access to the value of this token's CPU.
    *
+   * @param action runs on the value
    * @throws NullPointerException if {@code action} is {@code null}
    * @throws IllegalStateException if the guard is closed or belongs to another thread
    * @throws PerCpuNestingException if a closure for this allocation is already running on this
@@ -51,6 +52,9 @@ public final class PerCpuToken<T> {
   /**
    * As {@link #with}, returning what {@code function} returns.
    *
+   * @param <R> the type of the result
+   * @param function runs on the value
+   * @return what {@code function} returned
    * @throws NullPointerException if {@code function} is {@code null}
    * @throws IllegalStateException if the guard is closed or belongs to another thread
    * @throws PerCpuNestingException if a closure for this allocation is already running on this
@@ -63,7 +67,11 @@ public final class PerCpuToken<T> {
     return handle.allocation().apply(guard.state(), guard.cpu(), function, handle.origin());
   }
 
-  /** The CPU whose value this token reaches. */
+  /**
+   * The CPU whose value this token reaches.
+   *
+   * @return the guard's CPU
+   */
   public int cpu() {
     return guard.cpu();
   }
