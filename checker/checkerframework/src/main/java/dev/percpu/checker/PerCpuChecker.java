@@ -25,7 +25,8 @@ import org.checkerframework.framework.source.SuppressWarningsPrefix;
  * suppressed with {@code @SuppressWarnings("percpu")} or {@code "percpu:KEY"}.
  */
 @SupportedOptions({PerCpuChecker.API_METHODS_OPTION, PerCpuChecker.STRICT_OPTION})
-@SuppressWarningsPrefix("percpu")
+// The Error Prone check names suppress the same findings here: one vocabulary for both checkers.
+@SuppressWarningsPrefix({"percpu", "PerCpuNestedAccess", "PerCpuPossibleNestedAccess"})
 public class PerCpuChecker extends BaseTypeChecker {
 
   /** Configured API methods, comma separated. */
