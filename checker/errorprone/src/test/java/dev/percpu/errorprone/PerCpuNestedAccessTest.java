@@ -44,6 +44,57 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void privateFieldNeverReassigned_isTheSameAllocation() {
+    check(
+        "  private PerCpu<long[]> counts;",
+        "  Test() { counts = PerCpu.allocate(() -> new long[1]); }",
+        "  void run() {",
+        "    counts.with(a -> {",
+        "      // BUG: Diagnostic contains: Nested entry of `counts`",
+        "      this.counts.with(b -> b[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void outerInstanceFieldFromAnInnerClass_isTheSameAllocation() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  class Inner {",
+        "    void run() {",
+        "      counts.with(a -> {",
+        "        // BUG: Diagnostic contains: Nested entry of `counts`",
+        "        Test.this.counts.with(b -> b[0]++);",
+        "      });",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void recursiveMethodEnteringInsideItsOwnEntry_isFlagged() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void walk(int depth) {",
+        "    counts.with(c -> {",
+        "      c[0]++;",
+        "      // BUG: Diagnostic contains: via `walk()`",
+        "      if (depth > 0) walk(depth - 1);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void staticMethodReferencePassedToForEach_isFollowed() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  static void add(Integer n) { COUNTS.with(c -> c[0] += n); }",
+        "  void run(List<Integer> xs) {",
+        "    // BUG: Diagnostic contains: via `add()`",
+        "    COUNTS.with(c -> xs.forEach(Test::add));",
+        "  }");
+  }
+
+  @Test
   void cloneChain_isTheSameAllocation() {
     check(
         "  void run(PerCpu<long[]> h) {",

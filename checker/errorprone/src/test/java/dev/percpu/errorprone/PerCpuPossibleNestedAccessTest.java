@@ -68,9 +68,10 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
-  void nonFinalFieldEnteredInsideItself_mayAlias() {
+  void reassignedFieldEnteredInsideItself_mayAlias() {
     check(
         "  private PerCpu<long[]> current = PerCpu.allocate(() -> new long[1]);",
+        "  void replace(PerCpu<long[]> next) { current = next; }",
         "  void run() {",
         "    // BUG: Diagnostic contains: non-final field `current`",
         "    current.with(a -> current.with(b -> b[0]++));",
@@ -183,7 +184,58 @@ class PerCpuPossibleNestedAccessTest {
         "  }");
   }
 
+  @Test
+  void methodCompiledElsewhereWithoutEnters_mayEnterItsHandleArgument() {
+    helper
+        .addSourceLines(
+            "Stats.java",
+            "import dev.percpu.*;",
+            "final class Stats {",
+            "  static void bump(PerCpu<long[]> h) { h.with(v -> v[0]++); }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.percpu.*;",
+            "class Test {",
+            "  void run(PerCpu<long[]> h) {",
+            "    h.with(x -> {",
+            "      // BUG: Diagnostic contains: `bump()`, compiled elsewhere without @Enters, which may enter its argument",
+            "      Stats.bump(h);",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // ---- proven distinct, or not nested ----
+
+  @Test
+  void methodCompiledElsewhereDeclaringItEntersNothing_isClean() {
+    helper
+        .addSourceLines(
+            "Stats.java",
+            "import dev.percpu.*;",
+            "import dev.percpu.qual.*;",
+            "final class Stats {",
+            "  @Enters({}) static long size(PerCpu<long[]> h) { return 1; }",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import dev.percpu.*;",
+            "class Test {",
+            "  void run(PerCpu<long[]> h) { h.with(x -> x[0] += Stats.size(h)); }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void jdkMethodsReceivingTheHandle_doNotEnterIt() {
+    check(
+        "  void run(PerCpu<long[]> h, List<PerCpu<long[]>> all) {",
+        "    h.with(x -> { Objects.requireNonNull(h); all.add(h); System.out.println(h); });",
+        "  }");
+  }
+
 
   @Test
   void differentTypeArguments_areDistinct() {

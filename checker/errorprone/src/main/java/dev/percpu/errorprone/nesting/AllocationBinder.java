@@ -147,7 +147,12 @@ final class AllocationBinder {
       // Another object's field: the same field of two objects need not be one allocation.
       return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "field `" + v.getSimpleName() + "` of another object"));
     }
-    if ((v.flags() & Flags.FINAL) == 0) {
+    // A private field no code of this unit reassigns after initialisation is final in all but
+    // name: no other unit can assign it.
+    boolean effectivelyFinal =
+        (v.flags() & Flags.FINAL) != 0
+            || ((v.flags() & Flags.PRIVATE) != 0 && index.assignedOnlyWhileInitialising(v));
+    if (!effectivelyFinal) {
       return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
     }
     List<ExpressionTree> values = index.assignments(v);
@@ -196,6 +201,9 @@ final class AllocationBinder {
     }
     if (use instanceof MemberSelectTree ms) {
       ExpressionTree receiver = ASTHelpers.stripParentheses(ms.getExpression());
+      if (receiver instanceof MemberSelectTree qualified) {
+        return qualified.getIdentifier().contentEquals("this"); // Outer.this.field
+      }
       return receiver instanceof IdentifierTree id
           && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
     }

@@ -160,8 +160,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     MethodSummary summary = previous.get(m);
     if (summary != null) {
       applySummary(node, m, summary, args, ASTHelpers.getReceiver(node), entered);
-    } else if (!ctx.index().declaredHere(m)) {
-      applyDeclaredEffect(node, m, args, ASTHelpers.getReceiver(node), entered);
+    } else if (!ctx.index().declaredHere(m)
+        && !applyDeclaredEffect(node, m, args, ASTHelpers.getReceiver(node), entered)) {
+      applyDefaultEffect(node, m, args, entered);
     }
     recordParameterInvocation(node, m, entered);
     scanArguments(m, args, summary, entered);
@@ -368,16 +369,43 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     }
   }
 
-  private void applyDeclaredEffect(
+  /**
+   * The conservative default for a method compiled elsewhere that declares no {@code @Enters}: it
+   * may enter any handle or token passed to it. That is never more than a possible nesting. JDK
+   * methods and the runtime's own are known not to enter anything.
+   */
+  private void applyDefaultEffect(MethodInvocationTree call, MethodSymbol m, List<? extends ExpressionTree> args, EnteredSet entered) {
+    if (entered.isEmpty() && current == null) {
+      return;
+    }
+    String owner = m.packge() == null ? "" : m.packge().getQualifiedName().toString();
+    if (owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk.")
+        || owner.startsWith("sun.") || owner.startsWith("com.sun.") || owner.equals("dev.percpu")) {
+      return;
+    }
+    for (ExpressionTree arg : args) {
+      com.sun.tools.javac.code.Type type = ASTHelpers.getType(arg);
+      if (type == null || !PerCpuApi.isHandleOrToken(type)) {
+        continue;
+      }
+      AllocationSet ids = ctx.binder().bind(arg);
+      String path = "`" + m.getSimpleName() + "()`, compiled elsewhere without @Enters, which may enter its argument";
+      check(call, ids, entered, path, false);
+      record(ids, false, path);
+    }
+  }
+
+  /** Applies a declared {@code @Enters} effect; false when the method declares none. */
+  private boolean applyDeclaredEffect(
       Tree call, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver, EnteredSet entered) {
     Optional<List<EffectTerm>> effect;
     try {
       effect = ctx.api().declaredEffect(m);
     } catch (IllegalArgumentException malformed) {
-      return; // the declaring library's problem; the CF checker reports malformed terms
+      return true; // the declaring library's problem; the CF checker reports malformed terms
     }
     if (effect.isEmpty()) {
-      return;
+      return false;
     }
     int line = ctx.lines().of(call);
     for (EffectTerm term : effect.get()) {
@@ -389,6 +417,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       check(call, ids, entered, path, true);
       record(ids, true, "`" + m.getSimpleName() + "()` at line " + line);
     }
+    return true;
   }
 
   private AllocationSet bindTerm(EffectTerm term, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver) {

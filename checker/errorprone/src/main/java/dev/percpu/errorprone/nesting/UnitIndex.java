@@ -27,10 +27,37 @@ final class UnitIndex {
   private final Map<VarSymbol, List<ExpressionTree>> assignments = new HashMap<>();
   private final Set<VarSymbol> declaredHere = new HashSet<>();
   private final Set<MethodSymbol> methods = new HashSet<>();
+  /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
+  private final Set<VarSymbol> reassigned = new HashSet<>();
 
   static UnitIndex of(CompilationUnitTree unit) {
     UnitIndex index = new UnitIndex();
     new TreeScanner<Void, Void>() {
+      /** Whether the code being scanned runs only while an object or class is initialised. */
+      private boolean initialising = true;
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        boolean saved = initialising;
+        initialising = false;
+        try {
+          return super.visitLambdaExpression(node, null);
+        } finally {
+          initialising = saved;
+        }
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        boolean saved = initialising;
+        initialising = true;
+        try {
+          return super.visitClass(node, null);
+        } finally {
+          initialising = saved;
+        }
+      }
+
       @Override
       public Void visitVariable(VariableTree node, Void unused) {
         VarSymbol v = ASTHelpers.getSymbol(node);
@@ -47,6 +74,9 @@ final class UnitIndex {
       public Void visitAssignment(AssignmentTree node, Void unused) {
         if (ASTHelpers.getSymbol(node.getVariable()) instanceof VarSymbol v) {
           index.assignments.computeIfAbsent(v, k -> new ArrayList<>()).add(node.getExpression());
+          if (!initialising) {
+            index.reassigned.add(v);
+          }
         }
         return super.visitAssignment(node, null);
       }
@@ -57,7 +87,13 @@ final class UnitIndex {
         if (s instanceof MethodSymbol m) {
           index.methods.add(m);
         }
-        return super.visitMethod(node, null);
+        boolean saved = initialising;
+        initialising = s != null && s.isConstructor();
+        try {
+          return super.visitMethod(node, null);
+        } finally {
+          initialising = saved;
+        }
       }
     }.scan(unit, null);
     return index;
@@ -71,6 +107,14 @@ final class UnitIndex {
   /** Whether {@code v} is declared in this unit (so its assignments are all known). */
   boolean declaredHere(VarSymbol v) {
     return declaredHere.contains(v);
+  }
+
+  /**
+   * Whether a field is assigned only where objects or the class are initialised (its initialiser,
+   * constructors, initialiser blocks) in this unit.
+   */
+  boolean assignedOnlyWhileInitialising(VarSymbol field) {
+    return declaredHere.contains(field) && !reassigned.contains(field);
   }
 
   boolean declaredHere(MethodSymbol m) {
