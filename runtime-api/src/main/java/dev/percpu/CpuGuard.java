@@ -34,6 +34,10 @@ import java.util.function.Consumer;
  *       dev.percpu}), or recorded as a {@link PerCpuViolation} in assertion mode.
  * </ul>
  *
+ * <p>A pin is held like a spin lock: keep it short, and do not block while pinned on something
+ * that needs another pin to make progress (with every slot taken, that waits forever, as a thread
+ * holding a lock and waiting for another thread that needs it would).
+ *
  * <h2>Misuse</h2>
  *
  * <p>Closing a guard twice, on a thread other than the pinning one, before the guards opened after

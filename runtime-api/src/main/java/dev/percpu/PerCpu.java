@@ -2,7 +2,7 @@ package dev.percpu;
 
 import dev.percpu.internal.Allocation;
 import dev.percpu.internal.AssertionMode;
-import dev.percpu.internal.CallSite;
+import dev.percpu.internal.CallerFrame;
 import dev.percpu.internal.PinState;
 import dev.percpu.internal.Pins;
 import dev.percpu.internal.Symbols;
@@ -91,7 +91,7 @@ public final class PerCpu<T> implements Cloneable {
   @FreshAllocation
   public static <T> PerCpu<T> allocate(Supplier<? extends T> initialValue) {
     Objects.requireNonNull(initialValue, "initialValue");
-    String site = CallSite.capture();
+    String site = CallerFrame.capture();
     Allocation<T> allocation = new Allocation<>(cpu -> initialValue.get(), null, site);
     return new PerCpu<>(allocation, provenance("allocated at " + site));
   }
@@ -112,7 +112,7 @@ public final class PerCpu<T> implements Cloneable {
   @FreshAllocation
   public static <T> PerCpu<T> allocatePerCpu(IntFunction<? extends T> initialValue) {
     Objects.requireNonNull(initialValue, "initialValue");
-    String site = CallSite.capture();
+    String site = CallerFrame.capture();
     Allocation<T> allocation = new Allocation<>(initialValue, null, site);
     return new PerCpu<>(allocation, provenance("allocated at " + site));
   }
@@ -141,7 +141,7 @@ public final class PerCpu<T> implements Cloneable {
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(initialValue, "initialValue");
-    String site = CallSite.capture();
+    String site = CallerFrame.capture();
     Allocation<T> allocation = Symbols.define(symbol, type, initialValue, site);
     return new PerCpu<>(allocation, provenance("defined as '" + symbol + "' at " + site));
   }
@@ -274,7 +274,7 @@ public final class PerCpu<T> implements Cloneable {
 
   /** As {@link #provenance}, adding the caller's position: worth a stack walk only in that mode. */
   private static String provenanceHere(String how) {
-    return AssertionMode.enabled() ? how + " at " + CallSite.capture() : null;
+    return AssertionMode.enabled() ? how + " at " + CallerFrame.capture() : null;
   }
 
   @Override

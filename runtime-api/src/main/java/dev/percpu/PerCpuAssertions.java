@@ -29,8 +29,9 @@ import java.util.List;
  * assertEquals(List.of(), PerCpuAssertions.pinnedSlots());
  * }</pre>
  *
- * <p>When the mode is off, these extras cost one volatile read when an outermost pin begins and
- * when a handle is made, and nothing on the entering fast path. A pin keeps the mode it began
+ * <p>When the mode is off these extras cost nothing measurable: the switch is read only when an
+ * outermost pin begins, when a handle is made and when an exception is about to be thrown, and
+ * compiled code treats it as a constant (switching deoptimises). A pin keeps the mode it began
  * with until it ends. At most the 10,000 newest violations are kept.
  */
 public final class PerCpuAssertions {
@@ -47,7 +48,8 @@ public final class PerCpuAssertions {
 
   /**
    * Turns assertion mode on or off for the whole JVM. Pins that are open keep the mode they began
-   * with; handles made while the mode was off carry no provenance.
+   * with; handles made while the mode was off carry no provenance. Switching is slow (it
+   * deoptimises the code that reads the switch): do it per test, not per operation.
    *
    * @param enabled the new mode
    */

@@ -154,7 +154,7 @@ public final class Allocation<T> {
   }
 
   private static String entrySite(String handleOrigin) {
-    String at = CallSite.capture();
+    String at = CallerFrame.capture();
     return handleOrigin == null ? at : at + " through a handle " + handleOrigin;
   }
 
@@ -174,7 +174,7 @@ public final class Allocation<T> {
           .append("\n  outer entry began at ")
           .append(outerSite != null ? outerSite : "an unrecorded place")
           .append("\n  inner entry at ")
-          .append(CallSite.capture());
+          .append(CallerFrame.capture());
       if (innerOrigin != null) {
         message.append(" through a handle ").append(innerOrigin);
       }

@@ -3,6 +3,9 @@ package dev.percpu.internal;
 import dev.percpu.PerCpuViolation;
 import dev.percpu.PinnedSlot;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,9 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The state of assertion mode: the switch, the record of violations and the set of open pins.
  *
- * <p>Cost when off: the switch is one volatile boolean, read when an outermost pin begins (the
+ * <p>Cost when off: nothing measurable. The switch is read when an outermost pin begins (the
  * answer is kept in {@link PinState#tracking} for the whole pin), when a handle is made, and on
- * the paths that are about to throw. Nothing else in the runtime looks at it.
+ * the paths that are about to throw. It lives in a {@link MutableCallSite} whose target is a
+ * constant, so compiled code folds the read to a constant and is deoptimised on the rare change
+ * ({@link MutableCallSite#syncAll} makes the change visible to every thread), the way {@code
+ * invokedynamic} call sites are rebound.
  */
 public final class AssertionMode {
   /** The system property that turns assertion mode on at start-up. */
@@ -28,7 +34,9 @@ public final class AssertionMode {
 
   private static final System.Logger LOG = System.getLogger("dev.percpu");
 
-  private static volatile boolean enabled = Boolean.getBoolean(PROPERTY);
+  private static final MutableCallSite SWITCH =
+      new MutableCallSite(MethodHandles.constant(boolean.class, Boolean.getBoolean(PROPERTY)));
+  private static final MethodHandle ENABLED = SWITCH.dynamicInvoker();
 
   private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final ConcurrentLinkedQueue<PerCpuViolation> RECORD =
@@ -38,12 +46,21 @@ public final class AssertionMode {
 
   private AssertionMode() {}
 
+  /** Whether assertion mode is on. */
   public static boolean enabled() {
-    return enabled;
+    try {
+      return (boolean) ENABLED.invokeExact();
+    } catch (Throwable impossible) {
+      throw new AssertionError(impossible);
+    }
   }
 
-  public static void setEnabled(boolean on) {
-    enabled = on;
+  /** Switches assertion mode; synchronised so that concurrent switches cannot interleave. */
+  public static synchronized void setEnabled(boolean on) {
+    if (enabled() != on) {
+      SWITCH.setTarget(MethodHandles.constant(boolean.class, on));
+      MutableCallSite.syncAll(new MutableCallSite[] {SWITCH});
+    }
   }
 
   /** The sequence number of the last violation recorded so far. */
@@ -56,7 +73,7 @@ public final class AssertionMode {
    * so that a violation is on the record even if the exception is caught and swallowed.
    */
   public static <X extends RuntimeException> X violation(PerCpuViolation.Kind kind, X exception) {
-    if (enabled) {
+    if (enabled()) {
       record(kind, Thread.currentThread(), exception.getMessage());
     }
     return exception;
@@ -92,7 +109,7 @@ public final class AssertionMode {
   }
 
   static void pinOpened(PinState state) {
-    state.pinnedAt = CallSite.capture();
+    state.pinnedAt = CallerFrame.capture();
     OPEN_PINS.add(state);
   }
 
@@ -112,7 +129,7 @@ public final class AssertionMode {
             + "\", which died without closing its CpuGuard; thread \""
             + reclaimer.getName()
             + "\" reclaimed the slot";
-    if (enabled) {
+    if (enabled()) {
       record(PerCpuViolation.Kind.DEAD_OWNER_RECLAIMED, reclaimer, message);
     } else {
       LOG.log(Level.WARNING, message);

@@ -9,7 +9,7 @@ import java.util.Set;
  * the runtime. Walking the stack costs microseconds, so it is done only where that is negligible
  * (allocating, defining) or where the user asked for it (assertion mode).
  */
-public final class CallSite {
+public final class CallerFrame {
   private static final StackWalker WALKER = StackWalker.getInstance();
 
   /** Runtime classes whose frames are skipped (nested and lambda classes included). */
@@ -21,13 +21,13 @@ public final class CallSite {
           "dev.percpu.PerCpuCounter",
           "dev.percpu.PerCpuAssertions");
 
-  private CallSite() {}
+  private CallerFrame() {}
 
   /** The first frame outside the runtime, or {@code "an unknown place"}. */
   public static String capture() {
     Optional<String> site =
         WALKER.walk(
-            frames -> frames.filter(f -> !isRuntime(f)).findFirst().map(CallSite::format));
+            frames -> frames.filter(f -> !isRuntime(f)).findFirst().map(CallerFrame::format));
     return site.orElse("an unknown place");
   }
 
