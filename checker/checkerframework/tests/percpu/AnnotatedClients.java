@@ -66,14 +66,4 @@ public class AnnotatedClients {
       AnnotatedLibrary.broken();
     });
   }
-
-  @SuppressWarnings("percpu")
-  static void suppressedEverything() {
-    MINE.with(m -> MINE.with(x -> x.incrementAndGet()));
-  }
-
-  @SuppressWarnings("percpu:nested.entry")
-  static void suppressedByKey() {
-    MINE.with(m -> MINE.with(x -> x.incrementAndGet()));
-  }
 }

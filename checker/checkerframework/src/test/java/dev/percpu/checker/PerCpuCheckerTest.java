@@ -41,6 +41,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void suppressWarnings_silencesByPrefixAndByKeyOnly() {
+    assertExpectations("suppressed");
+  }
+
+  @Test
   void strictMode_requiresDeclaredEffectsOnVisibleMethods() {
     assertExpectations("strict", "-ApercpuStrict");
   }
