@@ -277,6 +277,23 @@ public final class PerCpu<T> implements Cloneable {
     return AssertionMode.enabled() ? how + " at " + CallerFrame.capture() : null;
   }
 
+  /**
+   * Handles are interchangeable, so two are equal when they reach the same allocation ({@link
+   * #sameAllocation}); in particular {@code h.clone().equals(h)}.
+   *
+   * @param other any object
+   * @return whether {@code other} is a handle to this allocation
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof PerCpu && ((PerCpu<?>) other).allocation == allocation;
+  }
+
+  @Override
+  public int hashCode() {
+    return System.identityHashCode(allocation);
+  }
+
   @Override
   public String toString() {
     return "PerCpu[" + allocation.describe() + "]";

@@ -2,6 +2,7 @@ package dev.percpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -84,6 +85,16 @@ class PerCpuTest {
     assertTrue(defined.sameAllocation(PerCpu.symbol(name, Counter.class)));
     assertTrue(PerCpu.symbol(name, Counter.class).sameAllocation(PerCpu.symbol(name, Counter.class)));
     assertFalse(defined.sameAllocation(a));
+  }
+
+  @Test
+  void handlesAreEqualExactlyWhenTheyReachTheSameAllocation() {
+    PerCpu<Counter> a = PerCpu.allocate(Counter::new);
+    PerCpu<Counter> clone = a.clone();
+    assertEquals(a, clone);
+    assertEquals(a.hashCode(), clone.hashCode());
+    assertNotEquals(a, PerCpu.allocate(Counter::new));
+    assertNotEquals(a, "a string");
   }
 
   // ---- The nesting rule: every path throws before the inner closure runs. ----
