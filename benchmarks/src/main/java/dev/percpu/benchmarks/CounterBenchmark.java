@@ -3,6 +3,9 @@ package dev.percpu.benchmarks;
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 import dev.percpu.PerCpuCounter;
+import dev.percpu.internal.Allocation;
+import dev.percpu.internal.PinState;
+import dev.percpu.internal.Pins;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -44,6 +47,9 @@ public class CounterBenchmark {
   private long synchronizedValue;
   private final PerCpu<Cell> cells = PerCpu.allocate(Cell::new);
   private final PerCpuCounter counter = PerCpuCounter.allocate();
+  // The same machinery as cells.with, minus the nesting check: the baseline for its cost. The
+  // internal package is not exported to modules, but benchmarks run on the class path.
+  private final Allocation<Cell> unchecked = new Allocation<>(cpu -> new Cell(), null, "benchmark");
 
   @Benchmark
   public void longAdder() {
@@ -66,6 +72,17 @@ public class CounterBenchmark {
   @Benchmark
   public void perCpuWith() {
     cells.with(INCREMENT);
+  }
+
+  /** {@link #perCpuWith} with the always-on nesting check removed, to price the check. */
+  @Benchmark
+  public void perCpuWithUnchecked() {
+    PinState state = Pins.pin();
+    try {
+      unchecked.acceptUnchecked(state, state.cpu, INCREMENT);
+    } finally {
+      Pins.unpin(state);
+    }
   }
 
   /** The explicit form: a guard and a token. */
