@@ -1,0 +1,19 @@
+package com.example.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.percpu.junit.EnablePerCpuAssertions;
+import org.junit.jupiter.api.Test;
+
+/** Runs in percpu assertion mode: a nested entry or a leaked pin fails the test even if swallowed. */
+@EnablePerCpuAssertions
+class RequestStatsTest {
+  @Test
+  void record_sumsBytesAndErrorsOverAllCpus() {
+    RequestStats stats = new RequestStats();
+    stats.record(100, false);
+    stats.record(20, true);
+    assertEquals(120, stats.totalBytes());
+    assertEquals(1, stats.errors());
+  }
+}
