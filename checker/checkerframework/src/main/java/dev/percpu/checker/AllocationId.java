@@ -1,5 +1,6 @@
 package dev.percpu.checker;
 
+import javax.lang.model.element.Element;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -13,8 +14,14 @@ import javax.lang.model.util.Types;
  * @param key the {@code @Allocation} name, or {@code null} when unknown
  * @param typeArg the handle's type argument, or {@code null} when not known
  * @param description how the handle reads in the source, for messages
+ * @param scope for a fresh site, the method whose body contains it; for a method parameter, that
+ *     method; else {@code null}
  */
-record AllocationId(String key, TypeMirror typeArg, String description) {
+record AllocationId(String key, TypeMirror typeArg, String description, Element scope) {
+
+  AllocationId(String key, TypeMirror typeArg, String description) {
+    this(key, typeArg, description, null);
+  }
 
   static final String FRESH = "fresh:";
   static final String SYMBOL = "symbol:";
@@ -33,7 +40,7 @@ record AllocationId(String key, TypeMirror typeArg, String description) {
 
   /** The same identity under another description (the text at a call site). */
   AllocationId describedAs(String text) {
-    return new AllocationId(key, typeArg, text);
+    return new AllocationId(key, typeArg, text, scope);
   }
 
   /** How two entries of these identities relate; the order of the arguments does not matter. */
@@ -50,10 +57,21 @@ record AllocationId(String key, TypeMirror typeArg, String description) {
     if (!a.isKnown() || !b.isKnown()) {
       return Aliasing.MAYBE;
     }
+    if (freshAfterParameter(a, b) || freshAfterParameter(b, a)) {
+      // A method's parameters hold handles that existed before the method allocated anything.
+      return Aliasing.DISTINCT;
+    }
     boolean aIndependent = a.key.startsWith(FRESH) || a.key.startsWith(SYMBOL);
     boolean bIndependent = b.key.startsWith(FRESH) || b.key.startsWith(SYMBOL);
     // A fresh site or a symbol never reaches another site's or symbol's allocation.
     return aIndependent && bIndependent ? Aliasing.DISTINCT : Aliasing.MAYBE;
+  }
+
+  private static boolean freshAfterParameter(AllocationId fresh, AllocationId param) {
+    return fresh.scope != null
+        && fresh.key.startsWith(FRESH)
+        && param.key.startsWith(VAR)
+        && fresh.scope.equals(param.scope);
   }
 
   /**

@@ -31,6 +31,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -65,6 +66,11 @@ final class EffectAnalysis {
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
   private final List<TreePath> points = new ArrayList<>();
   private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
+  /**
+   * Closures of this class that run later (stored, returned, handed on) -> what they may enter.
+   * A call through a functional interface that cannot be traced to its closure may run them.
+   */
+  private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
   /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
   private final Map<ExecutableElement, String> badEffects = new LinkedHashMap<>();
 
@@ -142,8 +148,15 @@ final class EffectAnalysis {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       Map<ExecutableElement, Set<EffectAtom>> enters = new HashMap<>();
       Map<ExecutableElement, Map<Integer, Set<EffectAtom>>> invokes = new HashMap<>();
+      Map<Tree, Set<Entry>> nextDeferred = new LinkedHashMap<>();
       for (TreePath point : points) {
         Reach r = reachOfPoint(point);
+        if (r.runs() && r.deferred()) {
+          Set<Entry> effect = effectOf(point);
+          if (!effect.isEmpty()) {
+            nextDeferred.computeIfAbsent(r.root(), k -> new LinkedHashSet<>()).addAll(effect);
+          }
+        }
         if (!r.runs() || !(r.root() instanceof MethodTree mt)) {
           continue;
         }
@@ -183,10 +196,23 @@ final class EffectAnalysis {
         }
       }
       summaries = next;
+      if (!nextDeferred.keySet().equals(deferredEffects.keySet())
+          || sizes(nextDeferred) != sizes(deferredEffects)) {
+        changed = true;
+      }
+      deferredEffects = nextDeferred;
       if (!changed) {
         return;
       }
     }
+  }
+
+  private static int sizes(Map<Tree, Set<Entry>> m) {
+    int n = 0;
+    for (Set<Entry> s : m.values()) {
+      n += s.size();
+    }
+    return n;
   }
 
   private static boolean mayHoldClosure(TypeMirror t) {
@@ -273,7 +299,8 @@ final class EffectAnalysis {
     if (depth > MAX_DEPTH) {
       return new Reach(true, Set.of(), null);
     }
-    Tree child = closure.getLeaf();
+    Tree self = closure.getLeaf();
+    Tree child = self;
     TreePath up = closure.getParentPath();
     while (up != null
         && (up.getLeaf() instanceof ParenthesizedTree
@@ -283,18 +310,18 @@ final class EffectAnalysis {
       up = up.getParentPath();
     }
     if (up == null) {
-      return Reach.NOT_RUN;
+      return Reach.ownRoot(self);
     }
     Tree parent = up.getLeaf();
     if (parent instanceof MethodInvocationTree call) {
       int index = indexOf(call.getArguments(), child);
       if (index >= 0) {
-        return useAt(up, calleeOf(call), index, depth + 1);
+        return useAt(up, calleeOf(call), index, self, depth + 1);
       }
     } else if (parent instanceof NewClassTree nc) {
       int index = indexOf(nc.getArguments(), child);
       if (index >= 0) {
-        return useAt(up, calleeOf(nc), index, depth + 1);
+        return useAt(up, calleeOf(nc), index, self, depth + 1);
       }
     } else if (parent instanceof VariableTree v && v.getInitializer() == child) {
       VariableElement var = TreeUtils.elementFromDeclaration(v);
@@ -306,7 +333,7 @@ final class EffectAnalysis {
         for (TreePath use : usesOf(var, scope)) {
           r = r.union(closureReach(use, depth + 1));
         }
-        return r;
+        return r.runs() ? r : Reach.ownRoot(self);
       }
     } else if (parent instanceof MemberSelectTree sel
         && sel.getExpression() == child
@@ -316,11 +343,12 @@ final class EffectAnalysis {
       return reachOf(up.getParentPath(), depth + 1);
     }
     // Returned, stored in a field or a collection, or used in a way not followed: runs later.
-    return Reach.NOT_RUN;
+    return Reach.ownRoot(self);
   }
 
   /** The closure is argument {@code index} of the call at {@code callPath}. */
-  private Reach useAt(TreePath callPath, ExecutableElement callee, int index, int depth) {
+  private Reach useAt(
+      TreePath callPath, ExecutableElement callee, int index, Tree closure, int depth) {
     Tree call = callPath.getLeaf();
     List<? extends ExpressionTree> args = arguments(call);
     if (callee == null) {
@@ -338,13 +366,13 @@ final class EffectAnalysis {
     if (s != null) {
       Set<EffectAtom> around = s.invokes().get(index);
       if (around == null) {
-        return Reach.NOT_RUN;
+        return Reach.ownRoot(closure); // the callee stores it, or hands it on
       }
       return reachOf(callPath, depth).plus(instantiate(around, args, call, via(callee)));
     }
     ClosureUse use = api.closureUse(callee, index, types);
     if (use == ClosureUse.ELSEWHERE) {
-      return Reach.NOT_RUN;
+      return Reach.ownRoot(closure);
     }
     Reach base = reachOf(callPath, depth);
     if (role instanceof MethodRole.InvokesClosure || use == ClosureUse.INVOKED_NOW) {
@@ -395,7 +423,95 @@ final class EffectAnalysis {
     if (s != null) {
       return instantiate(s.enters(), args, t, via(callee));
     }
+    if (t instanceof MethodInvocationTree call && isFunctionalCall(callee)) {
+      return functionalCallEffect(call);
+    }
     return externalEffect(callee, t, args);
+  }
+
+  private boolean isFunctionalCall(ExecutableElement callee) {
+    return callee.getModifiers().contains(Modifier.ABSTRACT)
+        && callee.getEnclosingElement() instanceof TypeElement owner
+        && factory.getElementUtils().isFunctionalInterface(owner);
+  }
+
+  /**
+   * {@code r.run()}: a closure parameter is the caller's business (the method's summary says it
+   * invokes it), and a local closure is followed from its declaration. Anything else may be any
+   * closure of this class that was stored for later and has a compatible type; a final field
+   * initialised with a closure is exactly that closure.
+   */
+  private Set<Entry> functionalCallEffect(MethodInvocationTree call) {
+    ExpressionTree recv = receiver(call);
+    if (recv == null) {
+      return Set.of();
+    }
+    Element e = TreeUtils.elementFromTree(recv);
+    if (e != null && e.getKind() == ElementKind.PARAMETER) {
+      return Set.of();
+    }
+    if (e instanceof VariableElement v && v.getKind() == ElementKind.LOCAL_VARIABLE
+        && ElementUtils.isEffectivelyFinal(v)) {
+      return Set.of();
+    }
+    if (e instanceof VariableElement v
+        && v.getKind() == ElementKind.FIELD
+        && v.getModifiers().contains(Modifier.FINAL)) {
+      Tree init = closureInitializer(v);
+      if (init != null) {
+        Set<Entry> out = new LinkedHashSet<>();
+        for (Entry x : deferredEffects.getOrDefault(init, Set.of())) {
+          out.add(new Entry(x.id(), call, " via the closure in " + v.getSimpleName(), ""));
+        }
+        return out;
+      }
+    }
+    TypeMirror recvType = types.erasure(TreeUtils.typeOf(recv));
+    Set<Entry> out = new LinkedHashSet<>();
+    for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
+      TypeMirror closureType = TreeUtils.typeOf(d.getKey());
+      if (closureType == null || !types.isAssignable(types.erasure(closureType), recvType)) {
+        continue;
+      }
+      for (Entry x : d.getValue()) {
+        out.add(
+            new Entry(
+                x.id(),
+                call,
+                " via a closure stored for later",
+                "; a closure of this type that enters it is stored for later in this class, and "
+                    + nameOf(call) + " may run it",
+                true));
+      }
+    }
+    return out;
+  }
+
+  private static String nameOf(MethodInvocationTree call) {
+    return PerCpuAnnotatedTypeFactory.describe(call);
+  }
+
+  /** The closure a final field of this class is initialised with, or {@code null}. */
+  private Tree closureInitializer(VariableElement field) {
+    Tree[] found = new Tree[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (found[0] == null && TreeUtils.elementFromDeclaration(tree) == field && tree.getInitializer() != null) {
+          Tree init = tree.getInitializer();
+          while (init instanceof ParenthesizedTree p) {
+            init = p.getExpression();
+          }
+          if (init instanceof LambdaExpressionTree
+              || init instanceof MemberReferenceTree
+              || (init instanceof NewClassTree nc && nc.getClassBody() != null)) {
+            found[0] = init;
+          }
+        }
+        return super.visitVariable(tree, unused);
+      }
+    }.scan(classPath, null);
+    return found[0];
   }
 
   /** A method compiled elsewhere: its {@code @Enters}, or the default. */

@@ -1,11 +1,13 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -19,6 +21,7 @@ import dev.percpu.qual.AllocationBottom;
 import dev.percpu.qual.UnknownAllocation;
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,7 @@ import org.checkerframework.framework.util.defaults.QualifierDefaults;
 import org.checkerframework.javacutil.AnnotationBuilder;
 import org.checkerframework.javacutil.AnnotationUtils;
 import org.checkerframework.javacutil.ElementUtils;
+import org.checkerframework.javacutil.TreePathUtil;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
@@ -68,6 +72,10 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
   /** Variable identity names -> the variable, so effects can map parameters back. */
   private final Map<String, Element> variables = new HashMap<>();
+  /** Fresh site names -> the method whose body contains the site. */
+  private final Map<String, Element> freshScopes = new HashMap<>();
+  /** Fields whose initialisers are being resolved, against cycles across classes. */
+  private final Set<VariableElement> resolving = new HashSet<>();
 
   private AllocationQualifierHierarchy hierarchy;
 
@@ -143,7 +151,25 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         && TreeUtils.elementFromTree(bare) instanceof VariableElement v) {
       key = variableKey(v);
     }
-    return new AllocationId(key, typeArgument(type.getUnderlyingType()), describe(tree));
+    return new AllocationId(key, typeArgument(type.getUnderlyingType()), describe(tree), scopeOf(key));
+  }
+
+  /** See {@link AllocationId#scope()}. */
+  private Element scopeOf(String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.startsWith(AllocationId.FRESH)) {
+      return freshScopes.get(key);
+    }
+    Element v = variables.get(key);
+    if (v != null
+        && v.getKind() == ElementKind.PARAMETER
+        && v.getEnclosingElement() instanceof ExecutableElement m
+        && m.getParameters().contains(v)) {
+      return m; // a method's own parameter, not a lambda's
+    }
+    return null;
   }
 
   /** The variable a {@code var:} identity names, or {@code null}. */
@@ -269,11 +295,44 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   /** A final field initialised in source by {@code allocate} or {@code define}/{@code symbol}. */
   private String fieldInitializerKey(VariableElement field) {
     Tree decl = declarationInThisUnit(field);
-    if (decl instanceof VariableTree vt && vt.getInitializer() != null) {
-      ExpressionTree init = skipParens(vt.getInitializer());
-      if (init instanceof MethodInvocationTree call) {
-        return roleKey(call);
+    if (decl instanceof VariableTree vt && vt.getInitializer() != null && resolving.add(field)) {
+      try {
+        return expressionKey(vt.getInitializer(), 0);
+      } finally {
+        resolving.remove(field);
       }
+    }
+    return null;
+  }
+
+  /**
+   * The identity of a field initialiser, read from its shape (flow facts do not cover field
+   * initialisers read from a method): a fresh or symbol call, an alias-preserving call on
+   * something resolvable, another final field, or a conditional whose branches agree.
+   */
+  private String expressionKey(ExpressionTree tree, int depth) {
+    ExpressionTree e = skipParens(tree);
+    if (depth > 8) {
+      return null;
+    }
+    if (e instanceof MethodInvocationTree call) {
+      String key = roleKey(call);
+      ExecutableElement m = EffectAnalysis.calleeOf(call);
+      if (key == null && m != null && api.roleOf(m) instanceof MethodRole.PreservesAllocation p) {
+        ExpressionTree source = p.from() < 0 ? TreeUtils.getReceiverTree(call) : argument(call, p.from());
+        key = source == null ? null : expressionKey(source, depth + 1);
+      }
+      return key;
+    }
+    if (e instanceof ConditionalExpressionTree c) {
+      String a = expressionKey(c.getTrueExpression(), depth + 1);
+      String b = expressionKey(c.getFalseExpression(), depth + 1);
+      return a != null && a.equals(b) ? a : null;
+    }
+    if ((e instanceof IdentifierTree || e instanceof MemberSelectTree)
+        && TreeUtils.elementFromTree(e) instanceof VariableElement v
+        && v.getKind() == ElementKind.FIELD) {
+      return variableKey(v);
     }
     return null;
   }
@@ -286,7 +345,13 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     }
     MethodRole role = api.roleOf(method);
     if (role instanceof MethodRole.FreshAllocation) {
-      return AllocationId.FRESH + idOf(call);
+      String key = AllocationId.FRESH + idOf(call);
+      if (!freshScopes.containsKey(key)) {
+        TreePath path = getPath(call);
+        MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
+        freshScopes.put(key, enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing));
+      }
+      return key;
     }
     if (role instanceof MethodRole.SymbolLookup s) {
       String name = constantString(argument(call, s.index()));

@@ -155,6 +155,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     for (Entry inner : effect) {
       for (Entry outer : entered) {
         AllocationId.Aliasing a = AllocationId.compare(inner.id(), outer.id(), types);
+        if (a == AllocationId.Aliasing.SAME && (inner.possibleOnly() || outer.possibleOnly())) {
+          a = AllocationId.Aliasing.MAYBE;
+        }
         if (a == AllocationId.Aliasing.SAME) {
           checker.reportError(
               tree,

@@ -1,5 +1,7 @@
 package dev.percpu.checker;
 
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -17,6 +19,19 @@ import java.util.Set;
 record Reach(boolean runs, Set<Entry> entered, Tree root) {
 
   static final Reach NOT_RUN = new Reach(false, Set.of(), null);
+
+  /**
+   * A closure that does not run now (stored, returned, handed to another thread): its body runs
+   * later, as a root of its own, outside every entry of the code that made it.
+   */
+  static Reach ownRoot(Tree closure) {
+    return new Reach(true, Set.of(), closure);
+  }
+
+  /** Whether the root is a closure running later rather than a method or initialiser. */
+  boolean deferred() {
+    return root != null && !(root instanceof MethodTree) && !(root instanceof ClassTree);
+  }
 
   Reach plus(Set<Entry> more) {
     if (!runs || more.isEmpty()) {
@@ -36,6 +51,7 @@ record Reach(boolean runs, Set<Entry> entered, Tree root) {
     }
     Set<Entry> all = new LinkedHashSet<>(entered);
     all.addAll(other.entered);
-    return new Reach(true, all, root != null ? root : other.root);
+    Tree r = root == null || (deferred() && !other.deferred() && other.root != null) ? other.root : root;
+    return new Reach(true, all, r);
   }
 }

@@ -1,0 +1,203 @@
+import dev.percpu.CpuGuard;
+import dev.percpu.PerCpu;
+import dev.percpu.PerCpuToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The remaining scenarios of the Error Prone suite, in the checker's terms. */
+public class MoreScenarios {
+
+  static final PerCpu<AtomicLong> COUNTS = PerCpu.allocate(AtomicLong::new);
+  static final PerCpu<AtomicLong> ALIAS = COUNTS.clone();
+  static final PerCpu<StringBuilder> TEXT = PerCpu.allocate(StringBuilder::new);
+  static final List<Runnable> LATER = new ArrayList<>();
+  static final Runnable BUMP = () -> COUNTS.with(a -> a.incrementAndGet());
+
+  private final PerCpu<AtomicLong> own = PerCpu.allocate(AtomicLong::new);
+  private final PerCpu<AtomicLong> ownClone;
+
+  MoreScenarios() {
+    ownClone = own.clone();
+  }
+
+  // ---- rejected, definitely the same allocation
+
+  static void finalFieldInitialisedFromAnotherFieldsClone() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      ALIAS.with(b -> b.incrementAndGet());
+    });
+  }
+
+  static void recursive() {
+    recurse(1);
+  }
+
+  static void recurse(int depth) {
+    COUNTS.with(a -> {
+      if (depth > 0) {
+        // :: error: [nested.entry]
+        recurse(depth - 1);
+      }
+    });
+  }
+
+  static void staticMethodReferencePassedToForEach() {
+    COUNTS.with(a ->
+        // :: error: [nested.entry]
+        List.of(1, 2).forEach(MoreScenarios::bumpBy));
+  }
+
+  static void bumpBy(int n) {
+    COUNTS.with(a -> a.addAndGet(n));
+  }
+
+  static void outerFieldFromAnInnerClass() {
+    new MoreScenarios().new Inner().run();
+  }
+
+  class Inner {
+    void run() {
+      own.with(a -> {
+        // :: error: [nested.entry]
+        own.with(b -> b.incrementAndGet());
+      });
+    }
+  }
+
+  static void helperInvokingItsClosureInsideAnEntry() {
+    inside(() -> {
+      // :: error: [nested.entry]
+      COUNTS.with(b -> b.incrementAndGet());
+    });
+  }
+
+  private static void inside(Runnable body) {
+    COUNTS.with(a -> body.run());
+  }
+
+  static void storedClosureRunInside() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      BUMP.run();
+    });
+  }
+
+  static void nestingInsideAClosureThatRunsLater() {
+    LATER.clear();
+    LATER.add(() -> COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      COUNTS.with(b -> b.incrementAndGet());
+    }));
+    LATER.get(0).run();
+  }
+
+  // ---- rejected, possibly the same allocation
+
+  static void storedClosureRunInsideThroughACollection() {
+    LATER.clear();
+    defer(() -> COUNTS.with(b -> b.incrementAndGet()));
+    COUNTS.with(a -> {
+      // :: error: [possible.nested.entry]
+      LATER.get(0).run();
+    });
+  }
+
+  static void finalFieldAssignedInTheConstructor() {
+    MoreScenarios m = new MoreScenarios();
+    m.own.with(a -> {
+      // A final field set in a constructor is named by itself, not resolved: possible only.
+      // :: error: [possible.nested.entry]
+      m.ownClone.with(b -> b.incrementAndGet());
+    });
+  }
+
+  static void symbolWithANonConstantName(String name) {
+    PerCpu.symbol("hits", AtomicLong.class).with(a -> {
+      // :: error: [possible.nested.entry]
+      PerCpu.symbol(name, AtomicLong.class).with(b -> b.incrementAndGet());
+    });
+  }
+
+  static void tokenFromAnUnknownHandle(PerCpu<AtomicLong> p) {
+    try (CpuGuard g = CpuGuard.pin()) {
+      PerCpuToken<AtomicLong> t = p.get(g);
+      COUNTS.with(a -> {
+        // :: error: [possible.nested.entry]
+        t.with(b -> b.incrementAndGet());
+      });
+    }
+  }
+
+  static <T> void handleOfATypeVariable(PerCpu<T> any) {
+    COUNTS.with(a -> {
+      // :: error: [possible.nested.entry]
+      any.with(b -> {});
+    });
+  }
+
+  static void wildcardHandle(PerCpu<?> any) {
+    COUNTS.with(a -> {
+      // :: error: [possible.nested.entry]
+      any.with(b -> {});
+    });
+  }
+
+  static void arrayElements(PerCpu<AtomicLong>[] all) {
+    all[0].with(a -> {
+      // :: error: [possible.nested.entry]
+      all[1].with(b -> b.incrementAndGet());
+    });
+  }
+
+  static void localReassignedToAnotherAllocation(PerCpu<AtomicLong> other, boolean flag) {
+    PerCpu<AtomicLong> h = COUNTS;
+    if (flag) {
+      h = other;
+    }
+    PerCpu<AtomicLong> chosen = h;
+    COUNTS.with(a -> {
+      // :: error: [possible.nested.entry]
+      chosen.with(b -> b.incrementAndGet());
+    });
+  }
+
+  // ---- accepted
+
+  static void freshLocalIsDistinctFromAParameter(PerCpu<AtomicLong> p) {
+    PerCpu<AtomicLong> mine = PerCpu.allocate(AtomicLong::new);
+    p.with(a -> mine.with(b -> b.addAndGet(a.get())));
+  }
+
+  static void tokensOfDifferentTypeArguments() {
+    try (CpuGuard g = CpuGuard.pin()) {
+      PerCpuToken<AtomicLong> counts = COUNTS.get(g);
+      PerCpuToken<StringBuilder> text = TEXT.get(g);
+      counts.with(a -> text.with(b -> b.append(a.get())));
+    }
+  }
+
+  static void shadowedNamesFirst() {
+    PerCpu<AtomicLong> h = COUNTS;
+    h.with(a -> {});
+  }
+
+  static void shadowedNamesSecond() {
+    PerCpu<StringBuilder> h = TEXT;
+    COUNTS.with(a -> h.with(b -> {}));
+  }
+
+  static void helperThatStoresItsClosure() {
+    COUNTS.with(a -> defer(() -> COUNTS.with(b -> b.incrementAndGet())));
+  }
+
+  private static void defer(Runnable r) {
+    LATER.add(r);
+  }
+
+  static void lambdaInAFieldInitialiserRunAfterwards() {
+    COUNTS.with(a -> a.incrementAndGet());
+    BUMP.run();
+  }
+}
