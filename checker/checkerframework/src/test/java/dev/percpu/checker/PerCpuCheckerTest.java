@@ -51,6 +51,12 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void configuredApiMethods_areUnderstoodLikeAnnotations() {
+    assertExpectations(
+        "configured", "-ApercpuApiMethods=Shards#update=entering:1:0, Shards#later=deferred:0");
+  }
+
+  @Test
   void malformedApiMethodsOption_isACleanError() {
     assertExpectations("options", "-ApercpuApiMethods=com.acme.Shards#update=entering:x");
   }
