@@ -21,6 +21,17 @@ public class StrictLibrary {
     counts.with(action);
   }
 
+  @Enters({})
+  // :: error: [effect.not.declared]
+  public void understated() {
+    counts.with(c -> c.incrementAndGet());
+  }
+
+  @Enters("#1")
+  public void enterTheArgument(PerCpu<AtomicLong> other) {
+    other.with(c -> c.incrementAndGet());
+  }
+
   private void privateHelper() {
     counts.with(c -> c.incrementAndGet());
   }

@@ -632,6 +632,34 @@ final class EffectAnalysis {
         || pkg.startsWith("sun.");
   }
 
+  /** Whether a declared {@code @Enters} of {@code m} names the allocation of {@code atom}. */
+  boolean covers(List<EffectTerm> declared, EffectAtom atom, ExecutableElement m) {
+    for (EffectTerm term : declared) {
+      if (atom instanceof EffectAtom.Param p) {
+        if (term instanceof EffectTerm.Parameter q && q.index() == p.index() + 1) {
+          return true;
+        }
+        continue;
+      }
+      AllocationId id = ((EffectAtom.Absolute) atom).id();
+      if (id.key() == null) {
+        return false; // an unknown allocation is not named by any term
+      }
+      String key;
+      if (term instanceof EffectTerm.Symbol sym) {
+        key = AllocationId.SYMBOL + sym.name();
+      } else if (term instanceof EffectTerm.Field f) {
+        key = fieldIdentity(m, f.name()).key();
+      } else {
+        key = null;
+      }
+      if (id.key().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Helpers
 

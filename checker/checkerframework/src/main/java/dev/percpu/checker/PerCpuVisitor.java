@@ -212,7 +212,11 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       checker.reportError(tree, "enters.invalid", EffectAnalysis.qualifiedName(m), e.getMessage());
       return;
     }
-    if (!percpu().strict() || declared.isPresent() || tree.getBody() == null) {
+    if (declared.isPresent() && tree.getBody() != null) {
+      checkDeclaredEffectCovers(tree, m, declared.get());
+      return;
+    }
+    if (!percpu().strict() || tree.getBody() == null) {
       return;
     }
     Set<Modifier> mods = m.getModifiers();
@@ -247,6 +251,32 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       suggestion = suggestion + " and " + idx;
     }
     checker.reportError(tree, "effect.undeclared", EffectAnalysis.qualifiedName(m), suggestion);
+  }
+
+  /**
+   * Callers in other files trust a declared {@code @Enters}, so it must cover what the body may
+   * enter (directly, through callees, or around the closures it invokes).
+   */
+  private void checkDeclaredEffectCovers(MethodTree tree, ExecutableElement m, List<EffectTerm> declared) {
+    MethodSummary s = analysis().summaryOf(m);
+    if (s == null) {
+      return;
+    }
+    Set<EffectAtom> all = new LinkedHashSet<>(s.enters());
+    s.invokes().values().forEach(all::addAll);
+    Set<String> missing = new LinkedHashSet<>();
+    for (EffectAtom atom : all) {
+      if (!analysis().covers(declared, atom, m)) {
+        missing.add(term(atom));
+      }
+    }
+    if (!missing.isEmpty()) {
+      checker.reportError(
+          tree,
+          "effect.not.declared",
+          EffectAnalysis.qualifiedName(m),
+          String.join(", ", missing));
+    }
   }
 
   private static String term(EffectAtom atom) {
