@@ -39,6 +39,9 @@ import java.util.concurrent.locks.LockSupport;
  * <em>dies</em>, parking is timed (backing off from 1 ms to 64 ms): a waiter eventually re-scans,
  * finds a dead owner and reclaims its slot. No thread ever spins without bound.
  *
+ * <p>Like the default mode of most {@code java.util.concurrent} synchronizers, pinning is not
+ * fair: a thread that arrives while a slot is free takes it, even if others are parked.
+ *
  * <h2>Layout</h2>
  *
  * <p>Owners live {@value #STRIDE} references apart (128 bytes with compressed references), after
@@ -64,6 +67,7 @@ public final class SlotTable {
   private final Thread[] owners;
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
   private final DeadOwnerListener deadOwners;
+  private final boolean timedParking;
 
   /** A parked thread and the slot it wants ({@code -1}: any). */
   private static final class Waiter {
@@ -77,12 +81,21 @@ public final class SlotTable {
   }
 
   public SlotTable(int cpus, DeadOwnerListener deadOwners) {
+    this(cpus, deadOwners, true);
+  }
+
+  /**
+   * Without {@code timedParking} waiters park with no time limit and no dead-owner re-scan: tests
+   * use that to show that signalling alone never strands a waiter (a lost wake-up would hang).
+   */
+  SlotTable(int cpus, DeadOwnerListener deadOwners, boolean timedParking) {
     if (cpus < 1) {
       throw new IllegalArgumentException("cpus must be positive, was " + cpus);
     }
     this.cpus = cpus;
     this.owners = new Thread[(cpus + 1) * STRIDE];
     this.deadOwners = deadOwners;
+    this.timedParking = timedParking;
   }
 
   /** The number of slots. */
@@ -190,10 +203,14 @@ public final class SlotTable {
         if (cpu >= 0) {
           return cpu;
         }
-        LockSupport.parkNanos(this, nanos);
+        if (timedParking) {
+          LockSupport.parkNanos(this, nanos);
+          nanos = Math.min(nanos << 1, MAX_PARK_NANOS);
+        } else {
+          LockSupport.park(this);
+        }
         // An interrupt makes park return at once; clear it so we do not spin, restore it later.
         interrupted |= Thread.interrupted();
-        nanos = Math.min(nanos << 1, MAX_PARK_NANOS);
       }
     } finally {
       waiters.remove(self);
