@@ -83,6 +83,21 @@ class CommandLineTest {
     assertEquals("", r.stderr(), r::toString);
   }
 
+  /** util-linux {@code script} gives the linter a terminal; skipped where it is not installed. */
+  @Test
+  void progress_countsFilesWhenStderrIsATerminal() throws Exception {
+    Path script = Path.of("/usr/bin/script");
+    assumeTrue(Files.isExecutable(script), "no /usr/bin/script to run the linter on a terminal");
+    String command = ProcessHandle.current().info().command().orElse("java") + " -jar " + LintProcess.JAR
+        + " --only errorprone " + Fixtures.tree("clean");
+    Process process = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
+        .redirectErrorStream(true).start();
+    String terminal = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), terminal);
+    assertTrue(terminal.contains("\rpercpu-lint: Error Prone 0/1 files"), terminal);
+    assertTrue(terminal.contains("\rpercpu-lint: Error Prone 1/1 files"), terminal);
+  }
+
   @Test
   void launcherScript_runsTheLinter() throws Exception {
     LintProcess.Result r = LintProcess.launcher(Fixtures.tree("deadexception"),
