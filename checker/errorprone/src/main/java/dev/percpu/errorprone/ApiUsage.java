@@ -8,6 +8,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.percpu.analysis.MethodRole;
@@ -22,10 +23,11 @@ import dev.percpu.analysis.PerCpuApi;
 final class ApiUsage {
 
   private static final String PREFIX = "dev.percpu";
+  private static final String QUAL = "dev.percpu.qual";
 
   private ApiUsage() {}
 
-  static boolean mentionsPerCpu(CompilationUnitTree unit, PerCpuApi api) {
+  static boolean mentionsPerCpu(CompilationUnitTree unit, PerCpuApi api, boolean configured) {
     if (unit.getPackageName() != null && unit.getPackageName().toString().startsWith(PREFIX)) {
       return true;
     }
@@ -34,17 +36,19 @@ final class ApiUsage {
         return true;
       }
     }
-    Finder finder = new Finder(api);
+    Finder finder = new Finder(api, configured);
     finder.scan(unit, null);
     return finder.found;
   }
 
   private static final class Finder extends TreeScanner<Void, Void> {
     private final PerCpuApi api;
+    private final boolean configured;
     private boolean found;
 
-    Finder(PerCpuApi api) {
+    Finder(PerCpuApi api, boolean configured) {
       this.api = api;
+      this.configured = configured;
     }
 
     @Override
@@ -75,12 +79,29 @@ final class ApiUsage {
         return;
       }
       Symbol.PackageSymbol p = m.packge();
-      if (p != null && p.getQualifiedName().toString().startsWith(PREFIX)) {
+      if (p != null && isPerCpuPackage(p)) {
         found = true;
         return;
       }
-      // A user's wrapper annotated with dev.percpu.qual, or a configured API method.
-      found = api.roleOf(m) != MethodRole.NONE;
+      // A user's wrapper annotated with dev.percpu.qual, or a configured API method. Annotations
+      // are compared by their package's Name, without building strings, since most methods
+      // carry some (@Override, nullness) and this runs on every call in code without the API.
+      if (configured) {
+        found = api.roleOf(m) != MethodRole.NONE;
+        return;
+      }
+      for (Attribute.Compound c : m.getRawAttributes()) {
+        Symbol.PackageSymbol ap = c.type == null || c.type.tsym == null ? null : c.type.tsym.packge();
+        if (ap != null && ap.getQualifiedName().contentEquals(QUAL)) {
+          found = api.roleOf(m) != MethodRole.NONE;
+          return;
+        }
+      }
     }
+  }
+
+  private static boolean isPerCpuPackage(Symbol.PackageSymbol p) {
+    com.sun.tools.javac.util.Name n = p.getQualifiedName();
+    return n.startsWith(n.table.fromString(PREFIX));
   }
 }

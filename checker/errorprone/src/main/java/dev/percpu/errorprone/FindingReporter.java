@@ -23,6 +23,19 @@ final class FindingReporter {
 
   static Description report(
       BugChecker checker, Finding.Kind kind, PerCpuConfig config, CompilationUnitTree unit, VisitorState state) {
+    if (!SelfTiming.ENABLED) {
+      return reportUntimed(checker, kind, config, unit, state);
+    }
+    long start = System.nanoTime();
+    try {
+      return reportUntimed(checker, kind, config, unit, state);
+    } finally {
+      SelfTiming.add(System.nanoTime() - start);
+    }
+  }
+
+  private static Description reportUntimed(
+      BugChecker checker, Finding.Kind kind, PerCpuConfig config, CompilationUnitTree unit, VisitorState state) {
     if (config.error().isPresent()) {
       return Description.NO_MATCH; // reported once by PerCpuNestedAccess
     }

@@ -47,7 +47,7 @@ final class PerCpuAnalysis {
 
   private static List<Finding> compute(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
     try {
-      if (!ApiUsage.mentionsPerCpu(unit, config.api())) {
+      if (!ApiUsage.mentionsPerCpu(unit, config.api(), config.configuredMethods())) {
         return List.of();
       }
       List<Finding> all = new ArrayList<>(NestingAnalysis.run(unit, state, config));

@@ -1,0 +1,34 @@
+package dev.percpu.errorprone;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Benchmark instrumentation: with {@code -J-Dpercpu.errorprone.timing=true}, the time spent inside
+ * the five checks (cheap exit, analysis, reporting) is summed and printed to stderr when javac's
+ * JVM exits. It measures the checks' own cost precisely on a loaded machine, where end-to-end
+ * timings are noisy. Off by default: then it costs one static boolean test per unit.
+ */
+final class SelfTiming {
+  static final boolean ENABLED = Boolean.getBoolean("percpu.errorprone.timing");
+  private static final AtomicLong NANOS = new AtomicLong();
+  private static final AtomicLong UNITS = new AtomicLong();
+
+  static {
+    if (ENABLED) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () ->
+                      System.err.printf(
+                          "percpu-errorprone self time: %.3f s over %d check calls%n",
+                          NANOS.get() / 1e9, UNITS.get())));
+    }
+  }
+
+  private SelfTiming() {}
+
+  static void add(long nanos) {
+    NANOS.addAndGet(nanos);
+    UNITS.incrementAndGet();
+  }
+}
