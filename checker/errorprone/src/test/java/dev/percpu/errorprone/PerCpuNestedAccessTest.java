@@ -95,6 +95,34 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void constructorOfThisUnitEnteringItsArgument_isFlaggedAtTheNew() {
+    check(
+        "  static final class Recorder {",
+        "    Recorder(PerCpu<long[]> target) { target.with(t -> t[0]++); }",
+        "  }",
+        "  void run(PerCpu<long[]> h) {",
+        "    h.with(a -> {",
+        "      // BUG: Diagnostic contains: via `new Recorder()`",
+        "      new Recorder(h.clone());",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void wrapperDeclaredInThisUnit_isUnderstoodThroughItsBody() {
+    check(
+        "  static final PerCpu<long[]> VALUES = PerCpu.allocate(() -> new long[1]);",
+        "  @Entering(closure = 0)",
+        "  void update(Consumer<long[]> action) { VALUES.with(v -> action.accept(v)); }",
+        "  void run() {",
+        "    update(x -> {",
+        "      // BUG: Diagnostic contains: Nested entry of `VALUES`",
+        "      VALUES.with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void cloneChain_isTheSameAllocation() {
     check(
         "  void run(PerCpu<long[]> h) {",

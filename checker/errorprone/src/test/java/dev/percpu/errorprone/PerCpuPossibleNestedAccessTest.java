@@ -238,6 +238,16 @@ class PerCpuPossibleNestedAccessTest {
 
 
   @Test
+  void wrapperDeclaredInThisUnit_isJudgedByWhatItEnters() {
+    check(
+        "  static final PerCpu<long[]> VALUES = PerCpu.allocate(() -> new long[1]);",
+        "  static final PerCpu<long[]> OTHER = PerCpu.allocate(() -> new long[1]);",
+        "  @Entering(closure = 0)",
+        "  void update(Consumer<long[]> action) { VALUES.with(v -> action.accept(v)); }",
+        "  void run() { update(x -> OTHER.with(y -> y[0] += x[0])); }");
+  }
+
+  @Test
   void differentTypeArguments_areDistinct() {
     check(
         "  void run(PerCpu<long[]> a, PerCpu<int[]> b) {",

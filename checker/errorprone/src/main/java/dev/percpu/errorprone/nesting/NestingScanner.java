@@ -116,7 +116,12 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   @Override
   public Void visitNewClass(NewClassTree node, EnteredSet entered) {
     scan(node.getEnclosingExpression(), entered);
-    scanArguments(ASTHelpers.getSymbol(node), node.getArguments(), null, entered);
+    MethodSymbol ctor = ASTHelpers.getSymbol(node);
+    MethodSummary summary = ctor == null ? null : previous.get(ctor);
+    if (summary != null) {
+      applySummary(node, ctor, summary, node.getArguments(), null, entered);
+    }
+    scanArguments(ctor, node.getArguments(), summary, entered);
     if (node.getClassBody() != null) {
       detachedRun(() -> scan(node.getClassBody(), EnteredSet.EMPTY));
     }
@@ -136,7 +141,12 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     MethodRole role = ctx.api().roleOf(m);
     if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < args.size()) {
       ExpressionTree handle = e.handle() < 0 ? ASTHelpers.getReceiver(node) : arg(args, e.handle());
-      AllocationSet ids = ctx.binder().bind(handle);
+      // A wrapper of this unit whose "handle" is not a handle or token is known by its body (its
+      // summary), not by its receiver.
+      boolean byBody =
+          ctx.index().declaredHere(m)
+              && (handle == null || !PerCpuApi.isHandleOrToken(ASTHelpers.getType(handle)));
+      AllocationSet ids = byBody ? AllocationSet.empty() : ctx.binder().bind(handle);
       int line = ctx.lines().of(node);
       check(node, ids, entered, null, true);
       record(ids, true, "`" + m.getSimpleName() + "` at line " + line);
@@ -148,9 +158,19 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
               line,
               true,
               ASTHelpers.stripParentheses(closure) instanceof LambdaExpressionTree l ? l : null);
+      // A wrapper declared in this unit may enter more than its role says (its summary knows).
+      MethodSummary own = previous.get(m);
+      EnteredSet inside = entered.plus(entry);
+      if (own != null) {
+        applySummary(node, m, own, args, ASTHelpers.getReceiver(node), entered);
+        MethodSummary.Invocation inv = own.invocation(e.closure());
+        if (inv != null) {
+          inside = inside.plusAll(instantiate(inv, m, args));
+        }
+      }
       for (int i = 0; i < args.size(); i++) {
         if (i == e.closure()) {
-          scanClosure(new TreePath(getCurrentPath(), args.get(i)), entered.plus(entry));
+          scanClosure(new TreePath(getCurrentPath(), args.get(i)), inside);
         } else {
           scan(args.get(i), entered);
         }
@@ -205,7 +225,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     for (Entry e : inv.around()) {
       AllocationSet ids = instantiate(e.allocations(), m, args, null);
       if (!ids.isEmpty()) {
-        out.add(new Entry(ids, "`" + m.getSimpleName() + "()`", e.line(), e.certain() && inv.certain(), null));
+        out.add(new Entry(ids, "`" + callName(m) + "`", e.line(), e.certain() && inv.certain(), null));
       }
     }
     return out;
@@ -363,9 +383,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       if (ids.isEmpty()) {
         continue;
       }
-      String path = "`" + m.getSimpleName() + "()` (" + effect.path() + ")";
+      String path = "`" + callName(m) + "` (" + effect.path() + ")";
       check(call, ids, entered, path, effect.certain());
-      record(ids, effect.certain(), "`" + m.getSimpleName() + "()` at line " + line + " → " + effect.path());
+      record(ids, effect.certain(), "`" + callName(m) + "` at line " + line + " → " + effect.path());
     }
   }
 
@@ -389,7 +409,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
         continue;
       }
       AllocationSet ids = ctx.binder().bind(arg);
-      String path = "`" + m.getSimpleName() + "()`, compiled elsewhere without @Enters, which may enter its argument";
+      String path = "`" + callName(m) + "`, compiled elsewhere without @Enters, which may enter its argument";
       check(call, ids, entered, path, false);
       record(ids, false, path);
     }
@@ -413,9 +433,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       if (ids.isEmpty()) {
         continue;
       }
-      String path = "`" + m.getSimpleName() + "()` (declared @Enters(\"" + term + "\"))";
+      String path = "`" + callName(m) + "` (declared @Enters(\"" + term + "\"))";
       check(call, ids, entered, path, true);
-      record(ids, true, "`" + m.getSimpleName() + "()` at line " + line);
+      record(ids, true, "`" + callName(m) + "` at line " + line);
     }
     return true;
   }
@@ -595,6 +615,10 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
           body.run();
           return null;
         });
+  }
+
+  private static String callName(MethodSymbol m) {
+    return m.isConstructor() ? "new " + m.owner.getSimpleName() + "()" : m.getSimpleName() + "()";
   }
 
   private static ExpressionTree arg(List<? extends ExpressionTree> args, int i) {
