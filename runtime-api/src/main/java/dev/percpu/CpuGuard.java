@@ -52,16 +52,21 @@ import java.util.function.Consumer;
  * need no synchronisation of their own while accessed under a pin.
  */
 public final class CpuGuard implements AutoCloseable {
+  // Immutable on purpose: whether the guard is open is kept in its thread's PinState (see
+  // PinState#isOpen), and close() and checkUsable() hand only these fields to static methods. So
+  // when the JIT inlines pin() and a try-with-resources, the guard never escapes, not even on the
+  // exception path, and is never allocated.
   private final PinState state;
   private final int cpu;
   private final int depth;
+  private final long serial;
   private final int entriesAtPin;
-  private boolean closed;
 
   private CpuGuard(PinState state) {
     this.state = state;
     this.cpu = state.cpu;
     this.depth = state.depth;
+    this.serial = state.registerGuard();
     this.entriesAtPin = state.entries;
   }
 
@@ -93,9 +98,25 @@ public final class CpuGuard implements AutoCloseable {
    */
   @Override
   public void close() {
+    close(state, cpu, depth, serial, entriesAtPin);
+  }
+
+  private static void close(PinState state, int cpu, int depth, long serial, int entriesAtPin) {
+    if (Thread.currentThread() != state.thread
+        || state.depth != depth
+        || !state.isOpen(depth, serial)
+        || state.entries != entriesAtPin) {
+      throw closeMisuse(state, cpu, depth, serial);
+    }
+    Pins.unpin(state);
+  }
+
+  /** Says which rule a refused {@link #close()} broke. */
+  private static IllegalStateException closeMisuse(
+      PinState state, int cpu, int depth, long serial) {
     Thread current = Thread.currentThread();
     if (current != state.thread) {
-      throw misuse(
+      return misuse(
           "CpuGuard of CPU "
               + cpu
               + " closed on thread \""
@@ -104,16 +125,12 @@ public final class CpuGuard implements AutoCloseable {
               + state.thread.getName()
               + "\"; a guard is closed on the thread that pinned it");
     }
-    if (closed) {
-      throw misuse(
-          "CpuGuard of CPU "
-              + cpu
-              + " closed twice on thread \""
-              + current.getName()
-              + "\"");
+    if (!state.isOpen(depth, serial)) {
+      return misuse(
+          "CpuGuard of CPU " + cpu + " closed twice on thread \"" + current.getName() + "\"");
     }
     if (state.depth != depth) {
-      throw misuse(
+      return misuse(
           "CpuGuard of CPU "
               + cpu
               + " (pin depth "
@@ -124,17 +141,13 @@ public final class CpuGuard implements AutoCloseable {
               + (state.depth - depth)
               + " guard(s) opened after it are still open; close the innermost guard first");
     }
-    if (state.entries != entriesAtPin) {
-      throw misuse(
-          "CpuGuard of CPU "
-              + cpu
-              + " closed on thread \""
-              + current.getName()
-              + "\" while a with/apply closure entered under it is still running; the pin must"
-              + " outlive the closure");
-    }
-    closed = true;
-    Pins.unpin(state);
+    return misuse(
+        "CpuGuard of CPU "
+            + cpu
+            + " closed on thread \""
+            + current.getName()
+            + "\" while a with/apply closure entered under it is still running; the pin must"
+            + " outlive the closure");
   }
 
   /**
@@ -183,7 +196,7 @@ public final class CpuGuard implements AutoCloseable {
       try {
         action.accept(guard);
       } finally {
-        if (!guard.closed) {
+        if (guard.isOpen()) {
           guard.close();
         }
       }
@@ -192,9 +205,19 @@ public final class CpuGuard implements AutoCloseable {
 
   /** Throws unless this guard is open and the calling thread pinned it. */
   void checkUsable(String what) {
+    checkUsable(state, cpu, depth, serial, what);
+  }
+
+  private static void checkUsable(PinState state, int cpu, int depth, long serial, String what) {
+    if (Thread.currentThread() != state.thread || !state.isOpen(depth, serial)) {
+      throw unusable(state, cpu, what);
+    }
+  }
+
+  private static RuntimeException unusable(PinState state, int cpu, String what) {
     Thread current = Thread.currentThread();
     if (current != state.thread) {
-      throw AssertionMode.violation(
+      return AssertionMode.violation(
           PerCpuViolation.Kind.TOKEN_MISUSE,
           new IllegalStateException(
               what
@@ -206,17 +229,20 @@ public final class CpuGuard implements AutoCloseable {
                   + state.thread.getName()
                   + "\"; tokens and guards stay on the thread that pinned"));
     }
-    if (closed) {
-      throw AssertionMode.violation(
-          PerCpuViolation.Kind.TOKEN_MISUSE,
-          new IllegalStateException(
-              what
-                  + " used after its CpuGuard (CPU "
-                  + cpu
-                  + ") was closed, on thread \""
-                  + current.getName()
-                  + "\"; pin again to get a new guard"));
-    }
+    return AssertionMode.violation(
+        PerCpuViolation.Kind.TOKEN_MISUSE,
+        new IllegalStateException(
+            what
+                + " used after its CpuGuard (CPU "
+                + cpu
+                + ") was closed, on thread \""
+                + current.getName()
+                + "\"; pin again to get a new guard"));
+  }
+
+  /** Only meaningful on the pinning thread. */
+  private boolean isOpen() {
+    return state.isOpen(depth, serial);
   }
 
   PinState state() {
@@ -230,6 +256,7 @@ public final class CpuGuard implements AutoCloseable {
 
   @Override
   public String toString() {
+    boolean closed = Thread.currentThread() == state.thread && !isOpen();
     return "CpuGuard[cpu=" + cpu + ", depth=" + depth + (closed ? ", closed" : "") + "]";
   }
 }

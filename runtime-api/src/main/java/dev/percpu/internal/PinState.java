@@ -1,5 +1,7 @@
 package dev.percpu.internal;
 
+import java.util.Arrays;
+
 /**
  * What one thread knows about its own pin. Only its thread reads or writes the fields (the slot
  * table publishes ownership separately), so they are plain fields.
@@ -11,8 +13,21 @@ public final class PinState {
   /** The CPU slot owned while {@link #depth} is positive; {@code -1} otherwise. */
   public int cpu = -1;
 
-  /** How many pins (guards or convenience entries) are open: nested pins only count. */
+  /**
+   * How many pins (guards or convenience entries) are open: nested pins only count. Changed only
+   * through {@link #push()} and {@link #pop()}.
+   */
   public int depth;
+
+  /**
+   * For each open pin level, the serial number of the guard opened at that level, or {@code 0}
+   * for a pin without a guard (a convenience {@code with}). A guard is open exactly while its
+   * serial is still at its level, which makes guards immutable: nothing of theirs needs writing,
+   * so a guard that the JIT cannot see closed on every path still does not have to exist.
+   */
+  private long[] serials = new long[8];
+
+  private long lastSerial;
 
   /** How many entering closures run on this thread (a guard must not close under one). */
   public int entries;
@@ -39,6 +54,32 @@ public final class PinState {
     int mixed = (int) ((id * 0x9E3779B97F4A7C15L) >>> 32);
     this.probe = mixed == 0 ? 1 : mixed;
     this.hint = Math.floorMod(mixed, cpus);
+  }
+
+  /** Opens one pin level (without a guard yet). */
+  void push() {
+    if (depth == serials.length) {
+      serials = Arrays.copyOf(serials, depth * 2);
+    }
+    serials[depth++] = 0;
+  }
+
+  /** Closes the innermost pin level and returns the new depth. */
+  int pop() {
+    serials[--depth] = 0;
+    return depth;
+  }
+
+  /** Gives the innermost pin level a guard, and returns the guard's serial number. */
+  public long registerGuard() {
+    long serial = ++lastSerial;
+    serials[depth - 1] = serial;
+    return serial;
+  }
+
+  /** Whether the guard with {@code serial}, opened at pin level {@code level}, is still open. */
+  public boolean isOpen(int level, long serial) {
+    return depth >= level && serials[level - 1] == serial;
   }
 
   /** The CPU this thread tries first, for pins and for unpinned counter updates. */

@@ -33,7 +33,7 @@ public final class Pins {
       state.cpu = SLOTS.acquireAny(state);
       begin(state);
     }
-    state.depth++;
+    state.push();
     return state;
   }
 
@@ -48,7 +48,7 @@ public final class Pins {
     SLOTS.acquire(state, cpu);
     state.cpu = cpu;
     begin(state);
-    state.depth = 1;
+    state.push();
   }
 
   private static void begin(PinState state) {
@@ -61,7 +61,7 @@ public final class Pins {
 
   /** Undoes one {@link #pin()} of the calling thread, whose state this is. */
   public static void unpin(PinState state) {
-    if (--state.depth == 0) {
+    if (state.pop() == 0) {
       int cpu = state.cpu;
       state.cpu = -1;
       if (state.tracking) {
