@@ -56,6 +56,15 @@ public final class SlotTable {
   private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
 
   private static final VarHandle OWNER = MethodHandles.arrayElementVarHandle(Thread[].class);
+  private static final VarHandle WAITING;
+
+  static {
+    try {
+      WAITING = MethodHandles.lookup().findVarHandle(SlotTable.class, "waiting", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   /** Something that wants to know when a slot was taken from a dead thread. */
   public interface DeadOwnerListener {
@@ -66,6 +75,15 @@ public final class SlotTable {
   private final int cpus;
   private final Thread[] owners;
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+
+  /**
+   * How many threads are in {@link #park}, raised before they enqueue: a one-load test that lets
+   * {@link #release} skip the queue when nobody waits. A releaser that sees zero wrote its
+   * {@code null} before that read, and the waiter raised the count before its scan, so the scan
+   * sees the free slot (the same ordering argument as for the queue itself).
+   */
+  @SuppressWarnings("unused") // accessed through WAITING
+  private volatile int waiting;
   private final DeadOwnerListener deadOwners;
   private final boolean timedParking;
 
@@ -141,7 +159,7 @@ public final class SlotTable {
    */
   public void release(int cpu) {
     OWNER.setVolatile(owners, index(cpu), null);
-    if (!waiters.isEmpty()) {
+    if (waiting != 0) {
       signal(cpu);
     }
   }
@@ -194,6 +212,7 @@ public final class SlotTable {
 
   private int park(PinState state, int wanted) {
     Waiter self = new Waiter(state.thread, wanted);
+    WAITING.getAndAdd(this, 1);
     waiters.add(self);
     boolean interrupted = false;
     try {
@@ -214,6 +233,7 @@ public final class SlotTable {
       }
     } finally {
       waiters.remove(self);
+      WAITING.getAndAdd(this, -1);
       if (interrupted) {
         state.thread.interrupt();
       }
