@@ -1,5 +1,6 @@
 package dev.percpu.checker;
 
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
@@ -10,6 +11,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
@@ -25,6 +27,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 import org.checkerframework.common.basetype.BaseTypeChecker;
 import org.checkerframework.common.basetype.BaseTypeVisitor;
@@ -40,6 +44,8 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   private CompilationUnitTree analysedRoot;
   private boolean relevant;
+  /** Whether the unit writes, or calls methods declaring, allocation qualifiers. */
+  private boolean typeChecks;
   private EffectAnalysis analysis;
   private TreePath currentClass;
   private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
@@ -61,6 +67,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       unitSummaries.clear();
       reportedBadEffects.clear();
       relevant = mentionsPerCpu(cu);
+      typeChecks = relevant && writesQualifiers(cu);
       if (relevant) {
         String apiError = percpu().apiError();
         if (apiError != null) {
@@ -73,7 +80,54 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
     analysis = null;
     currentClass = path;
-    super.visit(path);
+    if (typeChecks) {
+      super.visit(path);
+    } else {
+      checkEffectsOnly(path);
+    }
+  }
+
+  /**
+   * Where no allocation qualifier is written (in the unit, or on the methods it calls), every
+   * type is {@code @UnknownAllocation} and no subtyping check can fail; the framework's
+   * per-tree type checks are then skipped, and only the flow analysis and the effect checks
+   * run. This is most of the checker's cost on code that uses the API without qualifiers.
+   */
+  private void checkEffectsOnly(TreePath classPath) {
+    atypeFactory.preProcessClassTree((ClassTree) classPath.getLeaf());
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        super.visitMethodInvocation(tree, unused);
+        checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        super.visitNewClass(tree, unused);
+        checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        super.visitMemberReference(tree, unused);
+        checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        super.visitMethod(tree, unused);
+        try {
+          checkDeclaration(tree);
+        } catch (RuntimeException e) {
+          checker.reportError(tree, "analysis.failed", e.toString());
+        }
+        return null;
+      }
+    }.scan(classPath, null);
   }
 
   /**
@@ -94,21 +148,21 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
     Void r = super.visitMethodInvocation(tree, p);
-    checkPoint(tree, EffectAnalysis.calleeOf(tree));
+    checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());
     return r;
   }
 
   @Override
   public Void visitNewClass(NewClassTree tree, Void p) {
     Void r = super.visitNewClass(tree, p);
-    checkPoint(tree, EffectAnalysis.calleeOf(tree));
+    checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());
     return r;
   }
 
   @Override
   public Void visitMemberReference(MemberReferenceTree tree, Void p) {
     Void r = super.visitMemberReference(tree, p);
-    checkPoint(tree, EffectAnalysis.calleeOf(tree));
+    checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());
     return r;
   }
 
@@ -122,14 +176,14 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  private void checkPoint(Tree tree, ExecutableElement callee) {
+  private void checkPoint(Tree tree, ExecutableElement callee, TreePath current) {
     if (callee == null || checker.shouldSkipUses(callee)) {
       return;
     }
     try {
       EffectAnalysis a = analysis();
-      TreePath path = getCurrentPath();
-      if (path.getLeaf() != tree) {
+      TreePath path = current;
+      if (path == null || path.getLeaf() != tree) {
         path = TreePath.getPath(root, tree);
       }
       Set<Entry> effect = a.effectOf(path);
@@ -335,6 +389,81 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
           }
         }.scan(cu, null);
     return Boolean.TRUE.equals(found);
+  }
+
+  /**
+   * Whether an allocation qualifier is written in the unit, or appears in the signature of a
+   * method it calls: only then can a subtyping check fail.
+   */
+  private static boolean writesQualifiers(CompilationUnitTree cu) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+
+          @Override
+          public Boolean visitAnnotation(AnnotationTree tree, Void unused) {
+            String name = tree.getAnnotationType().toString();
+            String simple = name.substring(name.lastIndexOf('.') + 1);
+            if (QUALIFIER_NAMES.contains(simple)) {
+              return true;
+            }
+            return super.visitAnnotation(tree, unused);
+          }
+
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            if (signatureHasQualifier(EffectAnalysis.calleeOf(tree))) {
+              return true;
+            }
+            return super.visitMethodInvocation(tree, unused);
+          }
+
+          @Override
+          public Boolean visitNewClass(NewClassTree tree, Void unused) {
+            if (signatureHasQualifier(EffectAnalysis.calleeOf(tree))) {
+              return true;
+            }
+            return super.visitNewClass(tree, unused);
+          }
+        }.scan(cu, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  private static final Set<String> QUALIFIER_NAMES =
+      Set.of("Allocation", "UnknownAllocation", "AllocationBottom");
+
+  private static boolean signatureHasQualifier(ExecutableElement m) {
+    if (m == null) {
+      return false;
+    }
+    if (hasQualifier(m.getReturnType())) {
+      return true;
+    }
+    for (var p : m.getParameters()) {
+      if (hasQualifier(p.asType())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasQualifier(TypeMirror t) {
+    for (var a : t.getAnnotationMirrors()) {
+      if (a.getAnnotationType().toString().startsWith("dev.percpu.qual.")) {
+        return true;
+      }
+    }
+    if (t instanceof DeclaredType d) {
+      for (TypeMirror arg : d.getTypeArguments()) {
+        if (hasQualifier(arg)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean touchesPerCpu(ExecutableElement m, PerCpuApi api) {
