@@ -216,7 +216,7 @@ class PerCpuTest {
       PerCpuNestingException e = assertThrows(PerCpuNestingException.class,
           () -> counters.with(outer -> counters.clone().with(inner -> { })));
       String message = e.getMessage();
-      assertTrue(message.contains("per-CPU allocation made at dev.percpu.PerCpuTest."
+      assertTrue(message.contains("per-CPU allocation (allocated at dev.percpu.PerCpuTest."
           + "theNestingMessage_namesTheAllocationSiteTheCpuAndTheThread(PerCpuTest.java:" + line + ")"), message);
       assertTrue(message.contains(" on CPU " + guard.cpu() + " "), message);
       assertTrue(message.contains("by thread \"" + Thread.currentThread().getName() + "\""), message);
@@ -403,7 +403,7 @@ class PerCpuTest {
   @Test
   void toStrings_nameTheAllocation() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
-    assertTrue(counters.toString().startsWith("PerCpu[per-CPU allocation made at dev.percpu.PerCpuTest."),
+    assertTrue(counters.toString().startsWith("PerCpu[per-CPU allocation (allocated at dev.percpu.PerCpuTest."),
         counters.toString());
     try (CpuGuard guard = CpuGuard.pin()) {
       assertTrue(counters.get(guard).toString().endsWith(", cpu=" + guard.cpu() + "]"));

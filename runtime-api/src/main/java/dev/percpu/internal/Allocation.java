@@ -78,7 +78,7 @@ public final class Allocation<T> {
   public String describe() {
     return symbol != null
         ? "per-CPU variable '" + symbol + "' (defined at " + site + ")"
-        : "per-CPU allocation made at " + site;
+        : "per-CPU allocation (allocated at " + site + ")";
   }
 
   /** The value of {@code cpu}, read without any check: for tests and benchmarks. */

@@ -29,7 +29,7 @@ class CountingDemoTest {
     assertEquals("  total: 400000 events (expected 400000, PerCpuCounter.sum() 400000)", lines.get(1 + cpus));
     assertEquals("nested access: entering a clone of the allocation inside its own with(...)", lines.get(2 + cpus));
     String caught = lines.get(3 + cpus);
-    assertTrue(caught.startsWith("  caught PerCpuNestingException: nested entry of per-CPU allocation made at "
+    assertTrue(caught.startsWith("  caught PerCpuNestingException: nested entry of per-CPU allocation (allocated at "
         + "dev.percpu.samples.CountingDemo.run(CountingDemo.java:"), caught);
     assertTrue(caught.contains("by thread \"" + Thread.currentThread().getName() + "\""), caught);
     assertTrue(caught.contains("the inner closure was not run"), caught);
