@@ -155,7 +155,7 @@ public final class SlotTable {
 
   /**
    * Gives slot {@code cpu} up. Only its owner calls this. The write is volatile (not merely
-   * release) because it must be ordered before the read of the waiter queue that follows.
+   * release) because it must be ordered before the read of the waiter count that follows.
    */
   public void release(int cpu) {
     OWNER.setVolatile(owners, index(cpu), null);
@@ -166,7 +166,8 @@ public final class SlotTable {
 
   private int acquireSlow(PinState state, int wanted) {
     for (int round = 0; round < SPINS + YIELDS; round++) {
-      int cpu = scan(state, wanted);
+      // Thread.isAlive() is a native call: look for dead owners only now and then while spinning.
+      int cpu = scan(state, wanted, (round & 15) == 0);
       if (cpu >= 0) {
         return cpu;
       }
@@ -180,17 +181,17 @@ public final class SlotTable {
   }
 
   /**
-   * One pass over the candidate slots: takes a free one or one whose owner died. Returns the slot,
-   * or {@code -1}.
+   * One pass over the candidate slots: takes a free one or, if {@code checkDead}, one whose owner
+   * died. Returns the slot, or {@code -1}.
    */
-  private int scan(PinState state, int wanted) {
+  private int scan(PinState state, int wanted, boolean checkDead) {
     if (wanted >= 0) {
-      return tryClaim(state, wanted) ? wanted : -1;
+      return tryClaim(state, wanted, checkDead) ? wanted : -1;
     }
     int start = state.rehash(cpus);
     for (int k = 0; k < cpus; k++) {
       int cpu = start + k < cpus ? start + k : start + k - cpus;
-      if (tryClaim(state, cpu)) {
+      if (tryClaim(state, cpu, checkDead)) {
         state.hint = cpu;
         return cpu;
       }
@@ -198,12 +199,15 @@ public final class SlotTable {
     return -1;
   }
 
-  private boolean tryClaim(PinState state, int cpu) {
+  private boolean tryClaim(PinState state, int cpu, boolean checkDead) {
     Thread owner = owner(cpu);
     if (owner == null) {
       return tryTake(cpu, null, state.thread);
     }
-    if (owner != state.thread && !owner.isAlive() && tryTake(cpu, owner, state.thread)) {
+    if (checkDead
+        && owner != state.thread
+        && !owner.isAlive()
+        && tryTake(cpu, owner, state.thread)) {
       deadOwners.reclaimed(cpu, owner, state.thread);
       return true;
     }
@@ -218,7 +222,7 @@ public final class SlotTable {
     try {
       long nanos = FIRST_PARK_NANOS;
       for (; ; ) {
-        int cpu = scan(state, wanted);
+        int cpu = scan(state, wanted, true);
         if (cpu >= 0) {
           return cpu;
         }
