@@ -3,6 +3,7 @@ package dev.percpu;
 import dev.percpu.internal.AssertionMode;
 import dev.percpu.internal.PinState;
 import dev.percpu.internal.Pins;
+import dev.percpu.internal.ThreadNames;
 import dev.percpu.qual.InvokesClosure;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -120,14 +121,14 @@ public final class CpuGuard implements AutoCloseable {
           "CpuGuard of CPU "
               + cpu
               + " closed on thread \""
-              + current.getName()
+              + ThreadNames.of(current)
               + "\", but it was pinned by thread \""
-              + state.thread.getName()
+              + ThreadNames.of(state.thread)
               + "\"; a guard is closed on the thread that pinned it");
     }
     if (!state.isOpen(depth, serial)) {
       return misuse(
-          "CpuGuard of CPU " + cpu + " closed twice on thread \"" + current.getName() + "\"");
+          "CpuGuard of CPU " + cpu + " closed twice on thread \"" + ThreadNames.of(current) + "\"");
     }
     if (state.depth != depth) {
       return misuse(
@@ -136,7 +137,7 @@ public final class CpuGuard implements AutoCloseable {
               + " (pin depth "
               + depth
               + ") closed out of LIFO order on thread \""
-              + current.getName()
+              + ThreadNames.of(current)
               + "\": "
               + (state.depth - depth)
               + " guard(s) opened after it are still open; close the innermost guard first");
@@ -145,7 +146,7 @@ public final class CpuGuard implements AutoCloseable {
         "CpuGuard of CPU "
             + cpu
             + " closed on thread \""
-            + current.getName()
+            + ThreadNames.of(current)
             + "\" while a with/apply closure entered under it is still running; the pin must"
             + " outlive the closure");
   }
@@ -184,7 +185,7 @@ public final class CpuGuard implements AutoCloseable {
           PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED,
           new IllegalStateException(
               "CpuGuard.onEachCpu called on thread \""
-                  + state.thread.getName()
+                  + ThreadNames.of(state.thread)
                   + "\" while it is pinned to CPU "
                   + state.cpu
                   + "; it would wait for its own slot. Call it outside any pin"));
@@ -222,11 +223,11 @@ public final class CpuGuard implements AutoCloseable {
           new IllegalStateException(
               what
                   + " used on thread \""
-                  + current.getName()
+                  + ThreadNames.of(current)
                   + "\", but its CpuGuard (CPU "
                   + cpu
                   + ") belongs to thread \""
-                  + state.thread.getName()
+                  + ThreadNames.of(state.thread)
                   + "\"; tokens and guards stay on the thread that pinned"));
     }
     return AssertionMode.violation(
@@ -236,7 +237,7 @@ public final class CpuGuard implements AutoCloseable {
                 + " used after its CpuGuard (CPU "
                 + cpu
                 + ") was closed, on thread \""
-                + current.getName()
+                + ThreadNames.of(current)
                 + "\"; pin again to get a new guard"));
   }
 

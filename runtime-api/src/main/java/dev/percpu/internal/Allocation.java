@@ -166,7 +166,7 @@ public final class Allocation<T> {
             .append(" on CPU ")
             .append(cpu)
             .append(" by thread \"")
-            .append(state.thread.getName())
+            .append(ThreadNames.of(state.thread))
             .append("\": one of its closures is already running on this CPU, and entering it")
             .append(" again would alias that value; the inner closure was not run");
     if (state.tracking) {

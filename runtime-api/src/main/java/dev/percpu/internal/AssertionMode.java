@@ -81,7 +81,7 @@ public final class AssertionMode {
 
   private static void record(PerCpuViolation.Kind kind, Thread thread, String message) {
     PerCpuViolation v =
-        new PerCpuViolation(SEQUENCE.incrementAndGet(), kind, thread.getName(), message);
+        new PerCpuViolation(SEQUENCE.incrementAndGet(), kind, ThreadNames.of(thread), message);
     RECORD.add(v);
     if (RECORDED.incrementAndGet() > MAX_RECORDED) {
       RECORD.poll();
@@ -125,9 +125,9 @@ public final class AssertionMode {
         "CPU "
             + cpu
             + " was still pinned by thread \""
-            + dead.getName()
+            + ThreadNames.of(dead)
             + "\", which died without closing its CpuGuard; thread \""
-            + reclaimer.getName()
+            + ThreadNames.of(reclaimer)
             + "\" reclaimed the slot";
     if (enabled()) {
       record(PerCpuViolation.Kind.DEAD_OWNER_RECLAIMED, reclaimer, message);
@@ -151,7 +151,7 @@ public final class AssertionMode {
           at = where;
         }
       }
-      pinned.add(new PinnedSlot(cpu, owner.getName(), owner.isAlive(), at));
+      pinned.add(new PinnedSlot(cpu, ThreadNames.of(owner), owner.isAlive(), at));
     }
     return Collections.unmodifiableList(pinned);
   }
