@@ -264,6 +264,13 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void distinctAnnotatedMethodResult_isDistinct() {
+    check(
+        "  @Distinct PerCpu<long[]> scratch() { return PerCpu.allocate(() -> new long[1]); }",
+        "  void run(PerCpu<long[]> h) { h.with(a -> scratch().with(b -> b[0] = a[0])); }");
+  }
+
+  @Test
   void freshLocalAllocation_isDistinctFromAParameter() {
     check(
         "  void run(PerCpu<long[]> h) {",

@@ -101,7 +101,8 @@ final class AllocationBinder {
           ? AllocationSet.of(new Allocation.Unknown(typeArgument(call), "a symbol lookup with a non-constant name"))
           : AllocationSet.of(new Allocation.Symbolic(symbol, typeArgument(call)));
     }
-    if (role instanceof MethodRole.FreshAllocation) {
+    if (role instanceof MethodRole.FreshAllocation || PerCpuApi.isDistinct(m)) {
+      // A @Distinct method promises a handle no other handle in scope reaches: as good as fresh.
       return AllocationSet.of(new Allocation.Fresh(call, true, typeArgument(call), "", lines.of(call)));
     }
     return unknown(call);
