@@ -123,6 +123,30 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void helperChainTwelveCallsDeepDeclaredTopDown_isFollowed() {
+    check(
+        "  static final PerCpu<long[]> STATS = PerCpu.allocate(() -> new long[1]);",
+        "  private static void h1() { h2(); }",
+        "  private static void h2() { h3(); }",
+        "  private static void h3() { h4(); }",
+        "  private static void h4() { h5(); }",
+        "  private static void h5() { h6(); }",
+        "  private static void h6() { h7(); }",
+        "  private static void h7() { h8(); }",
+        "  private static void h8() { h9(); }",
+        "  private static void h9() { h10(); }",
+        "  private static void h10() { h11(); }",
+        "  private static void h11() { h12(); }",
+        "  private static void h12() { STATS.with(c -> c[0]++); }",
+        "  void run() {",
+        "    STATS.with(c -> {",
+        "      // BUG: Diagnostic contains: via `h1()`",
+        "      h1();",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void cloneChain_isTheSameAllocation() {
     check(
         "  void run(PerCpu<long[]> h) {",

@@ -10,12 +10,17 @@ import java.util.Map;
 
 /**
  * The nesting analysis of one compilation unit: a fixpoint of {@link NestingScanner} passes over
- * the unit's call graph. Each pass uses the method summaries of the pass before; when a pass
- * leaves every summary unchanged its findings are final. Most units settle in two passes.
+ * the unit's call graph. Within a pass a callee is summarised on demand before its caller uses
+ * it; a recursive call uses the summary of the pass before. When a pass leaves every summary
+ * unchanged its findings are final: a unit without recursion settles in two passes (the second
+ * confirms the first).
  */
 public final class NestingAnalysis {
 
-  /** Recursion can only grow summaries; this bounds pathological units. */
+  /**
+   * Callees are summarised on demand within a pass, so only recursion needs further passes; it
+   * can only grow summaries, and this bounds pathological units.
+   */
   private static final int MAX_PASSES = 8;
 
   private NestingAnalysis() {}

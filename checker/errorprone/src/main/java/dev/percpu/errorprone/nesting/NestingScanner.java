@@ -43,6 +43,8 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   private final Map<MethodSymbol, MethodSummary> previous;
   private final Map<MethodSymbol, MethodSummary> next = new HashMap<>();
   private final Map<Tree, Finding> findings = new LinkedHashMap<>();
+  /** Methods whose bodies are being walked (a call back into one of them is recursion). */
+  private final java.util.Set<MethodSymbol> walking = new java.util.HashSet<>();
   /** The summary of the method whose body is being walked; null where nothing runs now. */
   private MethodSummary.Builder current;
   private MethodSymbol currentMethod;
@@ -83,6 +85,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   @Override
   public Void visitMethod(MethodTree node, EnteredSet entered) {
     MethodSymbol sym = ASTHelpers.getSymbol(node);
+    if (sym != null && (next.containsKey(sym) || !walking.add(sym))) {
+      return null; // already summarised on demand in this pass
+    }
     MethodSummary.Builder saved = current;
     MethodSymbol savedMethod = currentMethod;
     current = new MethodSummary.Builder();
@@ -95,6 +100,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
         next.put(sym, current.build());
       }
     } finally {
+      if (sym != null) {
+        walking.remove(sym);
+      }
       current = saved;
       currentMethod = savedMethod;
     }
@@ -117,7 +125,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   public Void visitNewClass(NewClassTree node, EnteredSet entered) {
     scan(node.getEnclosingExpression(), entered);
     MethodSymbol ctor = ASTHelpers.getSymbol(node);
-    MethodSummary summary = ctor == null ? null : previous.get(ctor);
+    MethodSummary summary = ctor == null ? null : summaryOf(ctor);
     if (summary != null) {
       applySummary(node, ctor, summary, node.getArguments(), null, entered);
     }
@@ -159,7 +167,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
               true,
               ASTHelpers.stripParentheses(closure) instanceof LambdaExpressionTree l ? l : null);
       // A wrapper declared in this unit may enter more than its role says (its summary knows).
-      MethodSummary own = previous.get(m);
+      MethodSummary own = summaryOf(m);
       EnteredSet inside = entered.plus(entry);
       if (own != null) {
         applySummary(node, m, own, args, ASTHelpers.getReceiver(node), entered);
@@ -177,7 +185,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       }
       return null;
     }
-    MethodSummary summary = previous.get(m);
+    MethodSummary summary = summaryOf(m);
     if (summary != null) {
       applySummary(node, m, summary, args, ASTHelpers.getReceiver(node), entered);
     } else if (!ctx.index().declaredHere(m)
@@ -192,7 +200,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   private void scanArguments(
       MethodSymbol m, List<? extends ExpressionTree> args, MethodSummary summary, EnteredSet entered) {
     if (summary == null && m != null) {
-      summary = previous.get(m);
+      summary = summaryOf(m);
     }
     for (int i = 0; i < args.size(); i++) {
       ExpressionTree arg = args.get(i);
@@ -259,7 +267,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       Symbol s = ASTHelpers.getSymbol(ref);
       if (s instanceof MethodSymbol target) {
         ExpressionTree receiver = ref.getQualifierExpression();
-        MethodSummary summary = previous.get(target);
+        MethodSummary summary = summaryOf(target);
         if (summary != null) {
           applySummary(ref, target, summary, List.of(), receiver, entered);
         } else if (!ctx.index().declaredHere(target)) {
@@ -615,6 +623,41 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
           body.run();
           return null;
         });
+  }
+
+  /**
+   * The freshest summary of {@code m}: this pass's when its body was already walked, else the
+   * previous pass's. Using the fresh one lets a call chain settle in fewer passes.
+   */
+  private MethodSummary summaryOf(MethodSymbol m) {
+    if (!next.containsKey(m) && !walking.contains(m)) {
+      TreePath declaration = ctx.index().pathOf(m);
+      if (declaration != null) {
+        walkNow(declaration);
+      }
+    }
+    MethodSummary fresh = next.get(m);
+    if (fresh != null) {
+      return fresh.isEmpty() ? null : fresh;
+    }
+    return previous.get(m); // recursion: the method is being walked right now
+  }
+
+  /** Summarises a callee on demand, so a call chain settles in one pass whatever its order. */
+  private void walkNow(TreePath declaration) {
+    Tree savedRedirect = redirectTo;
+    String savedVia = redirectVia;
+    TreePath savedPath = redirectPath;
+    redirectTo = null;
+    redirectVia = null;
+    redirectPath = null;
+    try {
+      scanUnder(declaration.getParentPath(), declaration.getLeaf(), EnteredSet.EMPTY);
+    } finally {
+      redirectTo = savedRedirect;
+      redirectVia = savedVia;
+      redirectPath = savedPath;
+    }
   }
 
   private static String callName(MethodSymbol m) {

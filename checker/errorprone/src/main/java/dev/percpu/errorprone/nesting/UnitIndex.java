@@ -6,7 +6,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.util.TreeScanner;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -27,12 +28,13 @@ final class UnitIndex {
   private final Map<VarSymbol, List<ExpressionTree>> assignments = new HashMap<>();
   private final Set<VarSymbol> declaredHere = new HashSet<>();
   private final Set<MethodSymbol> methods = new HashSet<>();
+  private final Map<MethodSymbol, TreePath> methodPaths = new HashMap<>();
   /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
   private final Set<VarSymbol> reassigned = new HashSet<>();
 
   static UnitIndex of(CompilationUnitTree unit) {
     UnitIndex index = new UnitIndex();
-    new TreeScanner<Void, Void>() {
+    new TreePathScanner<Void, Void>() {
       /** Whether the code being scanned runs only while an object or class is initialised. */
       private boolean initialising = true;
 
@@ -86,6 +88,7 @@ final class UnitIndex {
         Symbol s = ASTHelpers.getSymbol(node);
         if (s instanceof MethodSymbol m) {
           index.methods.add(m);
+          index.methodPaths.put(m, getCurrentPath());
         }
         boolean saved = initialising;
         initialising = s != null && s.isConstructor();
@@ -95,7 +98,7 @@ final class UnitIndex {
           initialising = saved;
         }
       }
-    }.scan(unit, null);
+    }.scan(new TreePath(unit), null);
     return index;
   }
 
@@ -115,6 +118,11 @@ final class UnitIndex {
    */
   boolean assignedOnlyWhileInitialising(VarSymbol field) {
     return declaredHere.contains(field) && !reassigned.contains(field);
+  }
+
+  /** The path of the declaration of a method of this unit, or null. */
+  TreePath pathOf(MethodSymbol m) {
+    return methodPaths.get(m);
   }
 
   boolean declaredHere(MethodSymbol m) {
