@@ -65,9 +65,11 @@ public final class Linter {
       for (Tool tool : options.tools()) {
         CompilationOutcome outcome = CheckerCompilation.of(tool, toolPaths, settings).run(files);
         if (!outcome.toolErrors().isEmpty()) {
-          throw new LintException("the " + tool.displayName() + " compilation could not run the checker: "
-              + String.join("\n", outcome.toolErrors())
-              + "\n(is the linter installation complete? see lib/errorprone and lib/checker beside percpu-lint.jar)");
+          String errors = String.join("\n", outcome.toolErrors());
+          boolean missing = errors.contains("not found") || errors.contains("not a valid checker name");
+          throw new LintException(tool.displayName() + " failed; the findings would be incomplete:\n" + errors
+              + (missing ? "\n(is the linter installation complete? see lib/errorprone and lib/checker beside"
+                  + " percpu-lint.jar)" : ""));
         }
         if (!outcome.unrelatedErrors().isEmpty()) {
           outcome.unrelatedErrors().forEach(e -> err.println(e));

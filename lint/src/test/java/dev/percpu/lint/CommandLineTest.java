@@ -107,6 +107,30 @@ class CommandLineTest {
         r::toString);
   }
 
+  @Test
+  void brokenInstallation_exitsTwoNamingTheMissingProcessor() throws Exception {
+    Path home = Fixtures.scratch("broken-home");
+    Path lib = LintProcess.JAR.getParent().resolve("lib");
+    Files.createDirectories(home.resolve("lib"));
+    Files.createSymbolicLink(home.resolve("lib/errorprone"), lib.resolve("errorprone"));
+    Files.createSymbolicLink(home.resolve("lib/classpath"), lib.resolve("classpath"));
+    // A checker path without percpu-checker: javac cannot find the processor.
+    Path checker = Files.createDirectories(home.resolve("lib/checker"));
+    try (var jars = Files.list(lib.resolve("checker"))) {
+      for (Path jar : (Iterable<Path>) jars::iterator) {
+        if (!jar.getFileName().toString().matches("percpu-checker-\\d.*")) {
+          Files.createSymbolicLink(checker.resolve(jar.getFileName()), jar);
+        }
+      }
+    }
+    LintProcess.Result r = LintProcess.jar(Path.of(System.getProperty("java.home")),
+        java.util.List.of("-Dpercpu.lint.home=" + home), Fixtures.tree("clean"), "--only", "checker", ".");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("Checker Framework failed"), r::toString);
+    assertTrue(r.stderr().contains("dev.percpu.checker.PerCpuChecker"), r::toString);
+    assertTrue(r.stderr().contains("is the linter installation complete?"), r::toString);
+  }
+
   /** JDK 25 is installed beside JDK 17 on the project's machines; elsewhere this is skipped. */
   @Test
   void jdk25_runsWithTheManifestExportsAlone() throws Exception {

@@ -38,7 +38,15 @@ final class LintProcess {
 
   /** The same with the {@code java} of {@code javaHome}: the exports must come from the manifest alone. */
   static Result jar(Path javaHome, Path workingDirectory, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(), "-jar", JAR.toString()));
+    return jar(javaHome, List.of(), workingDirectory, args);
+  }
+
+  /** The same with JVM options before {@code -jar}, such as {@code -Dpercpu.lint.home=...}. */
+  static Result jar(Path javaHome, List<String> jvmOptions, Path workingDirectory, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
     return run(command, workingDirectory, null);
   }

@@ -122,8 +122,9 @@ public final class CheckerCompilation {
       Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
       if (found.isPresent() && file != null && d.getLineNumber() > 0) {
         findings.add(finding(d, file, found.get(), lineMaps));
-      } else if (d.getKind() == Diagnostic.Kind.ERROR && file == null) {
-        toolErrors.add("error: " + d.getMessage(Locale.ROOT));
+      } else if (d.getKind() == Diagnostic.Kind.ERROR && (file == null || invocation.isFailure(d))) {
+        String where = file == null ? "" : settings.paths().show(file) + ":" + d.getLineNumber() + ": ";
+        toolErrors.add(where + "error: " + d.getMessage(Locale.ROOT));
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
         String where = settings.paths().show(file)
             + (d.getLineNumber() > 0 ? ":" + d.getLineNumber() + ":" + d.getColumnNumber() : "") + ": ";

@@ -17,6 +17,14 @@ interface CheckerInvocation {
   /** The check name and message when {@code diagnostic} is this checker's finding. */
   Optional<CheckMessage> finding(Diagnostic<?> diagnostic);
 
+  /**
+   * Whether {@code diagnostic} says the checker itself failed (crashed) rather than found something or
+   * met code that does not compile.
+   */
+  default boolean isFailure(Diagnostic<?> diagnostic) {
+    return false;
+  }
+
   /** A diagnostic's text split into the name to suppress it by and the message proper. */
   record CheckMessage(String check, String message) {}
 

@@ -50,6 +50,13 @@ final class ErrorProneInvocation implements CheckerInvocation {
         plugin.toString());
   }
 
+  /** Error Prone reports a check that threw as {@code compiler.err.error.prone.crash}. */
+  @Override
+  public boolean isFailure(Diagnostic<?> diagnostic) {
+    String code = diagnostic.getCode();
+    return code != null && code.endsWith(".error.prone.crash");
+  }
+
   @Override
   public Optional<CheckMessage> finding(Diagnostic<?> diagnostic) {
     String code = diagnostic.getCode();
