@@ -65,13 +65,13 @@ public final class CheckerCompilation {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter strayOutput = new StringWriter();
     boolean succeeded;
-    try (StandardJavaFileManager files0 =
+    try (StandardJavaFileManager fileManager =
         javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<String> options = options(classes);
       JavacTask task;
       try {
         task = (JavacTask) javac.getTask(
-            strayOutput, files0, diagnostics, options, null, files0.getJavaFileObjectsFromPaths(files));
+            strayOutput, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files));
       } catch (IllegalArgumentException e) {
         throw new LintException("javac rejected the options for the " + invocation.tool().displayName()
             + " compilation: " + e.getMessage() + "\n  options: " + String.join(" ", options), e);
