@@ -77,6 +77,13 @@ class CommandLineTest {
   }
 
   @Test
+  void modularTree_isLintedWithoutItsModuleDeclaration() throws Exception {
+    LintProcess.Result r = LintProcess.jar(Fixtures.tree("modular"), "--only", "errorprone", ".");
+    assertEquals(0, r.exitCode(), r::toString);
+    assertTrue(r.stdout().startsWith("percpu-lint: 1 file,"), r::toString);
+  }
+
+  @Test
   void progress_staysQuietWhenStderrIsNotATerminal() throws Exception {
     LintProcess.Result r = LintProcess.jar(Fixtures.tree("clean"), "--only", "errorprone", ".");
     assertEquals(0, r.exitCode(), r::toString);

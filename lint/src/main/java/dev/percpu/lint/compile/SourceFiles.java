@@ -10,7 +10,13 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** The {@code .java} files named by the command line's paths: files as given, directories walked. */
+/**
+ * The {@code .java} files named by the command line's paths: files as given, directories walked.
+ *
+ * <p>{@code module-info.java} is left out: the linter compiles everything on the classpath, where a
+ * module declaration's {@code requires} cannot be satisfied, and the checks have nothing to say
+ * about it.
+ */
 public final class SourceFiles {
   private SourceFiles() {}
 
@@ -28,17 +34,24 @@ public final class SourceFiles {
       }
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
+          walk.filter(p -> isLintedSource(p) && Files.isRegularFile(p))
               .forEach(files::add);
         } catch (IOException | UncheckedIOException e) {
           throw new LintException("cannot read directory " + given + ": " + e.getMessage(), e);
         }
       } else if (path.getFileName().toString().endsWith(".java")) {
-        files.add(path);
+        if (isLintedSource(path)) {
+          files.add(path);
+        }
       } else {
         throw new LintException("not a .java file or a directory: " + given);
       }
     }
     return new ArrayList<>(files);
+  }
+
+  private static boolean isLintedSource(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".java") && !name.equals("module-info.java");
   }
 }
