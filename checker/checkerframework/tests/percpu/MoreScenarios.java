@@ -93,6 +93,17 @@ public class MoreScenarios {
     LATER.get(0).run();
   }
 
+  static class Initialised {
+    final long seen = COUNTS.apply(AtomicLong::get);
+  }
+
+  static void constructorRunsAnInitialiserThatEnters() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      new Initialised();
+    });
+  }
+
   // ---- rejected, possibly the same allocation
 
   static void storedClosureRunInsideThroughACollection() {

@@ -1,5 +1,6 @@
 package dev.percpu.checker;
 
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -71,6 +72,8 @@ final class EffectAnalysis {
    * A call through a functional interface that cannot be traced to its closure may run them.
    */
   private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
+  /** Class members reached as roots (initialisers) -> their class. */
+  private final Map<Tree, ClassTree> memberOwners = new HashMap<>();
   /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
   private final Map<ExecutableElement, String> badEffects = new LinkedHashMap<>();
 
@@ -157,6 +160,14 @@ final class EffectAnalysis {
             nextDeferred.computeIfAbsent(r.root(), k -> new LinkedHashSet<>()).addAll(effect);
           }
         }
+        if (r.runs() && isInstanceInitializer(r.root())) {
+          Set<Entry> effect = effectOf(point);
+          for (ExecutableElement ctor : constructorsOf(memberOwners.get(r.root()))) {
+            if (!effect.isEmpty()) {
+              enters.computeIfAbsent(ctor, k -> new LinkedHashSet<>()).addAll(export(effect, ctor));
+            }
+          }
+        }
         if (!r.runs() || !(r.root() instanceof MethodTree mt)) {
           continue;
         }
@@ -205,6 +216,24 @@ final class EffectAnalysis {
         return;
       }
     }
+  }
+
+  private static boolean isInstanceInitializer(Tree member) {
+    if (member instanceof VariableTree v) {
+      return !v.getModifiers().getFlags().contains(Modifier.STATIC);
+    }
+    return member instanceof BlockTree b && !b.isStatic();
+  }
+
+  private List<ExecutableElement> constructorsOf(ClassTree ct) {
+    List<ExecutableElement> out = new ArrayList<>();
+    TypeElement owner = ct == null ? null : TreeUtils.elementFromDeclaration(ct);
+    for (ExecutableElement m : methods.keySet()) {
+      if (m.getKind() == ElementKind.CONSTRUCTOR && m.getEnclosingElement().equals(owner)) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 
   private static int sizes(Map<Tree, Set<Entry>> m) {
@@ -287,8 +316,10 @@ final class EffectAnalysis {
           return closureReach(outer, depth + 1);
         }
         return new Reach(true, Set.of(), t);
-      } else if (t instanceof ClassTree) {
-        return new Reach(true, Set.of(), t); // a field initialiser or initialiser block
+      } else if (t instanceof ClassTree ct) {
+        // A field initialiser or initialiser block: instance ones run inside every constructor.
+        memberOwners.put(child, ct);
+        return new Reach(true, Set.of(), child);
       }
     }
     return new Reach(true, Set.of(), null);

@@ -1,7 +1,9 @@
 package dev.percpu.checker;
 
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,7 +16,8 @@ import java.util.Set;
  * @param runs false when the point only runs later or on another thread (a stored closure, a
  *     closure handed to an executor)
  * @param entered the allocations entered around the point, within its enclosing method
- * @param root the enclosing method or class tree whose execution the point is part of
+ * @param root what the point runs as part of: a method, a closure that runs later, or a member
+ *     of a class (a field initialiser or initialiser block)
  */
 record Reach(boolean runs, Set<Entry> entered, Tree root) {
 
@@ -30,7 +33,10 @@ record Reach(boolean runs, Set<Entry> entered, Tree root) {
 
   /** Whether the root is a closure running later rather than a method or initialiser. */
   boolean deferred() {
-    return root != null && !(root instanceof MethodTree) && !(root instanceof ClassTree);
+    return root instanceof LambdaExpressionTree
+        || root instanceof MemberReferenceTree
+        || root instanceof NewClassTree
+        || root instanceof IdentifierTree;
   }
 
   Reach plus(Set<Entry> more) {
