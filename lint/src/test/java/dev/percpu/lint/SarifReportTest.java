@@ -49,7 +49,7 @@ class SarifReportTest {
     assertEquals(6, rules.size());
     JsonNode rule = rules.get(5);
     assertEquals("percpu:nested.entry", rule.get("id").asString());
-    assertEquals(DocsLinks.DEFAULT_BASE + "checker/manual.md", rule.get("helpUri").asString());
+    assertEquals(DocsLinks.DEFAULT_BASE + "checker/manual.md#what-it-reports", rule.get("helpUri").asString());
     assertEquals(5, run.get("results").get(1).get("ruleIndex").asInt());
   }
 

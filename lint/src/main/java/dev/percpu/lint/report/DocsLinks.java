@@ -19,7 +19,8 @@ public final class DocsLinks {
           ? base + "bugpattern/" + check + ".md"
           // One of Error Prone's own checks, switched on with -Xep.
           : "https://errorprone.info/bugpattern/" + check;
-      case CHECKER_FRAMEWORK -> base + "checker/manual.md";
+      // The manual's table of message keys.
+      case CHECKER_FRAMEWORK -> base + "checker/manual.md#what-it-reports";
     };
   }
 
