@@ -177,6 +177,78 @@ class NeverCrashTest {
   }
 
   @Test
+  void unusualLambdasReferencesAndLocalTypes_compileWithTheirFindingsOnly() {
+    helper
+        .addSourceLines(
+            "Odd.java",
+            "import dev.percpu.*;",
+            "import java.io.Serializable;",
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "",
+            "@interface Marker { String value() default \"\"; }",
+            "",
+            "abstract class Base { abstract void hook(); void run() { hook(); } }",
+            "",
+            "class Odd extends Base {",
+            "  static final PerCpu<List<? extends Number>> NUMBERS = PerCpu.allocate(ArrayList::new);",
+            "  @SuppressWarnings(\"unchecked\")",
+            "  static final PerCpu<long[]>[] MANY = (PerCpu<long[]>[]) new PerCpu<?>[] {PerCpu.allocate(() -> new long[1])};",
+            "  final Runnable anon = new Runnable() { public void run() { MANY[0].with(v -> v[0]++); } };",
+            "  { MANY[0].with(v -> v[0] = 0); }",
+            "",
+            "  @Override void hook() { NUMBERS.with(list -> list.size()); }",
+            "  void superRef() { Runnable r = super::run; r.run(); }",
+            "",
+            "  void intersection() {",
+            "    Runnable r = (Runnable & Serializable) () -> MANY[0].with(v -> v[0]++);",
+            "    MANY[0].with(v -> r.run());",
+            "  }",
+            "",
+            "  void localTypes() {",
+            "    interface Step { void go(PerCpu<long[]> h); }",
+            "    enum Kind { A, B }",
+            "    record Pair(PerCpu<long[]> left, PerCpu<long[]> right) {}",
+            "    Step step = h -> h.with(v -> v[0]++);",
+            "    Pair p = new Pair(MANY[0], MANY[0].clone());",
+            "    // BUG: Diagnostic contains: PerCpuPossibleNestedAccess",
+            "    p.left().with(v -> step.go(p.right()));",
+            "    for (Kind k : Kind.values()) {",
+            "      int n = switch (k) { case A -> { Supplier<Integer> s = () -> 1; yield s.get(); } case B -> 2; };",
+            "    }",
+            "  }",
+            "",
+            "  <T extends Comparable<? super T>> void generic(PerCpu<T> h, BiFunction<T, T, T> f) {",
+            "    // BUG: Diagnostic contains: PerCpuNestedAccess",
+            "    h.with(x -> h.apply(y -> f.apply(x, y)));",
+            "  }",
+            "",
+            "  void varargs(String... xs) { Function<String[], List<String>> asList = Arrays::asList; asList.apply(xs); }",
+            "",
+            "  void labels(List<PerCpu<long[]>> hs) {",
+            "    outer:",
+            "    for (PerCpu<long[]> h : hs) {",
+            "      for (PerCpu<long[]> g : hs) {",
+            "        if (h == g) continue outer;",
+            "        // BUG: Diagnostic contains: PerCpuPossibleNestedAccess",
+            "        h.with(a -> g.with(b -> b[0] += a[0]));",
+            "      }",
+            "    }",
+            "  }",
+            "",
+            "  static PerCpu<long[]> recurse(PerCpu<long[]> h, int n) { return n == 0 ? h : recurse(h.clone(), n - 1); }",
+            "  void recursion() { PerCpu<long[]> r = recurse(MANY[0], 3); r.with(v -> v[0]++); }",
+            "",
+            "  void tryWithHandles() throws Exception {",
+            "    try (AutoCloseable c = () -> MANY[0].with(v -> v[0]++)) {",
+            "      MANY[0].with(v -> { try { c.close(); } catch (Exception e) { throw new RuntimeException(e); } });",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void erroneousCode_reportsTheCompilerErrorOnlyAndDoesNotCrash() {
     helper
         .addSourceLines(
