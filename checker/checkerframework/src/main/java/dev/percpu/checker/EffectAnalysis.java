@@ -40,7 +40,6 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
-import org.checkerframework.javacutil.ElementUtils;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
@@ -62,7 +61,7 @@ final class EffectAnalysis {
   private final PerCpuAnnotatedTypeFactory factory;
   private final PerCpuApi api;
   private final Types types;
-  private final TreePath classPath;
+  private final List<TreePath> classPaths;
   private final Map<ExecutableElement, MethodSummary> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
   private final List<TreePath> points = new ArrayList<>();
@@ -78,17 +77,18 @@ final class EffectAnalysis {
   private final Map<ExecutableElement, String> badEffects = new LinkedHashMap<>();
 
   /**
-   * @param classPath the top-level class to analyse
+   * @param classPaths the top-level classes to analyse: the one being checked and the unit's
+   *     classes after it
    * @param earlier summaries of the unit's classes analysed before it
    */
   EffectAnalysis(
       PerCpuAnnotatedTypeFactory factory,
-      TreePath classPath,
+      List<TreePath> classPaths,
       Map<ExecutableElement, MethodSummary> earlier) {
     this.factory = factory;
     this.api = factory.api();
     this.types = factory.getProcessingEnv().getTypeUtils();
-    this.classPath = classPath;
+    this.classPaths = List.copyOf(classPaths);
     this.earlier = Map.copyOf(earlier);
     collect();
     computeSummaries();
@@ -113,7 +113,7 @@ final class EffectAnalysis {
   // Summaries
 
   private void collect() {
-    new TreePathScanner<Void, Void>() {
+    TreePathScanner<Void, Void> scanner = new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
         ExecutableElement e = TreeUtils.elementFromDeclaration(tree);
@@ -140,7 +140,10 @@ final class EffectAnalysis {
         points.add(getCurrentPath());
         return super.visitMemberReference(tree, unused);
       }
-    }.scan(classPath, null);
+    };
+    for (TreePath classPath : classPaths) {
+      scanner.scan(classPath, null);
+    }
   }
 
   private void computeSummaries() {
@@ -358,7 +361,7 @@ final class EffectAnalysis {
       VariableElement var = TreeUtils.elementFromDeclaration(v);
       if (var != null
           && var.getKind() == ElementKind.LOCAL_VARIABLE
-          && ElementUtils.isEffectivelyFinal(var)) {
+          && factory.isEffectivelyFinal(var)) {
         TreePath scope = enclosingScope(up);
         Reach r = Reach.NOT_RUN;
         for (TreePath use : usesOf(var, scope)) {
@@ -482,7 +485,7 @@ final class EffectAnalysis {
       return Set.of();
     }
     if (e instanceof VariableElement v && v.getKind() == ElementKind.LOCAL_VARIABLE
-        && ElementUtils.isEffectivelyFinal(v)) {
+        && factory.isEffectivelyFinal(v)) {
       return Set.of();
     }
     if (e instanceof VariableElement v
@@ -525,7 +528,7 @@ final class EffectAnalysis {
   /** The closure a final field of this class is initialised with, or {@code null}. */
   private Tree closureInitializer(VariableElement field) {
     Tree[] found = new Tree[1];
-    new TreePathScanner<Void, Void>() {
+    TreePathScanner<Void, Void> scanner = new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         if (found[0] == null && TreeUtils.elementFromDeclaration(tree) == field && tree.getInitializer() != null) {
@@ -541,7 +544,10 @@ final class EffectAnalysis {
         }
         return super.visitVariable(tree, unused);
       }
-    }.scan(classPath, null);
+    };
+    for (TreePath classPath : classPaths) {
+      scanner.scan(classPath, null);
+    }
     return found[0];
   }
 

@@ -1,6 +1,9 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -11,8 +14,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -76,6 +81,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   private final Map<String, Element> freshScopes = new HashMap<>();
   /** Fields whose initialisers are being resolved, against cycles across classes. */
   private final Set<VariableElement> resolving = new HashSet<>();
+  private final Map<VariableElement, Boolean> effectivelyFinal = new HashMap<>();
 
   private AllocationQualifierHierarchy hierarchy;
 
@@ -237,6 +243,70 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
+   * Whether a local or parameter is never assigned after its declaration. Computed from the tree
+   * rather than read from javac's flag, which javac sets only in its own flow phase: the checker
+   * also reads classes of the unit that javac has attributed but not yet flowed.
+   */
+  boolean isEffectivelyFinal(VariableElement v) {
+    if (v.getModifiers().contains(Modifier.FINAL)) {
+      return true;
+    }
+    return effectivelyFinal.computeIfAbsent(v, this::neverReassigned);
+  }
+
+  private boolean neverReassigned(VariableElement v) {
+    TreePath decl = Trees.instance(processingEnv).getPath(v);
+    if (decl == null || decl.getCompilationUnit() != root) {
+      return ElementUtils.isEffectivelyFinal(v); // not in this unit: javac's answer
+    }
+    TreePath scope = decl;
+    while (scope != null
+        && !(scope.getLeaf() instanceof MethodTree)
+        && !(scope.getLeaf() instanceof LambdaExpressionTree)
+        && !(scope.getLeaf() instanceof ClassTree)) {
+      scope = scope.getParentPath();
+    }
+    if (scope == null) {
+      return false;
+    }
+    Boolean assigned =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+
+          @Override
+          public Boolean visitAssignment(AssignmentTree t, Void unused) {
+            return targets(t.getVariable()) || Boolean.TRUE.equals(super.visitAssignment(t, unused));
+          }
+
+          @Override
+          public Boolean visitCompoundAssignment(CompoundAssignmentTree t, Void unused) {
+            return targets(t.getVariable())
+                || Boolean.TRUE.equals(super.visitCompoundAssignment(t, unused));
+          }
+
+          @Override
+          public Boolean visitUnary(UnaryTree t, Void unused) {
+            boolean increments =
+                t.getKind() == Tree.Kind.PREFIX_INCREMENT
+                    || t.getKind() == Tree.Kind.PREFIX_DECREMENT
+                    || t.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                    || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+            return (increments && targets(t.getExpression()))
+                || Boolean.TRUE.equals(super.visitUnary(t, unused));
+          }
+
+          private boolean targets(ExpressionTree target) {
+            return skipParens(target) instanceof IdentifierTree id
+                && TreeUtils.elementFromTree(id) == v;
+          }
+        }.scan(scope.getLeaf(), null);
+    return !Boolean.TRUE.equals(assigned);
+  }
+
+  /**
    * The declaration of a variable when it lies in the unit being checked. javac attributes the
    * units of one compilation one at a time, so trees of other units may not be attributed yet.
    */
@@ -266,7 +336,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         || v.getKind() == ElementKind.RESOURCE_VARIABLE
         || v.getKind() == ElementKind.EXCEPTION_PARAMETER
         || v.getKind() == ElementKind.BINDING_VARIABLE) {
-      if (ElementUtils.isEffectivelyFinal(v)) {
+      if (isEffectivelyFinal(v)) {
         Tree decl = v.getKind() == ElementKind.PARAMETER ? null : declarationInThisUnit(v);
         if (decl instanceof VariableTree vt && vt.getInitializer() != null) {
           // A final local is whatever its initialiser reaches (which may be unknown).

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -139,10 +141,49 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   private EffectAnalysis analysis() {
     if (analysis == null) {
       atypeFactory.preProcessClassTree((ClassTree) currentClass.getLeaf());
-      analysis = new EffectAnalysis(atypeFactory, currentClass, unitSummaries);
-      unitSummaries.putAll(analysis.summaries());
+      List<TreePath> scope = new ArrayList<>();
+      scope.add(currentClass);
+      scope.addAll(laterClassesAttributed());
+      analysis = new EffectAnalysis(atypeFactory, scope, unitSummaries);
+      // Summaries of later classes are recomputed, with their flow facts, when they arrive.
+      for (Map.Entry<ExecutableElement, MethodSummary> e : analysis.summaries().entrySet()) {
+        if (isIn(e.getKey(), (ClassTree) currentClass.getLeaf())) {
+          unitSummaries.put(e.getKey(), e.getValue());
+        }
+      }
     }
     return analysis;
+  }
+
+  private static boolean isIn(ExecutableElement m, ClassTree ct) {
+    TypeElement top = TreeUtils.elementFromDeclaration(ct);
+    for (Element e = m; e != null; e = e.getEnclosingElement()) {
+      if (e.equals(top)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The top-level classes of the unit after the current one, attributed now. javac hands classes
+   * over one at a time and may lower one before it attributes the next; attributing the later
+   * ones early (javac then skips them) lets a class's effects include helpers declared further
+   * down the file. If that is not possible, they count as compiled elsewhere (the default).
+   */
+  private List<TreePath> laterClassesAttributed() {
+    List<TreePath> later = new ArrayList<>();
+    boolean after = false;
+    for (Tree decl : root.getTypeDecls()) {
+      if (decl == currentClass.getLeaf()) {
+        after = true;
+      } else if (after && decl instanceof ClassTree ct) {
+        if (EarlyAttribution.attribute(checker.getProcessingEnvironment(), ct)) {
+          later.add(TreePath.getPath(root, ct));
+        }
+      }
+    }
+    return later;
   }
 
   @Override
