@@ -72,7 +72,8 @@ final class NestingContext {
   }
 
   TreePath pathOf(Tree tree) {
-    return TreePath.getPath(unit, tree);
+    TreePath known = index.closurePath(tree);
+    return known != null ? known : TreePath.getPath(unit, tree);
   }
 
   Optional<Fix> reuseValueFix(MethodInvocationTree inner, LambdaExpressionTree outer, TreePath path) {

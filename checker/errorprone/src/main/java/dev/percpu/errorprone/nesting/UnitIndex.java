@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -29,6 +30,8 @@ final class UnitIndex {
   private final Set<VarSymbol> declaredHere = new HashSet<>();
   private final Set<MethodSymbol> methods = new HashSet<>();
   private final Map<MethodSymbol, TreePath> methodPaths = new HashMap<>();
+  /** Paths of closures that initialise variables, for running them where they are invoked. */
+  private final Map<Tree, TreePath> closurePaths = new java.util.IdentityHashMap<>();
   /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
   private final Set<VarSymbol> reassigned = new HashSet<>();
 
@@ -67,6 +70,11 @@ final class UnitIndex {
           index.declaredHere.add(v);
           if (node.getInitializer() != null) {
             index.assignments.computeIfAbsent(v, k -> new ArrayList<>()).add(0, node.getInitializer());
+            if (node.getInitializer() instanceof com.sun.source.tree.LambdaExpressionTree
+                || node.getInitializer() instanceof com.sun.source.tree.MemberReferenceTree
+                || node.getInitializer() instanceof com.sun.source.tree.NewClassTree) {
+              index.closurePaths.put(node.getInitializer(), new TreePath(getCurrentPath(), node.getInitializer()));
+            }
           }
         }
         return super.visitVariable(node, null);
@@ -118,6 +126,11 @@ final class UnitIndex {
    */
   boolean assignedOnlyWhileInitialising(VarSymbol field) {
     return declaredHere.contains(field) && !reassigned.contains(field);
+  }
+
+  /** The path of a closure that initialises a variable, or null. */
+  TreePath closurePath(Tree initializer) {
+    return closurePaths.get(initializer);
   }
 
   /** The path of the declaration of a method of this unit, or null. */
