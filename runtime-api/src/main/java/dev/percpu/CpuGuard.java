@@ -48,9 +48,12 @@ import java.util.function.Consumer;
  *
  * <h2>Memory model</h2>
  *
- * <p>Actions of a thread before it closes its outermost guard on a CPU happen-before the actions of
- * the next thread pinned to that CPU after its {@code pin()} returns. That is why per-CPU values
- * need no synchronisation of their own while accessed under a pin.
+ * <p>Actions of a thread before it closes its outermost guard on a CPU are ordered before the
+ * actions of the next thread pinned to that CPU after its {@code pin()} returns: the close is a
+ * release store and the next pin's compare-and-set reads it with acquire semantics (the
+ * ownership-transfer pattern of {@link java.lang.invoke.VarHandle}'s release/acquire modes, as in a
+ * lock). That is why per-CPU values need no synchronisation of their own while accessed under a
+ * pin.
  */
 public final class CpuGuard implements AutoCloseable {
   // Immutable on purpose: whether the guard is open is kept in its thread's PinState (see

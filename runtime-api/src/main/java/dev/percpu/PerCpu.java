@@ -59,8 +59,9 @@ import java.util.function.Supplier;
  * <h2>Memory model</h2>
  *
  * <p>The initial values are safely published with the allocation, however the handle is shared. A
- * closure's writes to a CPU's value happen-before every later closure's reads of that CPU's value,
- * on whichever thread (see {@link CpuGuard}).
+ * closure's writes to a CPU's value are visible to every later closure on that CPU, on whichever
+ * thread: the unpin that ends one and the pin that begins the other are a release/acquire pair (see
+ * {@link CpuGuard}).
  *
  * @param <T> the type of the per-CPU values
  */

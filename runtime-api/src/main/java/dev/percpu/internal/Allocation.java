@@ -12,38 +12,54 @@ import java.util.function.IntFunction;
  *
  * <h2>Layout</h2>
  *
- * <p>One {@code Object[]} in which CPU {@code c} owns the block of {@value #STRIDE} references at
- * {@code (c + 1) * STRIDE}: 128 bytes with compressed references (the pair of lines an
- * adjacent-line prefetcher moves together), 256 without. The first block is padding that keeps the
- * array header off CPU 0's line. A block holds the value, the nesting mark and, in assertion mode,
- * where the running entry began; all three are touched together by the same thread, so they share a
- * line on purpose.
+ * <p>Three arrays, each laid out so that no two CPUs write to one cache line:
+ *
+ * <ul>
+ *   <li>{@code values}: CPU {@code c}'s value at {@code c * }{@value #VALUE_SPACING}. It is written
+ *       only in the constructor, so its lines stay shared read-only in every core's cache and need
+ *       no padding. Each value is followed by a {@value #FILLER_BYTES}-byte filler array, allocated
+ *       right after the value and kept reachable beside it, so that the value objects themselves,
+ *       usually allocated one after another, do not share a line as allocated, nor after a copying
+ *       collection, which copies the objects an array refers to in (or in reverse) element order.
+ *       This is best effort: the JVM decides where objects go.
+ *   <li>{@code marks}: CPU {@code c}'s nesting mark, a {@code long}, at {@code (c + 1) * }{@value
+ *       #STRIDE}, 128 bytes apart (the pair of lines an adjacent-line prefetcher moves together),
+ *       after a leading block that keeps the array header off CPU 0's line. It is the one word the
+ *       check writes, twice per entry. It is a primitive rather than a reference because a
+ *       reference store pays the collector's write barrier (G1's includes a StoreLoad fence once the
+ *       array is in the old generation), which cost as much as the rest of the entry.
+ *   <li>{@code entrySites}: in assertion mode, where CPU {@code c}'s running entry began, padded the
+ *       same way; untouched otherwise.
+ * </ul>
  *
  * <h2>Memory model</h2>
  *
- * <p>Initial values are written in the constructor and reached through a final field, so every
- * thread that obtains the allocation, even through a data race, sees them (JLS 17.5). Afterwards a
- * block is read and written only by the thread that owns its CPU slot, with plain accesses: the
- * {@link SlotTable}'s release and acquire of the slot order one owner's accesses before the next
- * owner's.
+ * <p>Values are written in the constructor and reached through a final field, so every thread
+ * that obtains the allocation, even through a data race, sees them (JLS 17.5). Afterwards a CPU's
+ * mark and entry site are read and written only by the thread that owns its CPU slot, with plain
+ * accesses, as is the value object itself: the {@link SlotTable}'s release and acquire of the slot
+ * order one owner's accesses before the next owner's.
  *
  * <h2>The nesting check</h2>
  *
- * <p>Entering stores the entering thread's {@link PinState} as the CPU's mark and clears it in a
- * {@code finally}; an entry that finds its own state already there is nested, whichever handle,
- * token, symbol lookup, helper or method reference it came through, because they all lead to this
- * one object. It throws {@link PerCpuNestingException} before running the closure and without
- * touching the outer entry's mark. Comparing with the thread's own state (rather than testing for
- * non-{@code null}) makes a mark left by a thread that died inside a closure harmless.
+ * <p>Entering stores the entering thread's {@link PinState#id} as the CPU's mark and clears it in a
+ * {@code finally}; an entry that finds its own id already there is nested, whichever handle, token,
+ * symbol lookup, helper or method reference it came through, because they all lead to this one
+ * object. It throws {@link PerCpuNestingException} before running the closure and without touching
+ * the outer entry's mark. Comparing with the thread's own id (rather than testing for non-zero)
+ * makes a mark left by a thread that died inside a closure harmless; ids are never reused.
  *
  * <p>{@link #acceptUnchecked} is the same entry without the check, for benchmarks only.
  */
 public final class Allocation<T> {
-  static final int STRIDE = 32;
-  private static final int MARK = 1;
-  private static final int ENTRY_SITE = 2;
+  static final int STRIDE = 16;
+  static final int SITE_STRIDE = 32;
+  static final int VALUE_SPACING = 2;
+  static final int FILLER_BYTES = 128;
 
-  private final Object[] area;
+  private final Object[] values;
+  private final long[] marks;
+  private final Object[] entrySites;
   private final String symbol;
   private final String site;
 
@@ -55,11 +71,15 @@ public final class Allocation<T> {
    */
   public Allocation(IntFunction<? extends T> initialValue, String symbol, String site) {
     int cpus = Pins.cpus();
-    Object[] values = new Object[(cpus + 1) * STRIDE];
+    Object[] v = new Object[cpus * VALUE_SPACING];
     for (int cpu = 0; cpu < cpus; cpu++) {
-      values[(cpu + 1) * STRIDE] = initialValue.apply(cpu);
+      v[cpu * VALUE_SPACING] = initialValue.apply(cpu);
+      // A long[14] is 128 bytes with its header.
+      v[cpu * VALUE_SPACING + 1] = new long[(FILLER_BYTES - 16) / Long.BYTES];
     }
-    this.area = values;
+    this.values = v;
+    this.marks = new long[(cpus + 1) * STRIDE];
+    this.entrySites = new Object[(cpus + 1) * SITE_STRIDE];
     this.symbol = symbol;
     this.site = site;
   }
@@ -84,7 +104,7 @@ public final class Allocation<T> {
   /** The value of {@code cpu}, read without any check: for tests and benchmarks. */
   @SuppressWarnings("unchecked")
   public T valueUnchecked(int cpu) {
-    return (T) area[(cpu + 1) * STRIDE];
+    return (T) values[cpu * VALUE_SPACING];
   }
 
   /**
@@ -95,22 +115,26 @@ public final class Allocation<T> {
    */
   @SuppressWarnings("unchecked")
   public void accept(PinState state, int cpu, Consumer<? super T> action, String handleOrigin) {
-    Object[] a = area;
+    long[] m = marks;
     int i = (cpu + 1) * STRIDE;
-    if (a[i + MARK] == state) {
-      throw nested(state, cpu, a[i + ENTRY_SITE], handleOrigin);
+    long id = state.id;
+    if (m[i] == id) {
+      throw nested(state, cpu, handleOrigin);
     }
-    a[i + MARK] = state;
-    if (state.tracking) {
-      a[i + ENTRY_SITE] = entrySite(handleOrigin);
+    m[i] = id;
+    boolean tracking = state.tracking;
+    if (tracking) {
+      entrySites[(cpu + 1) * SITE_STRIDE] = entrySite(handleOrigin);
     }
     state.entries++;
     try {
-      action.accept((T) a[i]);
+      action.accept((T) values[cpu * VALUE_SPACING]);
     } finally {
       state.entries--;
-      a[i + MARK] = null;
-      a[i + ENTRY_SITE] = null;
+      m[i] = 0;
+      if (tracking) {
+        entrySites[(cpu + 1) * SITE_STRIDE] = null;
+      }
     }
   }
 
@@ -118,22 +142,26 @@ public final class Allocation<T> {
   @SuppressWarnings("unchecked")
   public <R> R apply(
       PinState state, int cpu, Function<? super T, ? extends R> function, String handleOrigin) {
-    Object[] a = area;
+    long[] m = marks;
     int i = (cpu + 1) * STRIDE;
-    if (a[i + MARK] == state) {
-      throw nested(state, cpu, a[i + ENTRY_SITE], handleOrigin);
+    long id = state.id;
+    if (m[i] == id) {
+      throw nested(state, cpu, handleOrigin);
     }
-    a[i + MARK] = state;
-    if (state.tracking) {
-      a[i + ENTRY_SITE] = entrySite(handleOrigin);
+    m[i] = id;
+    boolean tracking = state.tracking;
+    if (tracking) {
+      entrySites[(cpu + 1) * SITE_STRIDE] = entrySite(handleOrigin);
     }
     state.entries++;
     try {
-      return function.apply((T) a[i]);
+      return function.apply((T) values[cpu * VALUE_SPACING]);
     } finally {
       state.entries--;
-      a[i + MARK] = null;
-      a[i + ENTRY_SITE] = null;
+      m[i] = 0;
+      if (tracking) {
+        entrySites[(cpu + 1) * SITE_STRIDE] = null;
+      }
     }
   }
 
@@ -143,11 +171,9 @@ public final class Allocation<T> {
    */
   @SuppressWarnings("unchecked")
   public void acceptUnchecked(PinState state, int cpu, Consumer<? super T> action) {
-    Object[] a = area;
-    int i = (cpu + 1) * STRIDE;
     state.entries++;
     try {
-      action.accept((T) a[i]);
+      action.accept((T) values[cpu * VALUE_SPACING]);
     } finally {
       state.entries--;
     }
@@ -158,8 +184,8 @@ public final class Allocation<T> {
     return handleOrigin == null ? at : at + " through a handle " + handleOrigin;
   }
 
-  private PerCpuNestingException nested(
-      PinState state, int cpu, Object outerSite, String innerOrigin) {
+  private PerCpuNestingException nested(PinState state, int cpu, String innerOrigin) {
+    Object outerSite = entrySites[(cpu + 1) * SITE_STRIDE];
     StringBuilder message =
         new StringBuilder("nested entry of ")
             .append(describe())

@@ -1,12 +1,24 @@
 package dev.percpu.internal;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one thread knows about its own pin. Only its thread reads or writes the fields (the slot
- * table publishes ownership separately), so they are plain fields.
+ * What one thread knows about its own pin. Only its thread reads or writes the mutable fields (the
+ * slot table publishes ownership separately), so they are plain fields. The hot path reads
+ * {@link #id}, {@link #cpu}, {@link #depth}, {@link #entries} and {@link #tracking} from this one
+ * small object (about a cache line), which its thread found with a single {@code ThreadLocal} look-up.
  */
 public final class PinState {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /**
+   * Names this state (and so its thread) in the slot table's owner words and in the allocations'
+   * nesting marks: unique for the life of the JVM and never {@code 0}, unlike thread ids, which may
+   * be reused once a thread has died. Primitive marks need no garbage-collector write barrier.
+   */
+  public final long id = IDS.incrementAndGet();
+
   /** The thread this state belongs to. */
   public final Thread thread;
 
@@ -56,12 +68,15 @@ public final class PinState {
     this.hint = Math.floorMod(mixed, cpus);
   }
 
-  /** Opens one pin level (without a guard yet). */
+  /**
+   * Opens one pin level (without a guard yet). Levels at or above {@link #depth} always hold serial
+   * {@code 0} ({@link #pop()} clears them), so there is nothing to write.
+   */
   void push() {
     if (depth == serials.length) {
       serials = Arrays.copyOf(serials, depth * 2);
     }
-    serials[depth++] = 0;
+    depth++;
   }
 
   /** Closes the innermost pin level and returns the new depth. */

@@ -11,51 +11,83 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Algorithm</h2>
  *
- * <p>Each slot holds its owner {@code Thread} or {@code null}. A thread pins by CAS-ing a slot from
- * {@code null} to itself, first its preferred slot ({@link PinState#hint}), then, if that is taken,
- * every slot once starting from a rehashed position (contention-driven re-homing as in {@code
- * Striped64}); the slot it wins becomes its new preference. It unpins by a volatile write of {@code
- * null}. When every slot is taken the thread spins briefly ({@link Thread#onSpinWait()}), then
- * yields, then parks in a queue of {@link Waiter}s that {@link #release} signals.
+ * <p>Each slot holds the {@link PinState#id} of its owner, or {@code 0} when free. A thread pins by
+ * CAS-ing a slot from {@code 0} to its id, first its preferred slot ({@link PinState#hint}), then,
+ * if that is taken, every slot once starting from a rehashed position (contention-driven re-homing
+ * as in {@code Striped64}); the slot it wins becomes its new preference. It unpins by a
+ * <em>release</em> store of {@code 0} ({@code setRelease}, a plain store on x86), not a volatile
+ * one: the pin's two memory operations are then one CAS and one plain store, against {@code
+ * LongAdder.increment}'s one CAS. When every slot is taken the thread spins briefly ({@link
+ * Thread#onSpinWait()}), then yields, then parks in a queue of {@link Waiter}s that {@link #release}
+ * signals.
+ *
+ * <p>The owner word is a {@code long} rather than the owner {@code Thread} so that taking and
+ * releasing a slot store no reference: a reference store into an array pays the collector's write
+ * barrier, and G1's includes a StoreLoad fence when the array is in the old generation, which would
+ * give back what the release store saves. Who the owner is (for dead-owner reclamation and leak
+ * reports) is published separately in {@code holders}: after winning a slot its new owner stores its
+ * {@link PinState} there unless it is already there (a thread that keeps re-pinning its preferred
+ * slot never stores it again). A reader trusts that entry only when its id equals the owner word.
  *
  * <h2>Memory model</h2>
  *
- * <p>The releasing volatile write of {@code null} happens-before the successful CAS of the next
- * owner that reads it, so everything the previous owner wrote to that CPU's values (plain writes)
- * is visible to the next owner, which may therefore use plain reads and writes too. A slot is
- * reclaimed from a dead owner only after {@link Thread#isAlive()} returned {@code false}, and the
- * termination of a thread happens-before another thread's detecting it (JLS 17.4.4), so the dead
- * owner's writes are visible as well.
+ * <p>The release store of {@code 0} is read by the next owner's successful CAS, which has volatile
+ * (hence acquire) semantics; release/acquire orders everything the previous owner did, including
+ * plain writes to that CPU's values, before everything the next owner does (the ownership-transfer
+ * use of {@code VarHandle}'s release/acquire modes), so the next owner may use plain reads and
+ * writes too. A slot is reclaimed from a dead owner only after {@link Thread#isAlive()} returned
+ * {@code false}, and the termination of a thread happens-before another thread's detecting it (JLS
+ * 17.4.4), so the dead owner's writes are visible as well.
  *
- * <h2>No lost wake-ups</h2>
+ * <h2>Wake-ups, and the one race a release store allows</h2>
  *
- * <p>A waiter enqueues itself <em>before</em> its last scan of the slots, and a releaser writes
- * {@code null} <em>before</em> it looks at the queue; all of these are volatile or CAS accesses,
- * hence totally ordered, so either the waiter's scan sees the free slot or the releaser sees the
- * waiter and unparks the first one that can use the slot. A woken waiter that loses the slot to a
- * barging thread parks again (that slot's next release will signal). A waiter that wins a slot
- * passes the signal on when another slot is free, so two releases that signal the same waiter do
- * not strand a second one. As a last line of defence, and because nothing signals when an owner
- * <em>dies</em>, parking is timed (backing off from 1 ms to 64 ms): a waiter eventually re-scans,
- * finds a dead owner and reclaims its slot. No thread ever spins without bound.
+ * <p>A waiter raises the waiter count (an atomic add: a full fence on the waiter's side) and
+ * enqueues itself <em>before</em> its last scan of the slots; a releaser stores {@code 0} and then
+ * reads the count (an opaque read), signalling the first waiter that can use the slot when the count
+ * is not zero. Because the release store is not followed by a StoreLoad fence, the releaser's read
+ * may be performed while its store is still in its store buffer: if a waiter enqueues and scans in
+ * exactly that window, the waiter does not see the free slot and the releaser does not see the
+ * waiter, and that signal is lost. This is the trade-off for the cheap unpin, and only threads that
+ * found every slot taken pay for it:
+ *
+ * <ul>
+ *   <li>a waiter's first park after enqueueing, the one that can follow such a race, is short
+ *       ({@value #FIRST_PARK_MICROS} µs); a store buffer drains in far less, so its re-scan sees
+ *       the free slot;
+ *   <li>later parks back off to at most {@value #MAX_PARK_MILLIS} ms and end earlier when signalled.
+ *       By then the waiter's count has long been visible to every releaser, so on real hardware a
+ *       later release sees it; the Java memory model does not promise that for opaque reads, so the
+ *       time limit remains the bound on how long a missed signal can delay a waiter.
+ * </ul>
+ *
+ * <p>A woken waiter that loses the slot to a barging thread parks again (that slot's next release
+ * will signal). A waiter that wins a slot passes the signal on when another slot is free, so two
+ * releases that signal the same waiter do not strand a second one. Nothing signals when an owner
+ * <em>dies</em>; the timed re-scans find the dead owner and reclaim its slot. No thread ever spins
+ * without bound.
  *
  * <p>Like the default mode of most {@code java.util.concurrent} synchronizers, pinning is not
  * fair: a thread that arrives while a slot is free takes it, even if others are parked.
  *
  * <h2>Layout</h2>
  *
- * <p>Owners live {@value #STRIDE} references apart (128 bytes with compressed references), after
- * one stride of leading padding, so pinning on one CPU never invalidates another CPU's line.
+ * <p>Owner words live {@value #STRIDE} {@code long}s (128 bytes) apart, after one stride of leading
+ * padding, and so do the holder entries ({@value #HOLDER_STRIDE} references), so pinning on one CPU
+ * never invalidates another CPU's line.
  */
 public final class SlotTable {
-  static final int STRIDE = 32;
+  static final int STRIDE = 16;
+  static final int HOLDER_STRIDE = 32;
 
   private static final int SPINS = 64;
   private static final int YIELDS = 8;
-  private static final long FIRST_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-  private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(64);
+  static final long FIRST_PARK_MICROS = 50;
+  static final long MAX_PARK_MILLIS = 16;
+  private static final long FIRST_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(FIRST_PARK_MICROS);
+  private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(MAX_PARK_MILLIS);
 
-  private static final VarHandle OWNER = MethodHandles.arrayElementVarHandle(Thread[].class);
+  private static final VarHandle OWNER = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle HOLDER = MethodHandles.arrayElementVarHandle(PinState[].class);
   private static final VarHandle WAITING;
 
   static {
@@ -73,17 +105,18 @@ public final class SlotTable {
   }
 
   private final int cpus;
-  private final Thread[] owners;
+  private final long[] owners;
+  private final PinState[] holders;
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
 
   /**
    * How many threads are in {@link #park}, raised before they enqueue: a one-load test that lets
-   * {@link #release} skip the queue when nobody waits. A releaser that sees zero wrote its
-   * {@code null} before that read, and the waiter raised the count before its scan, so the scan
-   * sees the free slot (the same ordering argument as for the queue itself).
+   * {@link #release} skip the queue when nobody waits (see the class description for when that
+   * load can miss a waiter).
    */
   @SuppressWarnings("unused") // accessed through WAITING
   private volatile int waiting;
+
   private final DeadOwnerListener deadOwners;
   private final boolean timedParking;
 
@@ -103,15 +136,17 @@ public final class SlotTable {
   }
 
   /**
-   * Without {@code timedParking} waiters park with no time limit and no dead-owner re-scan: tests
-   * use that to show that signalling alone never strands a waiter (a lost wake-up would hang).
+   * Without {@code timedParking} only a waiter's first park is timed (it covers the release race)
+   * and later parks have no time limit and no dead-owner re-scan: tests use that to show that,
+   * past the first park, signalling alone never strands a waiter (a lost wake-up would hang).
    */
   SlotTable(int cpus, DeadOwnerListener deadOwners, boolean timedParking) {
     if (cpus < 1) {
       throw new IllegalArgumentException("cpus must be positive, was " + cpus);
     }
     this.cpus = cpus;
-    this.owners = new Thread[(cpus + 1) * STRIDE];
+    this.owners = new long[(cpus + 1) * STRIDE];
+    this.holders = new PinState[(cpus + 1) * HOLDER_STRIDE];
     this.deadOwners = deadOwners;
     this.timedParking = timedParking;
   }
@@ -125,13 +160,47 @@ public final class SlotTable {
     return (cpu + 1) * STRIDE;
   }
 
-  /** The current owner of {@code cpu}, or {@code null}; a volatile read. */
-  public Thread owner(int cpu) {
-    return (Thread) OWNER.getVolatile(owners, index(cpu));
+  private static int holderIndex(int cpu) {
+    return (cpu + 1) * HOLDER_STRIDE;
   }
 
-  private boolean tryTake(int cpu, Thread expected, Thread taker) {
-    return OWNER.compareAndSet(owners, index(cpu), expected, taker);
+  /**
+   * The current owner of {@code cpu}, or {@code null}. If the slot was just taken and its owner has
+   * not yet published itself (a few instructions after its CAS), this waits for it to do so.
+   */
+  public Thread owner(int cpu) {
+    for (int round = 0; ; round++) {
+      long id = (long) OWNER.getVolatile(owners, index(cpu));
+      if (id == 0) {
+        return null;
+      }
+      PinState holder = (PinState) HOLDER.getAcquire(holders, holderIndex(cpu));
+      if (holder != null && holder.id == id) {
+        return holder.thread;
+      }
+      if (round < SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  private boolean tryTake(int cpu, long expected, PinState taker) {
+    if (OWNER.compareAndSet(owners, index(cpu), expected, taker.id)) {
+      publish(cpu, taker);
+      return true;
+    }
+    return false;
+  }
+
+  /** Records who owns {@code cpu}; called by its new owner right after its CAS. */
+  private void publish(int cpu, PinState owner) {
+    int i = holderIndex(cpu);
+    // Only the owner of the slot writes here, so reading our own earlier write back is exact.
+    if (HOLDER.getOpaque(holders, i) != owner) {
+      HOLDER.setRelease(holders, i, owner);
+    }
   }
 
   /**
@@ -140,7 +209,7 @@ public final class SlotTable {
    */
   public int acquireAny(PinState state) {
     int preferred = state.hint;
-    if (tryTake(preferred, null, state.thread)) {
+    if (tryTake(preferred, 0L, state)) {
       return preferred;
     }
     return acquireSlow(state, -1);
@@ -148,18 +217,18 @@ public final class SlotTable {
 
   /** Makes {@code state}'s thread the owner of slot {@code cpu}, waiting for its owner to leave. */
   public void acquire(PinState state, int cpu) {
-    if (!tryTake(cpu, null, state.thread)) {
+    if (!tryTake(cpu, 0L, state)) {
       acquireSlow(state, cpu);
     }
   }
 
   /**
-   * Gives slot {@code cpu} up. Only its owner calls this. The write is volatile (not merely
-   * release) because it must be ordered before the read of the waiter count that follows.
+   * Gives slot {@code cpu} up. Only its owner calls this. A release store, then an opaque read of
+   * the waiter count: see the class description for the race this leaves and how waiters bound it.
    */
   public void release(int cpu) {
-    OWNER.setVolatile(owners, index(cpu), null);
-    if (waiting != 0) {
+    OWNER.setRelease(owners, index(cpu), 0L);
+    if ((int) WAITING.getOpaque(this) != 0) {
       signal(cpu);
     }
   }
@@ -200,15 +269,21 @@ public final class SlotTable {
   }
 
   private boolean tryClaim(PinState state, int cpu, boolean checkDead) {
-    Thread owner = owner(cpu);
-    if (owner == null) {
-      return tryTake(cpu, null, state.thread);
+    long owner = (long) OWNER.getVolatile(owners, index(cpu));
+    if (owner == 0) {
+      return tryTake(cpu, 0L, state);
     }
-    if (checkDead
-        && owner != state.thread
-        && !owner.isAlive()
-        && tryTake(cpu, owner, state.thread)) {
-      deadOwners.reclaimed(cpu, owner, state.thread);
+    if (!checkDead || owner == state.id) {
+      return false;
+    }
+    PinState holder = (PinState) HOLDER.getAcquire(holders, holderIndex(cpu));
+    // A holder whose id differs is a previous owner: the current one is alive, between its CAS and
+    // publishing itself.
+    if (holder != null
+        && holder.id == owner
+        && !holder.thread.isAlive()
+        && tryTake(cpu, owner, state)) {
+      deadOwners.reclaimed(cpu, holder.thread, state.thread);
       return true;
     }
     return false;
@@ -221,12 +296,12 @@ public final class SlotTable {
     boolean interrupted = false;
     try {
       long nanos = FIRST_PARK_NANOS;
-      for (; ; ) {
-        int cpu = scan(state, wanted, true);
+      for (boolean first = true; ; first = false) {
+        int cpu = scan(state, wanted, timedParking || first);
         if (cpu >= 0) {
           return cpu;
         }
-        if (timedParking) {
+        if (timedParking || first) {
           LockSupport.parkNanos(this, nanos);
           nanos = Math.min(nanos << 1, MAX_PARK_NANOS);
         } else {
@@ -261,7 +336,7 @@ public final class SlotTable {
       return;
     }
     for (int cpu = 0; cpu < cpus; cpu++) {
-      if (owner(cpu) == null) {
+      if ((long) OWNER.getVolatile(owners, index(cpu)) == 0) {
         signal(cpu);
       }
     }

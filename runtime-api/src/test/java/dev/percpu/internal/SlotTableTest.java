@@ -20,12 +20,13 @@ class SlotTableTest {
 
   /**
    * Many more threads than slots, waiting for any slot or for one particular slot, holding each
-   * long enough that waiters park. Parking has no time limit here, so a lost wake-up would leave a
-   * thread parked forever and the timeout would fail the test.
+   * long enough that waiters park. Only each waiter's first park is timed here (the short one that
+   * covers a release racing the waiter's enqueue-and-scan); every later park has no time limit, so
+   * a wake-up lost there would leave a thread parked forever and the timeout would fail the test.
    */
   @Test
   @Timeout(120)
-  void withoutTheTimedSafetyNet_signallingAloneWakesEveryWaiter() throws Exception {
+  void pastTheShortFirstPark_signallingAloneWakesEveryWaiter() throws Exception {
     long seed = Long.getLong("percpu.test.seed", System.nanoTime());
     int cpus = 2;
     int threads = 8;
