@@ -4,6 +4,7 @@ import dev.percpu.PerCpuToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** The remaining scenarios of the Error Prone suite, in the checker's terms. */
 public class MoreScenarios {
@@ -104,7 +105,35 @@ public class MoreScenarios {
     });
   }
 
+  static final class Shard<T> {
+    private final PerCpu<T> values;
+
+    Shard(PerCpu<T> values) {
+      this.values = values;
+    }
+
+    void update(Consumer<T> action) {
+      values.with(action::accept);
+    }
+  }
+
+  static void wrapperClassForwardingThroughAMethodReference() {
+    Shard<AtomicLong> shard = new Shard<>(COUNTS);
+    shard.update(a -> {
+      // :: error: [nested.entry]
+      shard.update(b -> b.incrementAndGet());
+    });
+  }
+
   // ---- rejected, possibly the same allocation
+
+  static void storedClosuresRunThroughAMethodReference() {
+    LATER.clear();
+    defer(() -> COUNTS.with(b -> b.incrementAndGet()));
+    COUNTS.with(a ->
+        // :: error: [possible.nested.entry]
+        LATER.forEach(Runnable::run));
+  }
 
   static void storedClosureRunInsideThroughACollection() {
     LATER.clear();

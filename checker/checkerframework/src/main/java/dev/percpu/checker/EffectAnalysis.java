@@ -375,6 +375,9 @@ final class EffectAnalysis {
         && up.getParentPath().getLeaf() instanceof MethodInvocationTree) {
       // closure.run(): invoked right here.
       return reachOf(up.getParentPath(), depth + 1);
+    } else if (parent instanceof MemberReferenceTree ref && ref.getQualifierExpression() == child) {
+      // closure::accept runs the closure wherever the method reference runs.
+      return closureReach(up, depth + 1);
     }
     // Returned, stored in a field or a collection, or used in a way not followed: runs later.
     return Reach.ownRoot(self);
@@ -457,8 +460,14 @@ final class EffectAnalysis {
     if (s != null) {
       return instantiate(s.enters(), args, t, via(callee));
     }
-    if (t instanceof MethodInvocationTree call && isFunctionalCall(callee)) {
-      return functionalCallEffect(call);
+    if (isFunctionalCall(callee)) {
+      if (t instanceof MethodInvocationTree call) {
+        return functionalCallEffect(call, receiver(call), callee);
+      }
+      if (t instanceof MemberReferenceTree ref) {
+        // Runnable::run runs whatever closure it is applied to; r::run runs r.
+        return functionalCallEffect(ref, receiver(ref), callee);
+      }
     }
     return externalEffect(callee, t, args);
   }
@@ -475,10 +484,11 @@ final class EffectAnalysis {
    * closure of this class that was stored for later and has a compatible type; a final field
    * initialised with a closure is exactly that closure.
    */
-  private Set<Entry> functionalCallEffect(MethodInvocationTree call) {
-    ExpressionTree recv = receiver(call);
+  private Set<Entry> functionalCallEffect(Tree call, ExpressionTree recv, ExecutableElement callee) {
     if (recv == null) {
-      return Set.of();
+      return call instanceof MemberReferenceTree
+          ? storedClosuresOfType(call, types.erasure(callee.getEnclosingElement().asType()))
+          : Set.of();
     }
     Element e = TreeUtils.elementFromTree(recv);
     if (e != null && e.getKind() == ElementKind.PARAMETER) {
@@ -500,7 +510,11 @@ final class EffectAnalysis {
         return out;
       }
     }
-    TypeMirror recvType = types.erasure(TreeUtils.typeOf(recv));
+    return storedClosuresOfType(call, types.erasure(TreeUtils.typeOf(recv)));
+  }
+
+  /** What any closure of this class stored for later, of a type assignable to recvType, enters. */
+  private Set<Entry> storedClosuresOfType(Tree call, TypeMirror recvType) {
     Set<Entry> out = new LinkedHashSet<>();
     for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
       TypeMirror closureType = TreeUtils.typeOf(d.getKey());
@@ -521,7 +535,7 @@ final class EffectAnalysis {
     return out;
   }
 
-  private static String nameOf(MethodInvocationTree call) {
+  private static String nameOf(Tree call) {
     return PerCpuAnnotatedTypeFactory.describe(call);
   }
 
