@@ -71,6 +71,7 @@ final class EffectAnalysis {
    * A call through a functional interface that cannot be traced to its closure may run them.
    */
   private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
+  private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
   /** Class members reached as roots (initialisers) -> their class. */
   private final Map<Tree, ClassTree> memberOwners = new HashMap<>();
   /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
@@ -541,6 +542,13 @@ final class EffectAnalysis {
 
   /** The closure a final field of this class is initialised with, or {@code null}. */
   private Tree closureInitializer(VariableElement field) {
+    if (!closureInitializers.containsKey(field)) {
+      closureInitializers.put(field, findClosureInitializer(field));
+    }
+    return closureInitializers.get(field);
+  }
+
+  private Tree findClosureInitializer(VariableElement field) {
     Tree[] found = new Tree[1];
     TreePathScanner<Void, Void> scanner = new TreePathScanner<Void, Void>() {
       @Override
