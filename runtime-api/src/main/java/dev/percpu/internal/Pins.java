@@ -62,13 +62,17 @@ public final class Pins {
   /** Undoes one {@link #pin()} of the calling thread, whose state this is. */
   public static void unpin(PinState state) {
     if (state.pop() == 0) {
-      int cpu = state.cpu;
-      state.cpu = -1;
-      if (state.tracking) {
-        AssertionMode.pinClosed(state);
-      }
-      SLOTS.release(cpu);
+      release(state);
     }
+  }
+
+  private static void release(PinState state) {
+    int cpu = state.cpu;
+    state.cpu = -1;
+    if (state.tracking) {
+      AssertionMode.pinClosed(state);
+    }
+    SLOTS.release(state, cpu);
   }
 
   /** A snapshot of the slot owners, indexed by CPU. */

@@ -11,11 +11,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Algorithm</h2>
  *
- * <p>Each slot holds the {@link PinState#id} of its owner, or {@code 0} when free. A thread pins by
- * CAS-ing a slot from {@code 0} to its id, first its preferred slot ({@link PinState#hint}), then,
- * if that is taken, every slot once starting from a rehashed position (contention-driven re-homing
- * as in {@code Striped64}); the slot it wins becomes its new preference. It unpins by a
- * <em>release</em> store of {@code 0} ({@code setRelease}, a plain store on x86), not a volatile
+ * <p>Each slot holds a word: the {@link PinState#id} of its owner while owned, and minus the id of
+ * its last owner (or {@code 0}, never owned) while free. A thread pins by CAS-ing a free slot to
+ * its id: first its preferred slot ({@link PinState#hint}), expecting to find it as it left it,
+ * then, if that is taken, every slot once starting from a rehashed position (contention-driven
+ * re-homing as in {@code Striped64}); the slot it wins becomes its new preference. It unpins by a
+ * <em>release</em> store of minus its id ({@code setRelease}, a plain store on x86), not a volatile
  * one: the pin's two memory operations are then one CAS and one plain store, against {@code
  * LongAdder.increment}'s one CAS. When every slot is taken the thread spins briefly ({@link
  * Thread#onSpinWait()}), then yields, then parks in a queue of {@link Waiter}s that {@link #release}
@@ -26,12 +27,14 @@ import java.util.concurrent.locks.LockSupport;
  * barrier, and G1's includes a StoreLoad fence when the array is in the old generation, which would
  * give back what the release store saves. Who the owner is (for dead-owner reclamation and leak
  * reports) is published separately in {@code holders}: after winning a slot its new owner stores its
- * {@link PinState} there unless it is already there (a thread that keeps re-pinning its preferred
- * slot never stores it again). A reader trusts that entry only when its id equals the owner word.
+ * {@link PinState} there, unless the free word it replaced was its own (then nobody has owned the
+ * slot since it last published itself, so a thread that keeps re-pinning its preferred slot
+ * touches only the owner word). A reader trusts a holder entry only when its id equals the owner
+ * word.
  *
  * <h2>Memory model</h2>
  *
- * <p>The release store of {@code 0} is read by the next owner's successful CAS, which has volatile
+ * <p>The release store of the free word is read by the next owner's successful CAS, which has volatile
  * (hence acquire) semantics; release/acquire orders everything the previous owner did, including
  * plain writes to that CPU's values, before everything the next owner does (the ownership-transfer
  * use of {@code VarHandle}'s release/acquire modes), so the next owner may use plain reads and
@@ -171,7 +174,7 @@ public final class SlotTable {
   public Thread owner(int cpu) {
     for (int round = 0; ; round++) {
       long id = (long) OWNER.getVolatile(owners, index(cpu));
-      if (id == 0) {
+      if (id <= 0) {
         return null;
       }
       PinState holder = (PinState) HOLDER.getAcquire(holders, holderIndex(cpu));
@@ -186,21 +189,19 @@ public final class SlotTable {
     }
   }
 
-  private boolean tryTake(int cpu, long expected, PinState taker) {
-    if (OWNER.compareAndSet(owners, index(cpu), expected, taker.id)) {
-      publish(cpu, taker);
-      return true;
-    }
-    return false;
-  }
 
-  /** Records who owns {@code cpu}; called by its new owner right after its CAS. */
-  private void publish(int cpu, PinState owner) {
-    int i = holderIndex(cpu);
-    // Only the owner of the slot writes here, so reading our own earlier write back is exact.
-    if (HOLDER.getOpaque(holders, i) != owner) {
-      HOLDER.setRelease(holders, i, owner);
+  /**
+   * Takes free slot {@code cpu}, found holding {@code free}, and records who owns it unless {@code
+   * free} says the taker was its last owner.
+   */
+  private boolean tryTakeFree(int cpu, long free, PinState taker) {
+    if (!OWNER.compareAndSet(owners, index(cpu), free, taker.id)) {
+      return false;
     }
+    if (free != -taker.id) {
+      HOLDER.setRelease(holders, holderIndex(cpu), taker);
+    }
+    return true;
   }
 
   /**
@@ -209,25 +210,26 @@ public final class SlotTable {
    */
   public int acquireAny(PinState state) {
     int preferred = state.hint;
-    if (tryTake(preferred, 0L, state)) {
-      return preferred;
+    if (OWNER.compareAndSet(owners, index(preferred), -state.id, state.id)) {
+      return preferred; // as this thread left it: its holder entry is still this thread's
     }
     return acquireSlow(state, -1);
   }
 
   /** Makes {@code state}'s thread the owner of slot {@code cpu}, waiting for its owner to leave. */
   public void acquire(PinState state, int cpu) {
-    if (!tryTake(cpu, 0L, state)) {
+    if (!OWNER.compareAndSet(owners, index(cpu), -state.id, state.id)) {
       acquireSlow(state, cpu);
     }
   }
 
   /**
-   * Gives slot {@code cpu} up. Only its owner calls this. A release store, then an opaque read of
-   * the waiter count: see the class description for the race this leaves and how waiters bound it.
+   * Gives slot {@code cpu} up; only its owner, {@code state}'s thread, calls this. A release store,
+   * then an opaque read of the waiter count: see the class description for the race this leaves
+   * and how waiters bound it.
    */
-  public void release(int cpu) {
-    OWNER.setRelease(owners, index(cpu), 0L);
+  public void release(PinState state, int cpu) {
+    OWNER.setRelease(owners, index(cpu), -state.id);
     if ((int) WAITING.getOpaque(this) != 0) {
       signal(cpu);
     }
@@ -270,8 +272,8 @@ public final class SlotTable {
 
   private boolean tryClaim(PinState state, int cpu, boolean checkDead) {
     long owner = (long) OWNER.getVolatile(owners, index(cpu));
-    if (owner == 0) {
-      return tryTake(cpu, 0L, state);
+    if (owner <= 0) {
+      return tryTakeFree(cpu, owner, state);
     }
     if (!checkDead || owner == state.id) {
       return false;
@@ -282,7 +284,8 @@ public final class SlotTable {
     if (holder != null
         && holder.id == owner
         && !holder.thread.isAlive()
-        && tryTake(cpu, owner, state)) {
+        && OWNER.compareAndSet(owners, index(cpu), owner, state.id)) {
+      HOLDER.setRelease(holders, holderIndex(cpu), state);
       deadOwners.reclaimed(cpu, holder.thread, state.thread);
       return true;
     }
@@ -336,7 +339,7 @@ public final class SlotTable {
       return;
     }
     for (int cpu = 0; cpu < cpus; cpu++) {
-      if ((long) OWNER.getVolatile(owners, index(cpu)) == 0) {
+      if ((long) OWNER.getVolatile(owners, index(cpu)) <= 0) {
         signal(cpu);
       }
     }

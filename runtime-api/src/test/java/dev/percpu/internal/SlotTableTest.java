@@ -56,7 +56,7 @@ class SlotTableTest {
             }
             Thread.yield();   // hold the slot a little, so that others run out of slots and park
             holders.decrementAndGet(cpu);
-            table.release(cpu);
+            table.release(state, cpu);
           }
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
@@ -91,7 +91,7 @@ class SlotTableTest {
     assertEquals(3, owners.length);
     assertEquals(null, owners[0]);
     assertEquals(Thread.currentThread(), owners[1]);
-    table.release(1);
+    table.release(state, 1);
     assertEquals(null, table.owners()[1]);
   }
 }
