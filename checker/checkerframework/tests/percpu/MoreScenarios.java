@@ -125,6 +125,34 @@ public class MoreScenarios {
     });
   }
 
+  static void helperChainTwentyCallsDeep() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      chain1();
+    });
+  }
+
+  private static void chain1() { chain2(); }
+  private static void chain2() { chain3(); }
+  private static void chain3() { chain4(); }
+  private static void chain4() { chain5(); }
+  private static void chain5() { chain6(); }
+  private static void chain6() { chain7(); }
+  private static void chain7() { chain8(); }
+  private static void chain8() { chain9(); }
+  private static void chain9() { chain10(); }
+  private static void chain10() { chain11(); }
+  private static void chain11() { chain12(); }
+  private static void chain12() { chain13(); }
+  private static void chain13() { chain14(); }
+  private static void chain14() { chain15(); }
+  private static void chain15() { chain16(); }
+  private static void chain16() { chain17(); }
+  private static void chain17() { chain18(); }
+  private static void chain18() { chain19(); }
+  private static void chain19() { chain20(); }
+  private static void chain20() { COUNTS.with(a -> a.incrementAndGet()); }
+
   // ---- rejected, possibly the same allocation
 
   static void storedClosuresRunThroughAMethodReference() {

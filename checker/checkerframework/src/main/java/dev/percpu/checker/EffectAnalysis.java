@@ -56,7 +56,11 @@ final class EffectAnalysis {
   /** Closure chains deeper than this are cut off (they are not followed further). */
   private static final int MAX_DEPTH = 24;
 
-  private static final int MAX_ROUNDS = 12;
+  /** Summaries grow one call level per round; a unit needing more rounds is reported, not trusted. */
+  private static final int MIN_ROUNDS = 16;
+
+  /** Whether the summaries reached their fixpoint (they always do on real code). */
+  private boolean converged;
 
   private final PerCpuAnnotatedTypeFactory factory;
   private final PerCpuApi api;
@@ -152,7 +156,8 @@ final class EffectAnalysis {
     for (ExecutableElement m : methods.keySet()) {
       summaries.put(m, MethodSummary.EMPTY);
     }
-    for (int round = 0; round < MAX_ROUNDS; round++) {
+    int maxRounds = Math.max(MIN_ROUNDS, 4 * methods.size() + 8);
+    for (int round = 0; round < maxRounds; round++) {
       Map<ExecutableElement, Set<EffectAtom>> enters = new HashMap<>();
       Map<ExecutableElement, Map<Integer, Set<EffectAtom>>> invokes = new HashMap<>();
       Map<Tree, Set<Entry>> nextDeferred = new LinkedHashMap<>();
@@ -217,9 +222,15 @@ final class EffectAnalysis {
       }
       deferredEffects = nextDeferred;
       if (!changed) {
+        converged = true;
         return;
       }
     }
+  }
+
+  /** Whether the computed summaries are a fixpoint; if not, the class is reported unproven. */
+  boolean converged() {
+    return converged;
   }
 
   private static boolean isInstanceInitializer(Tree member) {

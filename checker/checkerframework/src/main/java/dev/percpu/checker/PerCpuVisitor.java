@@ -145,6 +145,10 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       scope.add(currentClass);
       scope.addAll(laterClassesAttributed());
       analysis = new EffectAnalysis(atypeFactory, scope, unitSummaries);
+      if (!analysis.converged()) {
+        checker.reportError(
+            currentClass.getLeaf(), "analysis.failed", "the effects of its methods did not converge");
+      }
       // Summaries of later classes are recomputed, with their flow facts, when they arrive.
       for (Map.Entry<ExecutableElement, MethodSummary> e : analysis.summaries().entrySet()) {
         if (isIn(e.getKey(), (ClassTree) currentClass.getLeaf())) {
