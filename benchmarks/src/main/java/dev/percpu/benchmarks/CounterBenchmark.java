@@ -93,6 +93,17 @@ public class CounterBenchmark {
     }
   }
 
+  /**
+   * A guard without a token: the counter updated under an explicit pin. Shows what the guard alone
+   * costs, and that it is not allocated when nothing in the block allocates.
+   */
+  @Benchmark
+  public void perCpuGuardCounterIncrement() {
+    try (CpuGuard guard = CpuGuard.pin()) {
+      counter.increment(guard);
+    }
+  }
+
   /** The counter's single-word update without a pin (the kernel's this_cpu_inc). */
   @Benchmark
   public void perCpuCounterIncrement() {
