@@ -46,6 +46,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void skipUses_leavesCallsToMatchingClassesUnchecked() {
+    assertExpectations("skipuses", "-AskipUses=^dev\\.percpu\\.PerCpuToken$");
+  }
+
+  @Test
   void strictMode_requiresDeclaredEffectsOnVisibleMethods() {
     assertExpectations("strict", "-ApercpuStrict");
   }
