@@ -90,6 +90,18 @@ public class Accepted {
     first.with(a -> all.get(1).with(b -> b.incrementAndGet()));
   }
 
+  static void distinctLoopVariable(List<PerCpu<AtomicLong>> all, PerCpu<AtomicLong> total) {
+    for (@Distinct PerCpu<AtomicLong> h : all) {
+      h.with(a -> total.with(b -> b.addAndGet(a.get())));
+    }
+  }
+
+  static void distinctLocalAssignedLater(List<PerCpu<AtomicLong>> all) {
+    @Distinct PerCpu<AtomicLong> first;
+    first = all.get(0);
+    first.with(a -> all.get(1).with(b -> b.incrementAndGet()));
+  }
+
   static void helperEnteringSomethingElse() {
     A.with(a -> touchB());
   }

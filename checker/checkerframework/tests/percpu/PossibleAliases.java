@@ -20,6 +20,24 @@ public class PossibleAliases {
     });
   }
 
+  static void loopVariable(List<PerCpu<AtomicLong>> all, PerCpu<AtomicLong> total) {
+    for (PerCpu<AtomicLong> h : all) {
+      h.with(a -> {
+        // :: error: [possible.nested.entry]
+        total.with(b -> b.addAndGet(a.get()));
+      });
+    }
+  }
+
+  static void sameLoopVariable(List<PerCpu<AtomicLong>> all) {
+    for (PerCpu<AtomicLong> h : all) {
+      h.with(a -> {
+        // :: error: [nested.entry]
+        h.with(b -> b.incrementAndGet());
+      });
+    }
+  }
+
   static void mapValues(Map<String, PerCpu<AtomicLong>> byName) {
     byName.get("a").with(a -> {
       // :: error: [possible.nested.entry]

@@ -5,6 +5,9 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LiteralTree;
@@ -16,8 +19,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -25,6 +29,7 @@ import dev.percpu.qual.Allocation;
 import dev.percpu.qual.AllocationBottom;
 import dev.percpu.qual.UnknownAllocation;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -220,7 +225,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       return;
     }
     Element element = TreeUtils.elementFromTree(tree);
-    if (element != null && element.getKind() == ElementKind.FIELD && isAssignedHere(tree)) {
+    if (element instanceof VariableElement && isAssignedHere(tree)) {
       return; // the target of an assignment (a constructor setting a final field) is no read
     }
     String key;
@@ -232,6 +237,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (key != null) {
       type.replaceAnnotation(allocation(key));
     }
+  }
+
+  private boolean isLoopVariable(VariableElement v) {
+    TreePath decl = Trees.instance(processingEnv).getPath(v);
+    return decl != null
+        && decl.getParentPath() != null
+        && decl.getParentPath().getLeaf() instanceof EnhancedForLoopTree loop
+        && loop.getVariable() == decl.getLeaf();
   }
 
   private boolean isAssignedHere(Tree tree) {
@@ -254,6 +267,11 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     return effectivelyFinal.computeIfAbsent(v, this::neverReassigned);
   }
 
+  /**
+   * The rule of JLS 4.12.4, read from the tree: never assigned if declared with an initialiser
+   * (or as a parameter, loop, resource, catch or pattern variable); otherwise assigned exactly
+   * once, by a plain assignment that no loop or lambda repeats.
+   */
   private boolean neverReassigned(VariableElement v) {
     TreePath decl = Trees.instance(processingEnv).getPath(v);
     if (decl == null || decl.getCompilationUnit() != root) {
@@ -269,41 +287,69 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (scope == null) {
       return false;
     }
-    Boolean assigned =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
+    List<TreePath> plain = new ArrayList<>();
+    boolean[] other = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree t, Void unused) {
+        if (targets(t.getVariable())) {
+          plain.add(getCurrentPath());
+        }
+        return super.visitAssignment(t, unused);
+      }
 
-          @Override
-          public Boolean visitAssignment(AssignmentTree t, Void unused) {
-            return targets(t.getVariable()) || Boolean.TRUE.equals(super.visitAssignment(t, unused));
-          }
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree t, Void unused) {
+        other[0] |= targets(t.getVariable());
+        return super.visitCompoundAssignment(t, unused);
+      }
 
-          @Override
-          public Boolean visitCompoundAssignment(CompoundAssignmentTree t, Void unused) {
-            return targets(t.getVariable())
-                || Boolean.TRUE.equals(super.visitCompoundAssignment(t, unused));
-          }
+      @Override
+      public Void visitUnary(UnaryTree t, Void unused) {
+        boolean increments =
+            t.getKind() == Tree.Kind.PREFIX_INCREMENT
+                || t.getKind() == Tree.Kind.PREFIX_DECREMENT
+                || t.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+        other[0] |= increments && targets(t.getExpression());
+        return super.visitUnary(t, unused);
+      }
 
-          @Override
-          public Boolean visitUnary(UnaryTree t, Void unused) {
-            boolean increments =
-                t.getKind() == Tree.Kind.PREFIX_INCREMENT
-                    || t.getKind() == Tree.Kind.PREFIX_DECREMENT
-                    || t.getKind() == Tree.Kind.POSTFIX_INCREMENT
-                    || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
-            return (increments && targets(t.getExpression()))
-                || Boolean.TRUE.equals(super.visitUnary(t, unused));
-          }
+      private boolean targets(ExpressionTree target) {
+        return skipParens(target) instanceof IdentifierTree id && TreeUtils.elementFromTree(id) == v;
+      }
+    }.scan(scope, null);
+    if (other[0]) {
+      return false;
+    }
+    boolean initialised =
+        !(decl.getLeaf() instanceof VariableTree vt)
+            || vt.getInitializer() != null
+            || v.getKind() != ElementKind.LOCAL_VARIABLE
+            || (decl.getParentPath() != null
+                && decl.getParentPath().getLeaf() instanceof EnhancedForLoopTree);
+    if (initialised) {
+      return plain.isEmpty();
+    }
+    return plain.size() == 1 && !repeated(plain.get(0), decl.getParentPath().getLeaf());
+  }
 
-          private boolean targets(ExpressionTree target) {
-            return skipParens(target) instanceof IdentifierTree id
-                && TreeUtils.elementFromTree(id) == v;
-          }
-        }.scan(scope.getLeaf(), null);
-    return !Boolean.TRUE.equals(assigned);
+  /** Whether a loop or lambda between the assignment and the declaring block may repeat it. */
+  private static boolean repeated(TreePath assignment, Tree declaringBlock) {
+    for (TreePath p = assignment.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t == declaringBlock) {
+        return false;
+      }
+      if (t instanceof ForLoopTree
+          || t instanceof EnhancedForLoopTree
+          || t instanceof WhileLoopTree
+          || t instanceof DoWhileLoopTree
+          || t instanceof LambdaExpressionTree) {
+        return true;
+      }
+    }
+    return true;
   }
 
   /**
@@ -346,11 +392,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
           } else {
             return key; // derived from another handle: @Distinct cannot separate it from that one
           }
-        } else if (v.getKind() != ElementKind.LOCAL_VARIABLE) {
-          // Parameters, resources, catch and pattern variables: named by themselves. A local
-          // assigned once after its declaration is left to flow refinement instead.
+        } else if (v.getKind() != ElementKind.LOCAL_VARIABLE || isLoopVariable(v)) {
+          // Parameters, for-each, resource, catch and pattern variables: named by themselves.
+          key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+        } else if (PerCpuApi.isDistinct(v)) {
+          // A @Distinct local assigned once after its declaration: the promise names it.
           key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
         }
+        // Otherwise a local assigned once after its declaration is left to flow refinement.
       }
     }
     if (key != null && PerCpuApi.isDistinct(v)) {
