@@ -2,64 +2,60 @@ package dev.percpu.internal;
 
 import dev.percpu.PerCpuNestingException;
 import dev.percpu.PerCpuViolation;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * One per-CPU allocation: a value for every possible CPU, and for every CPU a mark saying whether
- * one of the allocation's closures is running there.
+ * One per-CPU allocation: a value for every possible CPU.
  *
  * <h2>Layout</h2>
  *
- * <p>Three arrays, each laid out so that no two CPUs write to one cache line:
- *
- * <ul>
- *   <li>{@code values}: CPU {@code c}'s value at {@code c * }{@value #VALUE_SPACING}. It is written
- *       only in the constructor, so its lines stay shared read-only in every core's cache and need
- *       no padding. Each value is followed by a {@value #FILLER_BYTES}-byte filler array, allocated
- *       right after the value and kept reachable beside it, so that the value objects themselves,
- *       usually allocated one after another, do not share a line as allocated, nor after a copying
- *       collection, which copies the objects an array refers to in (or in reverse) element order.
- *       This is best effort: the JVM decides where objects go.
- *   <li>{@code marks}: CPU {@code c}'s nesting mark, a {@code long}, at {@code (c + 1) * }{@value
- *       #STRIDE}, 128 bytes apart (the pair of lines an adjacent-line prefetcher moves together),
- *       after a leading block that keeps the array header off CPU 0's line. It is the one word the
- *       check writes, twice per entry. It is a primitive rather than a reference because a
- *       reference store pays the collector's write barrier (G1's includes a StoreLoad fence once the
- *       array is in the old generation), which cost as much as the rest of the entry.
- *   <li>{@code entrySites}: in assertion mode, where CPU {@code c}'s running entry began, padded the
- *       same way; untouched otherwise.
- * </ul>
+ * <p>CPU {@code c}'s value is at {@code values[c * }{@value #VALUE_SPACING}{@code ]}. The array is
+ * written only in the constructor, so its lines stay shared read-only in every core's cache and
+ * need no padding; nothing else about a CPU is stored here (the nesting check below keeps its state
+ * per thread), so entering writes no shared line at all. Each value is followed by a {@value
+ * #FILLER_BYTES}-byte filler array, allocated right after the value and kept reachable beside it,
+ * so that the value objects themselves, usually allocated one after another, do not share a line
+ * as allocated, nor after a copying collection, which copies the objects an array refers to in (or
+ * in reverse) element order. This is best effort: the JVM decides where objects go.
  *
  * <h2>Memory model</h2>
  *
  * <p>Values are written in the constructor and reached through a final field, so every thread
- * that obtains the allocation, even through a data race, sees them (JLS 17.5). Afterwards a CPU's
- * mark and entry site are read and written only by the thread that owns its CPU slot, with plain
- * accesses, as is the value object itself: the {@link SlotTable}'s release and acquire of the slot
- * order one owner's accesses before the next owner's.
+ * that obtains the allocation, even through a data race, sees them (JLS 17.5). Afterwards a value
+ * object is read and written only by the thread that owns its CPU slot, with plain accesses: the
+ * {@link SlotTable}'s release and acquire of the slot order one owner's accesses before the next
+ * owner's.
  *
  * <h2>The nesting check</h2>
  *
- * <p>Entering stores the entering thread's {@link PinState#id} as the CPU's mark and clears it in a
- * {@code finally}; an entry that finds its own id already there is nested, whichever handle, token,
- * symbol lookup, helper or method reference it came through, because they all lead to this one
- * object. It throws {@link PerCpuNestingException} before running the closure and without touching
- * the outer entry's mark. Comparing with the thread's own id (rather than testing for non-zero)
- * makes a mark left by a thread that died inside a closure harmless; ids are never reused.
+ * <p>A closure of this allocation can only be running on a CPU if the thread that entered it is
+ * pinned there and still inside it, and a pinned thread stays on one CPU until its outermost pin
+ * closes (nested pins stay on the same CPU, and {@code onEachCpu} refuses to start while pinned).
+ * So "a closure of A is running on this CPU" is, for the entering thread, exactly "A is on this
+ * thread's stack of running closures". Each entry therefore pushes this allocation's {@link #id}
+ * on its thread's {@link PinState#entered} stack (popped in a {@code finally}), and an entry that
+ * finds the id already there is nested, whichever handle, token, symbol lookup, helper or method
+ * reference it came through, because they all lead to this one object. It throws {@link
+ * PerCpuNestingException} before running the closure and without touching the outer entry. The
+ * check touches only the thread's own state: a {@code long} store on the fast path, no GC write
+ * barrier, no line shared with another thread, and a search of the stack only when closures are
+ * already running on the thread.
  *
  * <p>{@link #acceptUnchecked} is the same entry without the check, for benchmarks only.
  */
 public final class Allocation<T> {
-  static final int STRIDE = 16;
-  static final int SITE_STRIDE = 32;
   static final int VALUE_SPACING = 2;
   static final int FILLER_BYTES = 128;
 
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /** Names this allocation on the threads' stacks of running closures; unique, never reused. */
+  final long id = IDS.incrementAndGet();
+
   private final Object[] values;
-  private final long[] marks;
-  private final Object[] entrySites;
   private final String symbol;
   private final String site;
 
@@ -78,8 +74,6 @@ public final class Allocation<T> {
       v[cpu * VALUE_SPACING + 1] = new long[(FILLER_BYTES - 16) / Long.BYTES];
     }
     this.values = v;
-    this.marks = new long[(cpus + 1) * STRIDE];
-    this.entrySites = new Object[(cpus + 1) * SITE_STRIDE];
     this.symbol = symbol;
     this.site = site;
   }
@@ -115,26 +109,11 @@ public final class Allocation<T> {
    */
   @SuppressWarnings("unchecked")
   public void accept(PinState state, int cpu, Consumer<? super T> action, String handleOrigin) {
-    long[] m = marks;
-    int i = (cpu + 1) * STRIDE;
-    long id = state.id;
-    if (m[i] == id) {
-      throw nested(state, cpu, handleOrigin);
-    }
-    m[i] = id;
-    boolean tracking = state.tracking;
-    if (tracking) {
-      entrySites[(cpu + 1) * SITE_STRIDE] = entrySite(handleOrigin);
-    }
-    state.entries++;
+    int level = enter(state, cpu, handleOrigin);
     try {
       action.accept((T) values[cpu * VALUE_SPACING]);
     } finally {
-      state.entries--;
-      m[i] = 0;
-      if (tracking) {
-        entrySites[(cpu + 1) * SITE_STRIDE] = null;
-      }
+      state.leave(level);
     }
   }
 
@@ -142,27 +121,22 @@ public final class Allocation<T> {
   @SuppressWarnings("unchecked")
   public <R> R apply(
       PinState state, int cpu, Function<? super T, ? extends R> function, String handleOrigin) {
-    long[] m = marks;
-    int i = (cpu + 1) * STRIDE;
-    long id = state.id;
-    if (m[i] == id) {
-      throw nested(state, cpu, handleOrigin);
-    }
-    m[i] = id;
-    boolean tracking = state.tracking;
-    if (tracking) {
-      entrySites[(cpu + 1) * SITE_STRIDE] = entrySite(handleOrigin);
-    }
-    state.entries++;
+    int level = enter(state, cpu, handleOrigin);
     try {
       return function.apply((T) values[cpu * VALUE_SPACING]);
     } finally {
-      state.entries--;
-      m[i] = 0;
-      if (tracking) {
-        entrySites[(cpu + 1) * SITE_STRIDE] = null;
-      }
+      state.leave(level);
     }
+  }
+
+  /** The nesting check and the push; returns the level to {@link PinState#leave} in the end. */
+  private int enter(PinState state, int cpu, String handleOrigin) {
+    int level = state.entries;
+    if (level != 0 && state.isEntered(id)) {
+      throw nested(state, cpu, handleOrigin);
+    }
+    state.enter(level, id, state.tracking ? entrySite(handleOrigin) : null);
+    return level;
   }
 
   /**
@@ -171,11 +145,12 @@ public final class Allocation<T> {
    */
   @SuppressWarnings("unchecked")
   public void acceptUnchecked(PinState state, int cpu, Consumer<? super T> action) {
-    state.entries++;
+    int level = state.entries;
+    state.entries = level + 1;
     try {
       action.accept((T) values[cpu * VALUE_SPACING]);
     } finally {
-      state.entries--;
+      state.entries = level;
     }
   }
 
@@ -185,7 +160,7 @@ public final class Allocation<T> {
   }
 
   private PerCpuNestingException nested(PinState state, int cpu, String innerOrigin) {
-    Object outerSite = entrySites[(cpu + 1) * SITE_STRIDE];
+    String outerSite = state.entrySite(id);
     StringBuilder message =
         new StringBuilder("nested entry of ")
             .append(describe())

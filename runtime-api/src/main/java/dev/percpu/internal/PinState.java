@@ -41,8 +41,20 @@ public final class PinState {
 
   private long lastSerial;
 
-  /** How many entering closures run on this thread (a guard must not close under one). */
+  /**
+   * How many entering closures run on this thread (a guard must not close under one): the height of
+   * {@link #entered}.
+   */
   public int entries;
+
+  /**
+   * The {@link Allocation#id}s of the closures running on this thread, outermost first: all on
+   * {@link #cpu}, since a thread inside a closure is pinned. The nesting check searches it.
+   */
+  private long[] entered = new long[8];
+
+  /** In assertion mode, where each entry of {@link #entered} began; otherwise never allocated. */
+  private String[] enteredAt;
 
   /**
    * The slot to try first on the next pin. It starts from a hash of the thread id and moves, like
@@ -95,6 +107,54 @@ public final class PinState {
   /** Whether the guard with {@code serial}, opened at pin level {@code level}, is still open. */
   public boolean isOpen(int level, long serial) {
     return depth >= level && serials[level - 1] == serial;
+  }
+
+  /** Whether a closure of the allocation with this id is running on this thread. */
+  boolean isEntered(long allocation) {
+    long[] e = entered;
+    for (int k = entries - 1; k >= 0; k--) {
+      if (e[k] == allocation) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Pushes an entry of the allocation with this id at {@code level} ({@link #entries}); {@code
+   * site} is where it began, recorded only in assertion mode ({@code null} otherwise).
+   */
+  void enter(int level, long allocation, String site) {
+    if (level == entered.length) {
+      entered = Arrays.copyOf(entered, level * 2);
+    }
+    entered[level] = allocation;
+    if (site != null) {
+      if (enteredAt == null || level >= enteredAt.length) {
+        enteredAt = Arrays.copyOf(enteredAt == null ? new String[0] : enteredAt, entered.length);
+      }
+      enteredAt[level] = site;
+    }
+    entries = level + 1;
+  }
+
+  /** Pops the entries down to {@code level}, as they were before the matching {@link #enter}. */
+  void leave(int level) {
+    entries = level;
+    // Only on threads that have ever entered in assertion mode.
+    if (enteredAt != null && level < enteredAt.length) {
+      enteredAt[level] = null;
+    }
+  }
+
+  /** Where the running entry of the allocation with this id began, if recorded. */
+  String entrySite(long allocation) {
+    for (int k = entries - 1; k >= 0; k--) {
+      if (entered[k] == allocation) {
+        return enteredAt != null && k < enteredAt.length ? enteredAt[k] : null;
+      }
+    }
+    return null;
   }
 
   /** The CPU this thread tries first, for pins and for unpinned counter updates. */
