@@ -153,6 +153,25 @@ public class MoreScenarios {
   private static void chain19() { chain20(); }
   private static void chain20() { COUNTS.with(a -> a.incrementAndGet()); }
 
+  interface Task {
+    void go();
+  }
+
+  static final class EntersCounts implements Task {
+    @Override
+    public void go() {
+      COUNTS.with(a -> a.incrementAndGet());
+    }
+  }
+
+  static void overrideReachedByDynamicDispatch() {
+    Task t = new EntersCounts();
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      t.go();
+    });
+  }
+
   // ---- rejected, possibly the same allocation
 
   static void storedClosuresRunThroughAMethodReference() {

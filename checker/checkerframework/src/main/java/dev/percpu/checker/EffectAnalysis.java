@@ -68,6 +68,8 @@ final class EffectAnalysis {
   private final List<TreePath> classPaths;
   private final Map<ExecutableElement, MethodSummary> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
+  /** A method -> the methods of these classes that override it (dynamic dispatch targets). */
+  private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
   private final List<TreePath> points = new ArrayList<>();
   private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
   /**
@@ -148,6 +150,34 @@ final class EffectAnalysis {
     };
     for (TreePath classPath : classPaths) {
       scanner.scan(classPath, null);
+    }
+    for (ExecutableElement m : methods.keySet()) {
+      recordOverrides(m);
+    }
+  }
+
+  private void recordOverrides(ExecutableElement m) {
+    if (m.getKind() != ElementKind.METHOD
+        || m.getModifiers().contains(Modifier.STATIC)
+        || m.getModifiers().contains(Modifier.PRIVATE)
+        || !(m.getEnclosingElement() instanceof TypeElement owner)) {
+      return;
+    }
+    List<TypeMirror> work = new ArrayList<>(types.directSupertypes(owner.asType()));
+    Set<Element> seen = new java.util.HashSet<>();
+    while (!work.isEmpty()) {
+      TypeMirror t = work.remove(work.size() - 1);
+      if (t.getKind() != TypeKind.DECLARED || !seen.add(types.asElement(t))) {
+        continue;
+      }
+      TypeElement superType = (TypeElement) types.asElement(t);
+      for (ExecutableElement s : ElementFilter.methodsIn(superType.getEnclosedElements())) {
+        if (s.getSimpleName().equals(m.getSimpleName())
+            && factory.getElementUtils().overrides(m, s, owner)) {
+          overriders.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
+        }
+      }
+      work.addAll(types.directSupertypes(t));
     }
   }
 
@@ -398,11 +428,25 @@ final class EffectAnalysis {
   /** The closure is argument {@code index} of the call at {@code callPath}. */
   private Reach useAt(
       TreePath callPath, ExecutableElement callee, int index, Tree closure, int depth) {
-    Tree call = callPath.getLeaf();
-    List<? extends ExpressionTree> args = arguments(call);
     if (callee == null) {
       return reachOf(callPath, depth);
     }
+    Reach r = useAtCallee(callPath, callee, index, closure, depth);
+    for (ExecutableElement o : overriders.getOrDefault(callee, List.of())) {
+      MethodSummary os = summaries.get(o);
+      Set<EffectAtom> around = os == null ? null : os.invokes().get(index);
+      if (around != null) {
+        Tree call = callPath.getLeaf();
+        r = r.union(reachOf(callPath, depth).plus(instantiate(around, arguments(call), call, via(o))));
+      }
+    }
+    return r;
+  }
+
+  private Reach useAtCallee(
+      TreePath callPath, ExecutableElement callee, int index, Tree closure, int depth) {
+    Tree call = callPath.getLeaf();
+    List<? extends ExpressionTree> args = arguments(call);
     MethodRole role = api.roleOf(callee);
     if (role instanceof MethodRole.Entering e && e.closure() == index) {
       ExpressionTree handle =
@@ -454,6 +498,24 @@ final class EffectAnalysis {
     if (callee == null) {
       return Set.of();
     }
+    Set<Entry> effect = effectOfCallee(t, callee, args);
+    List<ExecutableElement> overriding = overriders.getOrDefault(callee, List.of());
+    if (overriding.isEmpty()) {
+      return effect;
+    }
+    // Dynamic dispatch may reach an override declared here.
+    Set<Entry> all = new LinkedHashSet<>(effect);
+    for (ExecutableElement o : overriding) {
+      MethodSummary os = summaries.get(o);
+      if (os != null) {
+        all.addAll(instantiate(os.enters(), args, t, via(o)));
+      }
+    }
+    return all;
+  }
+
+  private Set<Entry> effectOfCallee(
+      Tree t, ExecutableElement callee, List<? extends ExpressionTree> args) {
     MethodRole role = api.roleOf(callee);
     if (role instanceof MethodRole.Entering e) {
       ExpressionTree handle;
