@@ -250,6 +250,28 @@ public class MoreScenarios {
     });
   }
 
+  static Runnable makeBump() {
+    return () -> COUNTS.with(b -> b.incrementAndGet());
+  }
+
+  static void returnedClosureRunInside() {
+    Runnable r = makeBump();
+    COUNTS.with(a -> {
+      // :: error: [possible.nested.entry]
+      r.run();
+    });
+  }
+
+  static void storedClosuresRunByALambdaParameter() {
+    LATER.clear();
+    defer(() -> COUNTS.with(b -> b.incrementAndGet()));
+    COUNTS.with(a ->
+        LATER.forEach(task -> {
+          // :: error: [possible.nested.entry]
+          task.run();
+        }));
+  }
+
   // ---- accepted
 
   static void freshLocalIsDistinctFromAParameter(PerCpu<AtomicLong> p) {

@@ -565,12 +565,17 @@ final class EffectAnalysis {
           : Set.of();
     }
     Element e = TreeUtils.elementFromTree(recv);
-    if (e != null && e.getKind() == ElementKind.PARAMETER) {
-      return Set.of();
+    if (e != null
+        && e.getKind() == ElementKind.PARAMETER
+        && e.getEnclosingElement() instanceof ExecutableElement m
+        && m.getParameters().contains(e)) {
+      return Set.of(); // a method's closure parameter: its summary says it invokes it
     }
-    if (e instanceof VariableElement v && v.getKind() == ElementKind.LOCAL_VARIABLE
-        && factory.isEffectivelyFinal(v)) {
-      return Set.of();
+    if (e instanceof VariableElement v
+        && v.getKind() == ElementKind.LOCAL_VARIABLE
+        && factory.isEffectivelyFinal(v)
+        && isClosure(localInitializer(v))) {
+      return Set.of(); // a local closure: followed from its declaration
     }
     if (e instanceof VariableElement v
         && v.getKind() == ElementKind.FIELD
@@ -611,6 +616,21 @@ final class EffectAnalysis {
 
   private static String nameOf(Tree call) {
     return PerCpuAnnotatedTypeFactory.describe(call);
+  }
+
+  private Tree localInitializer(VariableElement v) {
+    Tree decl = factory.declarationOf(v);
+    return decl instanceof VariableTree vt ? vt.getInitializer() : null;
+  }
+
+  private static boolean isClosure(Tree t) {
+    Tree init = t;
+    while (init instanceof ParenthesizedTree p) {
+      init = p.getExpression();
+    }
+    return init instanceof LambdaExpressionTree
+        || init instanceof MemberReferenceTree
+        || (init instanceof NewClassTree nc && nc.getClassBody() != null);
   }
 
   /** The closure a final field of this class is initialised with, or {@code null}. */

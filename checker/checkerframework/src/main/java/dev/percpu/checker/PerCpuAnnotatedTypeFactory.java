@@ -352,6 +352,11 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     return true;
   }
 
+  /** The declaration of a variable of this unit, or {@code null}. */
+  Tree declarationOf(Element element) {
+    return declarationInThisUnit(element);
+  }
+
   /**
    * The declaration of a variable when it lies in the unit being checked. javac attributes the
    * units of one compilation one at a time, so trees of other units may not be attributed yet.
