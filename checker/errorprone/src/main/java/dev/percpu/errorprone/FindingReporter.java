@@ -26,11 +26,11 @@ final class FindingReporter {
     if (!SelfTiming.ENABLED) {
       return reportUntimed(checker, kind, config, unit, state);
     }
-    long start = System.nanoTime();
+    long start = SelfTiming.now();
     try {
       return reportUntimed(checker, kind, config, unit, state);
     } finally {
-      SelfTiming.add(System.nanoTime() - start);
+      SelfTiming.add(SelfTiming.now() - start);
     }
   }
 

@@ -12,8 +12,7 @@ import java.util.Map;
  * The nesting analysis of one compilation unit: a fixpoint of {@link NestingScanner} passes over
  * the unit's call graph. Within a pass a callee is summarised on demand before its caller uses
  * it; a recursive call uses the summary of the pass before. When a pass leaves every summary
- * unchanged its findings are final: a unit without recursion settles in two passes (the second
- * confirms the first).
+ * unchanged its findings are final; a unit without recursion needs one pass.
  */
 public final class NestingAnalysis {
 
@@ -36,8 +35,8 @@ public final class NestingAnalysis {
       findings = scanner.findings();
       Map<MethodSymbol, MethodSummary> next = scanner.summaries();
       next.values().removeIf(MethodSummary::isEmpty);
-      if (next.equals(summaries)) {
-        break;
+      if (!scanner.usedStaleSummary() || next.equals(summaries)) {
+        break; // without recursion every callee was summarised before its first use
       }
       summaries = next;
     }

@@ -43,6 +43,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   private final Map<MethodSymbol, MethodSummary> previous;
   private final Map<MethodSymbol, MethodSummary> next = new HashMap<>();
   private final Map<Tree, Finding> findings = new LinkedHashMap<>();
+  private boolean staleSummaryUsed;
   /** Methods whose bodies are being walked (a call back into one of them is recursion). */
   private final java.util.Set<MethodSymbol> walking = new java.util.HashSet<>();
   /** The summary of the method whose body is being walked; null where nothing runs now. */
@@ -640,7 +641,15 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     if (fresh != null) {
       return fresh.isEmpty() ? null : fresh;
     }
-    return previous.get(m); // recursion: the method is being walked right now
+    if (walking.contains(m)) {
+      staleSummaryUsed = true; // recursion: the method is being walked right now
+    }
+    return previous.get(m);
+  }
+
+  /** Whether a recursive call used the previous pass's summary, so another pass is needed. */
+  boolean usedStaleSummary() {
+    return staleSummaryUsed;
   }
 
   /** Summarises a callee on demand, so a call chain settles in one pass whatever its order. */
