@@ -38,11 +38,6 @@ record AllocationId(String key, TypeMirror typeArg, String description, Element 
     return key != null;
   }
 
-  /** The same identity under another description (the text at a call site). */
-  AllocationId describedAs(String text) {
-    return new AllocationId(key, typeArg, text, scope);
-  }
-
   /** How two entries of these identities relate; the order of the arguments does not matter. */
   static Aliasing compare(AllocationId a, AllocationId b, Types types) {
     if (a.isKnown() && b.isKnown() && a.key.equals(b.key)) {

@@ -42,10 +42,6 @@ final class AllocationQualifierHierarchy extends QualifierHierarchy {
     return top;
   }
 
-  AnnotationMirror bottom() {
-    return bottom;
-  }
-
   @Override
   public AnnotationMirrorSet getTopAnnotations() {
     return tops;
