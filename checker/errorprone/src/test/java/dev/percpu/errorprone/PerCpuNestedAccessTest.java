@@ -265,6 +265,22 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void switchExpressionWhoseArmsAreTheSameAllocation_isDefinite() {
+    check(
+        "  void run(PerCpu<long[]> h, int mode) {",
+        "    PerCpu<long[]> chosen = switch (mode) {",
+        "      case 0 -> h;",
+        "      case 1 -> h.clone();",
+        "      default -> { PerCpu<long[]> c = h.clone().clone(); yield c; }",
+        "    };",
+        "    h.with(x -> {",
+        "      // BUG: Diagnostic contains: Nested entry of parameter `h`",
+        "      chosen.with(y -> y[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void applyInsideWith_isFlagged() {
     check(
         "  long run(PerCpu<long[]> h) {",

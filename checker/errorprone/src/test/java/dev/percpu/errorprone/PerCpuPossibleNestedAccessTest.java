@@ -79,6 +79,17 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void switchExpressionWithOneArmOnTheEnteredAllocation_isPossible() {
+    check(
+        "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> b = PerCpu.allocate(() -> new long[1]);",
+        "  void run(int mode) {",
+        "    // BUG: Diagnostic contains: one of `a`, `b`",
+        "    a.with(x -> (switch (mode) { case 0 -> a; default -> b; }).with(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
   void conditionalThatMayBeTheEnteredAllocation_isPossible() {
     check(
         "  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[1]);",

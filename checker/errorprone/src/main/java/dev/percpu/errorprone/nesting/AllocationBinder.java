@@ -71,6 +71,8 @@ final class AllocationBinder {
         return bind(((AssignmentTree) x).getExpression());
       case METHOD_INVOCATION:
         return bindCall((MethodInvocationTree) x);
+      case SWITCH_EXPRESSION:
+        return bindSwitch((com.sun.source.tree.SwitchExpressionTree) x);
       case IDENTIFIER:
       case MEMBER_SELECT:
         Symbol s = ASTHelpers.getSymbol(x);
@@ -81,6 +83,46 @@ final class AllocationBinder {
       default:
         return unknown(x);
     }
+  }
+
+  /** A switch expression may yield any of its results, like a conditional with more arms. */
+  private AllocationSet bindSwitch(com.sun.source.tree.SwitchExpressionTree sw) {
+    java.util.List<ExpressionTree> results = new java.util.ArrayList<>();
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+        results.add(node.getValue());
+        return null;
+      }
+
+      @Override
+      public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+        return node == sw ? super.visitSwitchExpression(node, null) : null; // its yields are its own
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        return null;
+      }
+    }.scan(sw, null);
+    for (com.sun.source.tree.CaseTree c : sw.getCases()) {
+      if (c.getBody() instanceof ExpressionTree e && !results.contains(e)) {
+        results.add(e); // `case X -> expr` (javac may or may not wrap it in a yield)
+      }
+    }
+    if (results.isEmpty()) {
+      return unknown(sw);
+    }
+    AllocationSet all = AllocationSet.empty();
+    for (ExpressionTree r : results) {
+      all = all.union(bind(r));
+    }
+    return all;
   }
 
   private AllocationSet bindCall(MethodInvocationTree call) {
