@@ -102,6 +102,24 @@ public class Accepted {
     first.with(a -> all.get(1).with(b -> b.incrementAndGet()));
   }
 
+  static final class TwoShards {
+    private final PerCpu<AtomicLong> left;
+    private final PerCpu<AtomicLong> right;
+
+    TwoShards() {
+      left = PerCpu.allocate(AtomicLong::new);
+      this.right = PerCpu.allocate(AtomicLong::new);
+    }
+
+    void move() {
+      left.with(l -> right.with(r -> r.addAndGet(l.getAndSet(0))));
+    }
+  }
+
+  static void fieldsAllocatedInTheConstructor() {
+    new TwoShards().move();
+  }
+
   static void helperEnteringSomethingElse() {
     A.with(a -> touchB());
   }

@@ -194,8 +194,8 @@ public class MoreScenarios {
   static void finalFieldAssignedInTheConstructor() {
     MoreScenarios m = new MoreScenarios();
     m.own.with(a -> {
-      // A final field set in a constructor is named by itself, not resolved: possible only.
-      // :: error: [possible.nested.entry]
+      // A final field set in the constructor is resolved through that assignment.
+      // :: error: [nested.entry]
       m.ownClone.with(b -> b.incrementAndGet());
     });
   }

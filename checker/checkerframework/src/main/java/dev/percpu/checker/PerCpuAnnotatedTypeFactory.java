@@ -22,6 +22,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -418,15 +419,40 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   /** A final field initialised in source by {@code allocate} or {@code define}/{@code symbol}. */
   private String fieldInitializerKey(VariableElement field) {
-    Tree decl = declarationInThisUnit(field);
-    if (decl instanceof VariableTree vt && vt.getInitializer() != null && resolving.add(field)) {
-      try {
-        return expressionKey(vt.getInitializer(), 0);
-      } finally {
-        resolving.remove(field);
-      }
+    TreePath decl = Trees.instance(processingEnv).getPath(field);
+    if (decl == null
+        || decl.getCompilationUnit() != root
+        || !(decl.getLeaf() instanceof VariableTree vt)
+        || !resolving.add(field)) {
+      return null;
     }
-    return null;
+    try {
+      if (vt.getInitializer() != null) {
+        return expressionKey(vt.getInitializer(), 0);
+      }
+      // Assigned in constructors: resolvable when every assignment agrees.
+      List<ExpressionTree> values = new ArrayList<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitAssignment(AssignmentTree t, Void unused) {
+          if (TreeUtils.elementFromTree(skipParens(t.getVariable())) == field) {
+            values.add(t.getExpression());
+          }
+          return super.visitAssignment(t, unused);
+        }
+      }.scan(decl.getParentPath().getLeaf(), null);
+      String key = null;
+      for (ExpressionTree value : values) {
+        String k = expressionKey(value, 0);
+        if (k == null || (key != null && !key.equals(k))) {
+          return null;
+        }
+        key = k;
+      }
+      return key;
+    } finally {
+      resolving.remove(field);
+    }
   }
 
   /**
