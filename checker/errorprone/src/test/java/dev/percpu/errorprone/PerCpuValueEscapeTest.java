@@ -175,6 +175,16 @@ class PerCpuValueEscapeTest {
         "  }");
   }
 
+  @Test
+  void valueSetIntoAnAtomicReference_isFlagged() {
+    check(
+        "  final java.util.concurrent.atomic.AtomicReference<long[]> last = new java.util.concurrent.atomic.AtomicReference<>();",
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: handed to `set`",
+        "    h.with(v -> last.set(v));",
+        "  }");
+  }
+
   // ---- the value stays inside ----
 
   @Test

@@ -287,7 +287,8 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
 
       private void checkArguments(MethodSymbol callee, List<? extends ExpressionTree> args, boolean outsideReceiver) {
         for (int i = 0; i < args.size(); i++) {
-          if (isValue(args.get(i), value) && outsideReceiver && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE) {
+          if (isValue(args.get(i), value) && outsideReceiver
+              && (closureUse.apply(callee, i) == ClosureUse.ELSEWHERE || isReferenceHolderSetter(callee))) {
             report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
                 "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
                     + "`, which keeps it beyond the closure.");
@@ -306,6 +307,17 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
         return null;
       }
     }.scan(new TreePath(lambdaPath, lambda.getBody()), null);
+  }
+
+  /** {@code AtomicReference.set(v)} and the like keep their argument as surely as a field does. */
+  private static boolean isReferenceHolderSetter(MethodSymbol callee) {
+    String owner = callee.owner == null ? "" : callee.owner.getQualifiedName().toString();
+    String name = callee.getSimpleName().toString();
+    return (owner.equals("java.util.concurrent.atomic.AtomicReference")
+            || owner.equals("java.util.concurrent.atomic.AtomicReferenceArray")
+            || owner.equals("java.lang.ThreadLocal"))
+        && (name.equals("set") || name.equals("lazySet") || name.equals("setPlain") || name.equals("setRelease")
+            || name.equals("getAndSet") || name.equals("compareAndSet") || name.equals("setOpaque"));
   }
 
   private static boolean isValue(Tree expression, VarSymbol value) {
