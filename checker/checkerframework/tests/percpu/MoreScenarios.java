@@ -172,6 +172,22 @@ public class MoreScenarios {
     });
   }
 
+  static void closureParameterRunByAnAnonymousConsumer(Runnable body) {
+    List.of(1).forEach(new Consumer<Integer>() {
+      @Override
+      public void accept(Integer i) {
+        body.run();
+      }
+    });
+  }
+
+  static void anonymousConsumerRunsTheCallersClosure() {
+    COUNTS.with(a -> closureParameterRunByAnAnonymousConsumer(() -> {
+      // :: error: [nested.entry]
+      COUNTS.with(b -> b.incrementAndGet());
+    }));
+  }
+
   // ---- rejected, possibly the same allocation
 
   static void storedClosuresRunThroughAMethodReference() {

@@ -78,6 +78,11 @@ final class EffectAnalysis {
    */
   private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
+  /**
+   * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
+   * called directly, through dynamic dispatch, not only as the closure its object stands for.
+   */
+  private boolean anonymousAsMethods;
   /** Class members reached as roots (initialisers) -> their class. */
   private final Map<Tree, ClassTree> memberOwners = new HashMap<>();
   /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
@@ -207,6 +212,21 @@ final class EffectAnalysis {
             }
           }
         }
+        if (inAnonymousClassMethod(point)) {
+          anonymousAsMethods = true;
+          try {
+            Reach direct = reachOfPoint(point);
+            if (direct.runs() && direct.root() instanceof MethodTree dt) {
+              ExecutableElement dm = TreeUtils.elementFromDeclaration(dt);
+              Set<Entry> effect = effectOf(point);
+              if (dm != null && !effect.isEmpty()) {
+                enters.computeIfAbsent(dm, k -> new LinkedHashSet<>()).addAll(export(effect, dm));
+              }
+            }
+          } finally {
+            anonymousAsMethods = false;
+          }
+        }
         if (!r.runs() || !(r.root() instanceof MethodTree mt)) {
           continue;
         }
@@ -225,8 +245,15 @@ final class EffectAnalysis {
             continue;
           }
           Reach r = Reach.NOT_RUN;
-          for (TreePath use : usesOf(param, e.getValue())) {
-            r = r.union(closureReach(use, 0));
+          // The summary of an anonymous class's method is of the method itself, however it is
+          // called; any other method's closures are followed through anonymous objects.
+          anonymousAsMethods = isAnonymousClassMethod(e.getValue());
+          try {
+            for (TreePath use : usesOf(param, e.getValue())) {
+              r = r.union(closureReach(use, 0));
+            }
+          } finally {
+            anonymousAsMethods = false;
           }
           if (r.runs() && r.root() == e.getValue().getLeaf()) {
             invokes.computeIfAbsent(m, x -> new LinkedHashMap<>()).put(k, export(r.entered(), m));
@@ -261,6 +288,24 @@ final class EffectAnalysis {
   /** Whether the computed summaries are a fixpoint; if not, the class is reported unproven. */
   boolean converged() {
     return converged;
+  }
+
+  /** Whether the nearest method around the point belongs to an anonymous class. */
+  private static boolean inAnonymousClassMethod(TreePath point) {
+    for (TreePath p = point.getParentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree) {
+        return isAnonymousClassMethod(p);
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAnonymousClassMethod(TreePath method) {
+    TreePath cls = method.getParentPath();
+    return cls != null
+        && cls.getParentPath() != null
+        && cls.getParentPath().getLeaf() instanceof NewClassTree nc
+        && nc.getClassBody() == cls.getLeaf();
   }
 
   private static boolean isInstanceInitializer(Tree member) {
@@ -354,7 +399,8 @@ final class EffectAnalysis {
       } else if (t instanceof MethodTree) {
         TreePath classPath = p.getParentPath();
         TreePath outer = classPath == null ? null : classPath.getParentPath();
-        if (outer != null
+        if (!anonymousAsMethods
+            && outer != null
             && outer.getLeaf() instanceof NewClassTree nc
             && nc.getClassBody() == classPath.getLeaf()) {
           // A method of an anonymous class runs when the object it belongs to is used.
