@@ -218,6 +218,16 @@ class PerCpuPossibleNestedAccessTest {
         .doTest();
   }
 
+  @Test
+  void methodReferenceToAHelperEnteringItsParameter_mayEnterTheElement() {
+    check(
+        "  private void bump(PerCpu<long[]> target) { target.with(t -> t[0]++); }",
+        "  void run(PerCpu<long[]> h, List<PerCpu<long[]>> all) {",
+        "    // BUG: Diagnostic contains: an argument of `bump()`",
+        "    h.with(x -> all.forEach(this::bump));",
+        "  }");
+  }
+
   // ---- proven distinct, or not nested ----
 
   @Test

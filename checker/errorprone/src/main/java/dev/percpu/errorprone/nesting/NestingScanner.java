@@ -492,7 +492,12 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
           if (a instanceof Allocation.Named n) {
             if (n.isParameterOf(callee)) {
               int i = callee.getParameters().indexOf(n.variable());
-              return i >= 0 && i < args.size() ? ctx.binder().bind(args.get(i)) : AllocationSet.empty();
+              if (i >= 0 && i < args.size()) {
+                return ctx.binder().bind(args.get(i));
+              }
+              // A method reference: the functional interface supplies the argument.
+              return AllocationSet.of(
+                  new Allocation.Unknown(n.typeArgument(), "an argument of `" + callName(callee) + "`"));
             }
             if (n.variable().getKind() == ElementKind.FIELD) {
               boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
