@@ -1,6 +1,7 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ImportTree;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -96,7 +98,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * run. This is most of the checker's cost on code that uses the API without qualifiers.
    */
   private void checkEffectsOnly(TreePath classPath) {
-    atypeFactory.preProcessClassTree((ClassTree) classPath.getLeaf());
+    if (assignsHandleVariables((ClassTree) classPath.getLeaf())) {
+      atypeFactory.preProcessClassTree((ClassTree) classPath.getLeaf());
+    }
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
@@ -140,7 +144,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    */
   private EffectAnalysis analysis() {
     if (analysis == null) {
-      atypeFactory.preProcessClassTree((ClassTree) currentClass.getLeaf());
+      if (typeChecks || assignsHandleVariables((ClassTree) currentClass.getLeaf())) {
+        atypeFactory.preProcessClassTree((ClassTree) currentClass.getLeaf());
+      }
       List<TreePath> scope = new ArrayList<>();
       scope.add(currentClass);
       scope.addAll(laterClassesAttributed());
@@ -157,6 +163,35 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       }
     }
     return analysis;
+  }
+
+  /**
+   * Whether the class assigns a handle or token to a local or parameter after its declaration:
+   * only then does the framework's flow analysis add anything to the identities (an initialised
+   * final local is resolved through its initialiser, and conditionals and clones are typed without
+   * flow). Skipping it elsewhere is most of the checker's cost on code that uses the API.
+   */
+  private static boolean assignsHandleVariables(ClassTree ct) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+
+          @Override
+          public Boolean visitAssignment(AssignmentTree tree, Void unused) {
+            Element target = TreeUtils.elementFromTree(tree.getVariable());
+            if (target != null
+                && (target.getKind() == ElementKind.LOCAL_VARIABLE
+                    || target.getKind() == ElementKind.PARAMETER)
+                && PerCpuApi.isHandleOrToken(target.asType())) {
+              return true;
+            }
+            return super.visitAssignment(tree, unused);
+          }
+        }.scan(ct, null);
+    return Boolean.TRUE.equals(found);
   }
 
   private static boolean isIn(ExecutableElement m, ClassTree ct) {
