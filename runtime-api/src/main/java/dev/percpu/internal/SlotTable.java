@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -44,18 +45,27 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Wake-ups, and the one race a release store allows</h2>
  *
- * <p>A waiter raises the waiter count (an atomic add: a full fence on the waiter's side) and
- * enqueues itself <em>before</em> its last scan of the slots; a releaser stores {@code 0} and then
- * reads the count (an opaque read), signalling the first waiter that can use the slot when the count
- * is not zero. Because the release store is not followed by a StoreLoad fence, the releaser's read
- * may be performed while its store is still in its store buffer: if a waiter enqueues and scans in
+ * <p>Waiters wait in a queue. {@code waiting} counts the <em>armed</em> ones: those not signalled
+ * since they last counted themselves. A waiter arms itself (an atomic add: a full fence on the
+ * waiter's side) <em>before</em> it scans the slots and parks; a releaser stores its free word and
+ * then reads the count (an opaque read), and when it is not zero signals the first armed waiter that
+ * can use the slot: it disarms it (a CAS on the waiter's flag, then a decrement of the count) and
+ * unparks it. A signalled waiter wakes and tries for the slot; if a barging thread took it first,
+ * it backs off (a timed park, doubling each time up to {@value #MAX_PARK_MILLIS} ms, during which
+ * nobody signals it) and only then re-arms itself, before it scans again. So each waiter costs the
+ * releasers one unpark per wake-up, not one per release, and a thread that keeps losing (more
+ * threads than slots) is woken less and less often: while every waiter is signalled or backing
+ * off, a release pays only its read of a zero count, however many threads wait.
+ *
+ * <p>Because the release store is not followed by a StoreLoad fence, the releaser's read may be
+ * performed while its store is still in its store buffer: if a waiter arms itself and scans in
  * exactly that window, the waiter does not see the free slot and the releaser does not see the
  * waiter, and that signal is lost. This is the trade-off for the cheap unpin, and only threads that
  * found every slot taken pay for it:
  *
  * <ul>
- *   <li>a waiter's first park after enqueueing, the one that can follow such a race, is short
- *       ({@value #FIRST_PARK_MICROS} µs); a store buffer drains in far less, so its re-scan sees
+ *   <li>the park that follows arming, the one that can follow such a race, is short ({@value
+ *       #FIRST_PARK_MICROS} µs); a store buffer drains in far less, so the re-scan after it sees
  *       the free slot;
  *   <li>later parks back off to at most {@value #MAX_PARK_MILLIS} ms and end earlier when signalled.
  *       By then the waiter's count has long been visible to every releaser, so on real hardware a
@@ -63,9 +73,9 @@ import java.util.concurrent.locks.LockSupport;
  *       time limit remains the bound on how long a missed signal can delay a waiter.
  * </ul>
  *
- * <p>A woken waiter that loses the slot to a barging thread parks again (that slot's next release
- * will signal). A waiter that wins a slot passes the signal on when another slot is free, so two
- * releases that signal the same waiter do not strand a second one. Nothing signals when an owner
+ * <p>A waiter that loses the slot to a barging thread backs off, re-arms and parks again (the next
+ * release will signal it). A waiter that wins a slot passes the signal on when another slot is
+ * free, so two releases that signal the same waiter do not strand a second one. Nothing signals when an owner
  * <em>dies</em>; the timed re-scans find the dead owner and reclaim its slot. No thread ever spins
  * without bound.
  *
@@ -92,10 +102,12 @@ public final class SlotTable {
   private static final VarHandle OWNER = MethodHandles.arrayElementVarHandle(long[].class);
   private static final VarHandle HOLDER = MethodHandles.arrayElementVarHandle(PinState[].class);
   private static final VarHandle WAITING;
+  private static final VarHandle SIGNALLED;
 
   static {
     try {
       WAITING = MethodHandles.lookup().findVarHandle(SlotTable.class, "waiting", int.class);
+      SIGNALLED = MethodHandles.lookup().findVarHandle(Waiter.class, "signalled", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -113,9 +125,9 @@ public final class SlotTable {
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
 
   /**
-   * How many threads are in {@link #park}, raised before they enqueue: a one-load test that lets
-   * {@link #release} skip the queue when nobody waits (see the class description for when that
-   * load can miss a waiter).
+   * How many queued waiters are armed (not signalled since they last counted themselves): a
+   * one-load test that lets {@link #release} skip the queue when nobody needs a signal (see the
+   * class description for when that load can miss a waiter).
    */
   @SuppressWarnings("unused") // accessed through WAITING
   private volatile int waiting;
@@ -123,10 +135,16 @@ public final class SlotTable {
   private final DeadOwnerListener deadOwners;
   private final boolean timedParking;
 
+  /** How many times a thread parked here (slow path only): tests check that they exercised it. */
+  private final AtomicLong parks = new AtomicLong();
+
   /** A parked thread and the slot it wants ({@code -1}: any). */
   private static final class Waiter {
     final Thread thread;
     final int wanted;
+
+    /** Set by the releaser that signals it (or by the waiter itself as it leaves); see above. */
+    volatile boolean signalled;
 
     Waiter(Thread thread, int wanted) {
       this.thread = thread;
@@ -139,9 +157,9 @@ public final class SlotTable {
   }
 
   /**
-   * Without {@code timedParking} only a waiter's first park is timed (it covers the release race)
-   * and later parks have no time limit and no dead-owner re-scan: tests use that to show that,
-   * past the first park, signalling alone never strands a waiter (a lost wake-up would hang).
+   * Without {@code timedParking} only the park that follows arming is timed (it covers the release
+   * race) and later parks have no time limit and no dead-owner re-scan: tests use that to show that,
+   * past that short park, signalling alone never strands a waiter (a lost wake-up would hang).
    */
   SlotTable(int cpus, DeadOwnerListener deadOwners, boolean timedParking) {
     if (cpus < 1) {
@@ -294,17 +312,21 @@ public final class SlotTable {
 
   private int park(PinState state, int wanted) {
     Waiter self = new Waiter(state.thread, wanted);
-    WAITING.getAndAdd(this, 1);
     waiters.add(self);
+    WAITING.getAndAdd(this, 1); // armed
     boolean interrupted = false;
     try {
       long nanos = FIRST_PARK_NANOS;
-      for (boolean first = true; ; first = false) {
-        int cpu = scan(state, wanted, timedParking || first);
+      boolean justArmed = true;
+      for (; ; ) {
+        int cpu = scan(state, wanted, timedParking || justArmed);
         if (cpu >= 0) {
           return cpu;
         }
-        if (timedParking || first) {
+        parks.incrementAndGet();
+        if (justArmed) {
+          LockSupport.parkNanos(this, FIRST_PARK_NANOS);
+        } else if (timedParking) {
           LockSupport.parkNanos(this, nanos);
           nanos = Math.min(nanos << 1, MAX_PARK_NANOS);
         } else {
@@ -312,10 +334,30 @@ public final class SlotTable {
         }
         // An interrupt makes park return at once; clear it so we do not spin, restore it later.
         interrupted |= Thread.interrupted();
+        justArmed = false;
+        if (self.signalled) {
+          // A releaser disarmed us for the slot it has just freed: try for it while disarmed.
+          cpu = scan(state, wanted, false);
+          if (cpu >= 0) {
+            return cpu;
+          }
+          // A barging thread took it first. Back off before asking to be signalled again, so that
+          // threads that keep losing (more threads than slots) are not woken by every release.
+          LockSupport.parkNanos(this, nanos);
+          nanos = Math.min(nanos << 1, MAX_PARK_NANOS);
+          interrupted |= Thread.interrupted();
+          // Count ourselves again before clearing the flag, so the count never goes negative.
+          WAITING.getAndAdd(this, 1);
+          self.signalled = false;
+          justArmed = true;
+        }
       }
     } finally {
       waiters.remove(self);
-      WAITING.getAndAdd(this, -1);
+      // Disarm ourselves, unless a releaser did (and took us off the count) first.
+      if (SIGNALLED.compareAndSet(self, false, true)) {
+        WAITING.getAndAdd(this, -1);
+      }
       if (interrupted) {
         state.thread.interrupt();
       }
@@ -323,10 +365,11 @@ public final class SlotTable {
     }
   }
 
-  /** Unparks the first waiter that can use {@code cpu}. */
+  /** Unparks the first armed waiter that can use {@code cpu}, disarming it. */
   private void signal(int cpu) {
     for (Waiter w : waiters) {
-      if (w.wanted < 0 || w.wanted == cpu) {
+      if ((w.wanted < 0 || w.wanted == cpu) && SIGNALLED.compareAndSet(w, false, true)) {
+        WAITING.getAndAdd(this, -1);
         LockSupport.unpark(w.thread);
         return;
       }
@@ -343,6 +386,11 @@ public final class SlotTable {
         signal(cpu);
       }
     }
+  }
+
+  /** How many times threads have parked waiting for a slot of this table. */
+  long parks() {
+    return parks.get();
   }
 
   /** A snapshot of the owners, indexed by CPU ({@code null}: free), for leak reports. */

@@ -2,6 +2,7 @@ package dev.percpu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,14 @@ class SlotTableTest {
 
   /**
    * Many more threads than slots, waiting for any slot or for one particular slot, holding each
-   * long enough that waiters park. Only each waiter's first park is timed here (the short one that
-   * covers a release racing the waiter's enqueue-and-scan); every later park has no time limit, so
-   * a wake-up lost there would leave a thread parked forever and the timeout would fail the test.
+   * long enough that waiters park. Only the park right after a waiter (re-)arms itself is timed
+   * here (the short one that covers a release racing the waiter's arm-and-scan); every other park
+   * has no time limit, so a wake-up lost there would leave a thread parked forever and the timeout
+   * would fail the test.
    */
   @Test
   @Timeout(120)
-  void pastTheShortFirstPark_signallingAloneWakesEveryWaiter() throws Exception {
+  void pastTheShortParkAfterArming_signallingAloneWakesEveryWaiter() throws Exception {
     long seed = Long.getLong("percpu.test.seed", System.nanoTime());
     int cpus = 2;
     int threads = 8;
@@ -75,6 +77,7 @@ class SlotTableTest {
     for (int cpu = 0; cpu < cpus; cpu++) {
       assertEquals(null, table.owner(cpu), "seed=" + seed);
     }
+    assertTrue(table.parks() > 0, "no thread ever parked, so signalling was not exercised");
   }
 
   @Test
