@@ -26,10 +26,16 @@
  * dev.percpu.PerCpuToken#apply} (beyond what the closure itself allocates) and every {@link
  * dev.percpu.PerCpuCounter} operation. {@link dev.percpu.CpuGuard#pin()} and {@link
  * dev.percpu.PerCpu#get} create a guard and a token, which the JIT's escape analysis removes when
- * they stay inside a try-with-resources block (JDK 25 removes both; JDK 17 keeps the 40-byte guard
- * once it is passed to {@code get}). A pin costs one {@code ThreadLocal} look-up, one compare-and-set to
- * take a CPU slot and one release store (a plain store on x86) to give it back; the nesting check
- * costs a load, a compare and two stores of a {@code long} on a line only that CPU's owner writes.
- * See {@code docs/performance.md} for measurements against {@code LongAdder}.
+ * they stay inside a try-with-resources block. JDK 25 removes both. JDK 17 removes the token, but
+ * keeps the guard (40 bytes) whenever the block contains an allocation or a call that is not
+ * inlined, as {@code get} itself is: on the block's exceptional exit {@code close()} is then a real
+ * call, and the guard escapes into it. A guard whose block only updates a {@link
+ * dev.percpu.PerCpuCounter} is removed on JDK 17 too.
+ *
+ * <p>A pin costs one {@code ThreadLocal} look-up, one compare-and-set to take a CPU slot and one
+ * release store (a plain store on x86) to give it back; {@code LongAdder.increment} costs one
+ * compare-and-set. The nesting check costs a store of a {@code long} on the thread's own state,
+ * plus a search of the thread's running closures when it is already inside one. See {@code
+ * docs/performance.md} for measurements against {@code LongAdder}.
  */
 package dev.percpu;
