@@ -53,8 +53,10 @@ import java.util.function.Supplier;
  *
  * <p>Handles are cheap, immutable and thread-safe; share them freely. {@link #clone()} and {@link
  * #symbol} return further handles to the same allocation ({@link #sameAllocation} tells); they
- * exist so that code mirrors the kernel API and so that the checkers can follow aliases. Values are
- * laid out so that the values of different CPUs never share a cache line.
+ * exist so that code mirrors the kernel API and so that the checkers can follow aliases. Entering
+ * writes nothing that another CPU reads, and the runtime spaces the value objects of different CPUs
+ * apart as it allocates them, so that they do not share a cache line (as far as the JVM's object
+ * placement allows; a value's own internals are the value's business).
  *
  * <h2>Memory model</h2>
  *

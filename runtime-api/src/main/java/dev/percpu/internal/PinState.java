@@ -13,9 +13,9 @@ public final class PinState {
   private static final AtomicLong IDS = new AtomicLong();
 
   /**
-   * Names this state (and so its thread) in the slot table's owner words and in the allocations'
-   * nesting marks: unique for the life of the JVM and never {@code 0}, unlike thread ids, which may
-   * be reused once a thread has died. Primitive marks need no garbage-collector write barrier.
+   * Names this state (and so its thread) in the slot table's owner words: unique for the life of
+   * the JVM and positive, unlike thread ids, which may be reused once a thread has died. A
+   * primitive owner word needs no garbage-collector write barrier.
    */
   public final long id = IDS.incrementAndGet();
 
