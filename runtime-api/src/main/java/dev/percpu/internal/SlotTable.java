@@ -157,9 +157,10 @@ public final class SlotTable {
   }
 
   /**
-   * Without {@code timedParking} only the park that follows arming is timed (it covers the release
-   * race) and later parks have no time limit and no dead-owner re-scan: tests use that to show that,
-   * past that short park, signalling alone never strands a waiter (a lost wake-up would hang).
+   * Without {@code timedParking} only the park that follows arming (it covers the release race) and
+   * the back-off of a waiter that is not armed are timed; every other park of an armed waiter has no
+   * time limit and no dead-owner re-scan. Tests use that to show that signalling alone never strands
+   * an armed waiter (a lost wake-up would hang).
    */
   SlotTable(int cpus, DeadOwnerListener deadOwners, boolean timedParking) {
     if (cpus < 1) {
@@ -206,7 +207,6 @@ public final class SlotTable {
       }
     }
   }
-
 
   /**
    * Takes free slot {@code cpu}, found holding {@code free}, and records who owns it unless {@code

@@ -21,10 +21,10 @@ class SlotTableTest {
 
   /**
    * Many more threads than slots, waiting for any slot or for one particular slot, holding each
-   * long enough that waiters park. Only the park right after a waiter (re-)arms itself is timed
-   * here (the short one that covers a release racing the waiter's arm-and-scan); every other park
-   * has no time limit, so a wake-up lost there would leave a thread parked forever and the timeout
-   * would fail the test.
+   * long enough that waiters park. Only the park right after a waiter (re-)arms itself (the short
+   * one that covers a release racing the waiter's arm-and-scan) and the back-off of a waiter that is
+   * not armed are timed here; every other park of an armed waiter has no time limit, so a wake-up
+   * lost there would leave a thread parked forever and the timeout would fail the test.
    */
   @Test
   @Timeout(120)
