@@ -166,7 +166,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   /**
-   * Whether the class assigns a handle or token to a local or parameter after its declaration:
+   * Whether the class assigns a handle or token to a local, a parameter or a non-final field:
    * only then does the framework's flow analysis add anything to the identities (an initialised
    * final local is resolved through its initialiser, and conditionals and clones are typed without
    * flow). Skipping it elsewhere is most of the checker's cost on code that uses the API.
@@ -184,7 +184,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
             Element target = TreeUtils.elementFromTree(tree.getVariable());
             if (target != null
                 && (target.getKind() == ElementKind.LOCAL_VARIABLE
-                    || target.getKind() == ElementKind.PARAMETER)
+                    || target.getKind() == ElementKind.PARAMETER
+                    || (target.getKind() == ElementKind.FIELD
+                        && !target.getModifiers().contains(Modifier.FINAL)))
                 && PerCpuApi.isHandleOrToken(target.asType())) {
               return true;
             }
