@@ -98,13 +98,16 @@ final class KnownLibraryMethods {
                   "exceptionallyAsync",
                   "exceptionallyComposeAsync",
                   "completeAsync")),
-          // Storing a closure in a collection defers it; whoever takes it out runs it later.
+          // Storing a closure in a collection defers it; whoever takes it out runs it later. The
+          // immutable factories (List.of, Set.of, Map.of, Arrays.asList) store their elements too.
           Map.entry("java.util.Collection", Set.of("add", "addAll")),
-          Map.entry("java.util.List", Set.of("add", "set", "addFirst", "addLast")),
+          Map.entry("java.util.List", Set.of("add", "set", "addFirst", "addLast", "of", "copyOf")),
+          Map.entry("java.util.Set", Set.of("of", "copyOf")),
+          Map.entry("java.util.Arrays", Set.of("asList")),
           Map.entry("java.util.Queue", Set.of("add", "offer")),
           Map.entry("java.util.Deque", Set.of("addFirst", "addLast", "offerFirst", "offerLast", "push")),
           Map.entry("java.util.concurrent.BlockingQueue", Set.of("put", "offer")),
-          Map.entry("java.util.Map", Set.of("put", "putIfAbsent")));
+          Map.entry("java.util.Map", Set.of("put", "putIfAbsent", "of", "entry")));
 
   private static final Set<String> KNOWN_NAMES = new HashSet<>();
 
