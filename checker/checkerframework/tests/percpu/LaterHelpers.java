@@ -17,6 +17,10 @@ public class LaterHelpers {
     COUNTS.with(a -> Later.other());
   }
 
+  static void closureStoredByALaterClassAndRunInsideAnEntry() {
+    new Holder(() -> COUNTS.with(b -> b.incrementAndGet())).runInside();
+  }
+
   static void helperInvokingTheClosureInsideAnEntry() {
     Later.inside(() -> {
       // :: error: [nested.entry]
@@ -41,6 +45,21 @@ class Later {
 
   static void inside(Runnable body) {
     LaterHelpers.COUNTS.with(a -> body.run());
+  }
+}
+
+class Holder {
+  private final Runnable task;
+
+  Holder(Runnable task) {
+    this.task = task;
+  }
+
+  void runInside() {
+    LaterHelpers.COUNTS.with(a -> {
+      // :: error: [possible.nested.entry]
+      task.run();
+    });
   }
 }
 

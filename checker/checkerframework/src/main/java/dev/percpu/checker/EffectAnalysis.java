@@ -77,6 +77,10 @@ final class EffectAnalysis {
    * A call through a functional interface that cannot be traced to its closure may run them.
    */
   private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
+  /** The functional type of each deferred closure, taken while its tree is still attributed. */
+  private final Map<Tree, TypeMirror> deferredTypes = new HashMap<>();
+  /** Deferred closures of the unit's classes analysed before this one (their trees may be gone). */
+  private final Map<Tree, StoredClosure> earlierDeferred;
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
   /**
    * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
@@ -92,18 +96,33 @@ final class EffectAnalysis {
    * @param classPaths the top-level classes to analyse: the one being checked and the unit's
    *     classes after it
    * @param earlier summaries of the unit's classes analysed before it
+   * @param earlierDeferred closures stored for later by the unit's classes analysed before it
    */
   EffectAnalysis(
       PerCpuAnnotatedTypeFactory factory,
       List<TreePath> classPaths,
-      Map<ExecutableElement, MethodSummary> earlier) {
+      Map<ExecutableElement, MethodSummary> earlier,
+      Map<Tree, StoredClosure> earlierDeferred) {
     this.factory = factory;
     this.api = factory.api();
     this.types = factory.getProcessingEnv().getTypeUtils();
     this.classPaths = List.copyOf(classPaths);
     this.earlier = Map.copyOf(earlier);
+    this.earlierDeferred = new HashMap<>(earlierDeferred);
     collect();
     computeSummaries();
+  }
+
+  /** The closures stored for later by the analysed classes, with their types. */
+  Map<Tree, StoredClosure> storedClosures() {
+    Map<Tree, StoredClosure> out = new HashMap<>();
+    for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
+      TypeMirror t = deferredTypes.get(d.getKey());
+      if (t != null) {
+        out.put(d.getKey(), new StoredClosure(t, d.getValue()));
+      }
+    }
+    return out;
   }
 
   /** The summaries computed for this class's methods. */
@@ -278,6 +297,9 @@ final class EffectAnalysis {
         changed = true;
       }
       deferredEffects = nextDeferred;
+      for (Tree closure : deferredEffects.keySet()) {
+        deferredTypes.computeIfAbsent(closure, TreeUtils::typeOf);
+      }
       if (!changed) {
         converged = true;
         return;
@@ -638,22 +660,29 @@ final class EffectAnalysis {
     return storedClosuresOfType(call, types.erasure(TreeUtils.typeOf(recv)));
   }
 
-  /** What any closure of this class stored for later, of a type assignable to recvType, enters. */
+  /** What any closure of the unit stored for later, of a type assignable to recvType, enters. */
   private Set<Entry> storedClosuresOfType(Tree call, TypeMirror recvType) {
-    Set<Entry> out = new LinkedHashSet<>();
+    Map<Tree, StoredClosure> all = new HashMap<>(earlierDeferred);
     for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
-      TypeMirror closureType = TreeUtils.typeOf(d.getKey());
-      if (closureType == null || !types.isAssignable(types.erasure(closureType), recvType)) {
+      TypeMirror t = deferredTypes.computeIfAbsent(d.getKey(), TreeUtils::typeOf);
+      if (t != null) {
+        all.put(d.getKey(), new StoredClosure(t, d.getValue()));
+      }
+    }
+    Set<Entry> out = new LinkedHashSet<>();
+    for (StoredClosure c : all.values()) {
+      if (!types.isAssignable(types.erasure(c.type()), recvType)) {
         continue;
       }
-      for (Entry x : d.getValue()) {
+      for (Entry x : c.enters()) {
         out.add(
             new Entry(
                 x.id(),
                 call,
                 " via a closure stored for later",
-                "; a closure of this type that enters it is stored for later in this class, and "
-                    + nameOf(call) + " may run it",
+                "; a closure of this type that enters it is stored for later in this file, and "
+                    + nameOf(call)
+                    + " may run it",
                 true));
       }
     }

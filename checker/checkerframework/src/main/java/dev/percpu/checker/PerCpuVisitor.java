@@ -53,6 +53,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   private EffectAnalysis analysis;
   private TreePath currentClass;
   private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
+  private final Map<Tree, StoredClosure> unitStoredClosures = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
 
   public PerCpuVisitor(BaseTypeChecker checker) {
@@ -69,6 +70,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     if (cu != analysedRoot) {
       analysedRoot = cu;
       unitSummaries.clear();
+      unitStoredClosures.clear();
       reportedBadEffects.clear();
       relevant = mentionsPerCpu(cu);
       typeChecks = relevant && writesQualifiers(cu);
@@ -150,7 +152,8 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       List<TreePath> scope = new ArrayList<>();
       scope.add(currentClass);
       scope.addAll(laterClassesAttributed());
-      analysis = new EffectAnalysis(atypeFactory, scope, unitSummaries);
+      analysis = new EffectAnalysis(atypeFactory, scope, unitSummaries, unitStoredClosures);
+      unitStoredClosures.putAll(analysis.storedClosures());
       if (!analysis.converged()) {
         checker.reportError(
             currentClass.getLeaf(), "analysis.failed", "the effects of its methods did not converge");
