@@ -372,6 +372,32 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void closuresInAnImmutableListHandedToInvokeAll_runUnderOtherPins() {
+    check(
+        "  long run(PerCpu<long[]> h, ExecutorService pool) {",
+        "    return h.apply(x -> {",
+        "      try {",
+        "        return pool.invokeAll(List.of(() -> h.apply(y -> y[0]), () -> h.apply(y -> y[1]))).size();",
+        "      } catch (InterruptedException e) {",
+        "        throw new IllegalStateException(e);",
+        "      }",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void virtualThreadAndScheduledTasks_runUnderOtherPins() {
+    check(
+        "  void run(PerCpu<long[]> h, ScheduledExecutorService s, java.util.Timer timer) {",
+        "    h.with(x -> {",
+        "      s.schedule(() -> h.with(y -> y[0]++), 1, TimeUnit.SECONDS);",
+        "      timer.schedule(new java.util.TimerTask() { public void run() { h.with(y -> y[0]++); } }, 10);",
+        "      CompletableFuture.supplyAsync(() -> 1, s).thenAcceptAsync(v -> h.with(y -> y[0] += v));",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void newThread_isNotNested() {
     check(
         "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",
