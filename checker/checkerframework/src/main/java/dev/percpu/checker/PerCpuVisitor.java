@@ -105,6 +105,14 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
     new TreePathScanner<Void, Void>() {
       @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        if (checker.shouldSkipDefs(tree)) {
+          return null; // -AskipDefs / -AonlyDefs, as the framework's own visitor honours them
+        }
+        return super.visitClass(tree, unused);
+      }
+
+      @Override
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         super.visitMethodInvocation(tree, unused);
         checkPoint(tree, EffectAnalysis.calleeOf(tree), getCurrentPath());

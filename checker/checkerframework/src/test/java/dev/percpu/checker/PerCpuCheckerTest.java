@@ -51,6 +51,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void skipDefs_leavesMatchingClassesUnchecked() {
+    assertExpectations("skipdefs", "-AskipDefs=Generated");
+  }
+
+  @Test
   void strictMode_requiresDeclaredEffectsOnVisibleMethods() {
     assertExpectations("strict", "-ApercpuStrict");
   }
