@@ -55,6 +55,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
   private final Map<Tree, StoredClosure> unitStoredClosures = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
+  private boolean apiErrorReported;
 
   public PerCpuVisitor(BaseTypeChecker checker) {
     super(checker);
@@ -74,11 +75,11 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       reportedBadEffects.clear();
       relevant = mentionsPerCpu(cu);
       typeChecks = relevant && writesQualifiers(cu);
-      if (relevant) {
-        String apiError = percpu().apiError();
-        if (apiError != null) {
-          checker.reportError(path.getLeaf(), "api.spec.invalid", apiError);
-        }
+      String apiError = percpu().apiError();
+      if (apiError != null && !apiErrorReported) {
+        // Once per compilation, whether or not this unit uses the API: the option itself is wrong.
+        apiErrorReported = true;
+        checker.reportError(path.getLeaf(), "api.spec.invalid", apiError);
       }
     }
     if (!relevant) {
