@@ -26,7 +26,8 @@ import java.util.Objects;
  * <h2>Algorithm</h2>
  *
  * <p>Each CPU has two cells, 64 bytes apart in its own 128-byte block of one {@code long[]} (plus a
- * leading block that keeps the array header off CPU 0's lines):
+ * leading and a trailing block that keep the array header and the next object off the first and
+ * last CPU's lines):
  *
  * <ul>
  *   <li>the <em>owned</em> cell is written only by the thread pinned to that CPU. The pinned
@@ -64,7 +65,9 @@ public final class PerCpuCounter {
 
   private PerCpuCounter(int cpus) {
     this.cpus = cpus;
-    this.cells = new long[(cpus + 1) * STRIDE];
+    // A leading and a trailing block keep the array header and whatever the JVM puts after the
+    // array off the first and last CPU's lines.
+    this.cells = new long[(cpus + 2) * STRIDE];
   }
 
   /**

@@ -12,14 +12,15 @@ import java.util.function.IntFunction;
  *
  * <h2>Layout</h2>
  *
- * <p>CPU {@code c}'s value is at {@code values[c * }{@value #VALUE_SPACING}{@code ]}. The array is
- * written only in the constructor, so its lines stay shared read-only in every core's cache and
- * need no padding; nothing else about a CPU is stored here (the nesting check below keeps its state
- * per thread), so entering writes no shared line at all. Each value is followed by a {@value
- * #FILLER_BYTES}-byte filler array, allocated right after the value and kept reachable beside it,
- * so that the value objects themselves, usually allocated one after another, do not share a line
- * as allocated, nor after a copying collection, which copies the objects an array refers to in (or
- * in reverse) element order. This is best effort: the JVM decides where objects go.
+ * <p>CPU {@code c}'s value is at {@code values[2 * c + 1]}. The array is written only in the
+ * constructor, so its lines stay shared read-only in every core's cache; nothing else about a CPU
+ * is stored here (the nesting check below keeps its state per thread), so entering writes no shared
+ * line at all. Every value has a {@value #FILLER_BYTES}-byte filler array on each side, allocated
+ * around it and kept reachable beside it in the array, so that the value objects, usually
+ * allocated one after another, share a line neither with each other nor with the array (which
+ * every CPU reads): not as allocated, nor after a copying collection, which copies the objects an
+ * array refers to in (or in reverse) element order. This is best effort: the JVM decides where
+ * objects go.
  *
  * <h2>Memory model</h2>
  *
@@ -47,7 +48,6 @@ import java.util.function.IntFunction;
  * <p>{@link #acceptUnchecked} is the same entry without the check, for benchmarks only.
  */
 public final class Allocation<T> {
-  static final int VALUE_SPACING = 2;
   static final int FILLER_BYTES = 128;
 
   private static final AtomicLong IDS = new AtomicLong();
@@ -67,15 +67,23 @@ public final class Allocation<T> {
    */
   public Allocation(IntFunction<? extends T> initialValue, String symbol, String site) {
     int cpus = Pins.cpus();
-    Object[] v = new Object[cpus * VALUE_SPACING];
+    Object[] v = new Object[2 * cpus + 1];
+    v[0] = filler();
     for (int cpu = 0; cpu < cpus; cpu++) {
-      v[cpu * VALUE_SPACING] = initialValue.apply(cpu);
-      // A long[14] is 128 bytes with its header.
-      v[cpu * VALUE_SPACING + 1] = new long[(FILLER_BYTES - 16) / Long.BYTES];
+      v[index(cpu)] = initialValue.apply(cpu);
+      v[index(cpu) + 1] = filler();
     }
     this.values = v;
     this.symbol = symbol;
     this.site = site;
+  }
+
+  private static int index(int cpu) {
+    return 2 * cpu + 1;
+  }
+
+  private static long[] filler() {
+    return new long[(FILLER_BYTES - 16) / Long.BYTES]; // 16: the array header
   }
 
   /** The static variable's name, or {@code null}. */
@@ -98,7 +106,7 @@ public final class Allocation<T> {
   /** The value of {@code cpu}, read without any check: for tests and benchmarks. */
   @SuppressWarnings("unchecked")
   public T valueUnchecked(int cpu) {
-    return (T) values[cpu * VALUE_SPACING];
+    return (T) values[index(cpu)];
   }
 
   /**
@@ -111,7 +119,7 @@ public final class Allocation<T> {
   public void accept(PinState state, int cpu, Consumer<? super T> action, String handleOrigin) {
     int level = enter(state, cpu, handleOrigin);
     try {
-      action.accept((T) values[cpu * VALUE_SPACING]);
+      action.accept((T) values[index(cpu)]);
     } finally {
       state.leave(level);
     }
@@ -123,7 +131,7 @@ public final class Allocation<T> {
       PinState state, int cpu, Function<? super T, ? extends R> function, String handleOrigin) {
     int level = enter(state, cpu, handleOrigin);
     try {
-      return function.apply((T) values[cpu * VALUE_SPACING]);
+      return function.apply((T) values[index(cpu)]);
     } finally {
       state.leave(level);
     }
@@ -148,7 +156,7 @@ public final class Allocation<T> {
     int level = state.entries;
     state.entries = level + 1;
     try {
-      action.accept((T) values[cpu * VALUE_SPACING]);
+      action.accept((T) values[index(cpu)]);
     } finally {
       state.entries = level;
     }
