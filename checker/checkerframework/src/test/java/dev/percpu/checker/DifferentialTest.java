@@ -66,6 +66,9 @@ class DifferentialTest {
     // The suite must exercise the runtime for the comparison to mean anything.
     assertTrue(nestings.size() >= 20, "only " + nestings.size() + " of " + programs + " nested");
     assertEquals(List.of(), missed, "programs the runtime rejects but the checker accepts");
+    System.out.printf(
+        "differential: %d programs run, %d rejected by the runtime, all rejected by the checker%n",
+        programs.size(), nestings.size());
   }
 
   /** "File.java:LINE" of every error the checker reports on the suite. */
