@@ -445,6 +445,31 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void finalFieldsOfAnotherFileInTheSameCompilation_areResolvedThroughTheirInitialisers() {
+    helper
+        .addSourceLines(
+            "Counters.java",
+            "import dev.percpu.*;",
+            "final class Counters {",
+            "  static final PerCpu<long[]> HITS = PerCpu.allocate(() -> new long[1]);",
+            "  static final PerCpu<long[]> HITS_ALIAS = HITS.clone();",
+            "  static final PerCpu<long[]> MISSES = PerCpu.allocate(() -> new long[1]);",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            "  void run() {",
+            "    Counters.HITS.with(a -> {",
+            "      Counters.MISSES.with(m -> m[0]++);",
+            "      // BUG: Diagnostic contains: Nested entry of `HITS`",
+            "      Counters.HITS_ALIAS.with(b -> b[0]++);",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void declaredEntersEffectOfAMethodCompiledElsewhere_isUsed() {
     helper
         .addSourceLines(

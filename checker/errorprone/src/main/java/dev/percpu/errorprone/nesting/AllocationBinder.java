@@ -35,13 +35,15 @@ final class AllocationBinder {
   private final UnitIndex index;
   private final PerCpuApi api;
   private final Lines lines;
+  private final com.sun.tools.javac.api.JavacTrees trees;
   private final Set<VarSymbol> resolving = new HashSet<>();
   private int depth;
 
-  AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines) {
+  AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines, com.sun.tools.javac.api.JavacTrees trees) {
     this.index = index;
     this.api = api;
     this.lines = lines;
+    this.trees = trees;
   }
 
   AllocationSet bind(ExpressionTree expression) {
@@ -198,7 +200,7 @@ final class AllocationBinder {
     if (!effectivelyFinal) {
       return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
     }
-    List<ExpressionTree> values = index.assignments(v);
+    List<ExpressionTree> values = index.declaredHere(v) ? index.assignments(v) : otherUnitInitialiser(v);
     if (values.isEmpty() || !resolving.add(v)) {
       return AllocationSet.of(named);
     }
@@ -223,6 +225,26 @@ final class AllocationBinder {
     } finally {
       resolving.remove(v);
     }
+  }
+
+  /**
+   * The initialiser of a final field declared in another compilation unit of the same compilation
+   * ({@code Counters.HITS_ALIAS = HITS.clone()} in another file), or nothing when its source is
+   * not part of this compilation.
+   */
+  private List<ExpressionTree> otherUnitInitialiser(VarSymbol v) {
+    if ((v.flags() & Flags.FINAL) == 0 || trees == null) {
+      return List.of();
+    }
+    try {
+      Tree declaration = trees.getTree(v);
+      if (declaration instanceof com.sun.source.tree.VariableTree vt && vt.getInitializer() != null) {
+        return List.of(vt.getInitializer());
+      }
+    } catch (RuntimeException e) {
+      // A symbol from a class file, or a tree javac no longer keeps: nothing more is known.
+    }
+    return List.of();
   }
 
   /** Unknown members of an effectively-final local's value become the local itself. */

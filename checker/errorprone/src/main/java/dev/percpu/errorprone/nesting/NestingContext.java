@@ -31,7 +31,8 @@ final class NestingContext {
     this.config = config;
     this.index = UnitIndex.of(unit);
     this.lines = new Lines(unit);
-    this.binder = new AllocationBinder(index, config.api(), lines);
+    this.binder =
+        new AllocationBinder(index, config.api(), lines, com.sun.tools.javac.api.JavacTrees.instance(state.context));
     this.modelTypes = JavacTypes.instance(state.context);
   }
 
