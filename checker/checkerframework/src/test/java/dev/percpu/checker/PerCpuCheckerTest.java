@@ -7,7 +7,11 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.checkerframework.framework.test.TestConfiguration;
 import org.checkerframework.framework.test.TestConfigurationBuilder;
 import org.checkerframework.framework.test.TestUtilities;
@@ -69,6 +73,57 @@ class PerCpuCheckerTest {
   @Test
   void malformedApiMethodsOption_isACleanError() {
     assertExpectations("options", "-ApercpuApiMethods=com.acme.Shards#update=entering:x");
+  }
+
+  /**
+   * The harness compares keys only (it passes {@code -Anomsgtext}), so the message texts are
+   * checked on a plain javac run.
+   */
+  @Test
+  void messages_nameBothEntriesAndTheAnnotationToAdd() {
+    assertExpectations("messages");
+    List<String> texts = messagesOf("messages");
+    String all = String.join("\n", texts);
+    assertTrue(
+        texts.stream()
+            .anyMatch(
+                t ->
+                    t.contains("[nested.entry] COUNTS.clone()")
+                        && t.contains("that COUNTS already entered at line 8")
+                        && t.contains("PerCpuNestingException")),
+        all);
+    assertTrue(
+        texts.stream()
+            .anyMatch(t -> t.contains("[possible.nested.entry] into") && t.contains("with @Distinct")),
+        all);
+    assertTrue(
+        texts.stream()
+            .anyMatch(
+                t ->
+                    t.contains("via process()")
+                        && t.contains("annotate MessagesLib.process with @Enters")),
+        all);
+  }
+
+  private static List<String> messagesOf(String dir) {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      List<File> sources = TestUtilities.findRelativeNestedJavaFiles(new File("tests"), dir);
+      List<String> options =
+          List.of(
+              "-proc:only",
+              "-processor",
+              PerCpuChecker.class.getName(),
+              "-cp",
+              System.getProperty("java.class.path"));
+      javac
+          .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
+          .call();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return diagnostics.getDiagnostics().stream().map(d -> d.getMessage(Locale.ROOT)).toList();
   }
 
   @Test
