@@ -283,6 +283,36 @@ class PerCpuGuardEscapeTest {
   }
 
   @Test
+  void closureCapturingAGuardGivenToOnEachCpu_runsNow() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    try (CpuGuard outer = CpuGuard.pin()) {",
+        "      CpuGuard.onEachCpu(g -> h.get(outer).with(v -> v[0] += g.cpu()));",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void tokenStoredInALocalArrayInsideTheTry_isClean() {
+    check(
+        "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",
+        "    try (CpuGuard g = CpuGuard.pin()) {",
+        "      List<PerCpuToken<long[]>> local = List.of(a.get(g), b.get(g));",
+        "      local.forEach(t -> t.with(v -> v[0]++));",
+        "    }",
+        "  }");
+  }
+
+  @Test
+  void closureCapturingATokenGivenToAnInvokesClosureHelper_runsNow() {
+    check(
+        "  @InvokesClosure(0) static void twice(Runnable r) { r.run(); r.run(); }",
+        "  void run(PerCpuToken<long[]> t) {",
+        "    twice(() -> t.with(v -> v[0]++));",
+        "  }");
+  }
+
+  @Test
   void suppressWarnings_suppressesTheFinding() {
     check(
         "  PerCpuToken<long[]> saved;",

@@ -261,6 +261,18 @@ class PerCpuValueEscapeTest {
   }
 
   @Test
+  void valueUsedByAStreamInsideTheClosure_isClean() {
+    check("  long run(PerCpu<long[]> h) { return h.apply(v -> Arrays.stream(v).sum()); }");
+  }
+
+  @Test
+  void valueWrappedInAListForACallInsideTheClosure_isClean() {
+    check(
+        "  static int count(List<long[]> xs) { return xs.size(); }",
+        "  void run(PerCpu<long[]> h) { h.with(v -> count(List.of(v))); }");
+  }
+
+  @Test
   void suppressWarnings_suppressesTheFinding() {
     check(
         "  long[] leaked;",

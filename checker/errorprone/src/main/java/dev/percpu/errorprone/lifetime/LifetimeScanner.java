@@ -50,6 +50,9 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
           "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Double",
           "java.lang.Float", "java.math.BigInteger", "java.math.BigDecimal");
 
+  private static final Set<String> COLLECTION_FACTORIES =
+      Set.of("java.util.List", "java.util.Set", "java.util.Map", "java.util.Arrays");
+
   private final PerCpuApi api;
   private final BiFunction<MethodSymbol, Integer, ClosureUse> closureUse;
   private final List<Finding> findings = new ArrayList<>();
@@ -80,7 +83,9 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
                 + " or an early return leaves the thread pinned. Write `try (CpuGuard g = "
                 + m.owner.getSimpleName() + "." + m.getSimpleName() + "()) { ... }`.");
       }
-      checkStoredArguments(m, node.getArguments());
+      if (!keepsLocally(m, ASTHelpers.getReceiver(node))) {
+        checkStoredArguments(m, node.getArguments());
+      }
       MethodRole role = api.roleOf(m);
       if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < node.getArguments().size()) {
         checkValueEscape(node, m, node.getArguments().get(e.closure()));
@@ -96,6 +101,19 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       checkStoredArguments(ctor, node.getArguments());
     }
     return super.visitNewClass(node, null);
+  }
+
+  /**
+   * A store that stays inside the method: a collection factory ({@code List.of}) only builds a value,
+   * and a collection held in a local variable dies with the method unless it is itself stored,
+   * which these checks do not follow.
+   */
+  private static boolean keepsLocally(MethodSymbol m, ExpressionTree receiver) {
+    if (m.isStatic() && COLLECTION_FACTORIES.contains(m.owner.getQualifiedName().toString())) {
+      return true;
+    }
+    Symbol r = receiver == null ? null : ASTHelpers.getSymbol(receiver);
+    return r instanceof VarSymbol v && v.getKind() == ElementKind.LOCAL_VARIABLE;
   }
 
   private boolean isTryResource(TreePath path) {
@@ -271,7 +289,8 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
         if (callee != null) {
           ExpressionTree receiver = ASTHelpers.getReceiver(node);
           boolean outsideReceiver = receiver == null || !declaredInside(ASTHelpers.getSymbol(receiver), start);
-          checkArguments(callee, node.getArguments(), outsideReceiver);
+          boolean factory = callee.isStatic() && COLLECTION_FACTORIES.contains(callee.owner.getQualifiedName().toString());
+          checkArguments(callee, node.getArguments(), outsideReceiver && !factory);
         }
         return super.visitMethodInvocation(node, null);
       }
