@@ -1,79 +1,22 @@
 package dev.percpu.internal;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What one thread knows about its own pin. Only its thread reads or writes the mutable fields (the
- * slot table publishes ownership separately), so they are plain fields. The hot path reads
- * {@link #id}, {@link #cpu}, {@link #depth}, {@link #entries} and {@link #tracking} from this one
- * small object (about a cache line), which its thread found with a single {@code ThreadLocal} look-up.
+ * slot table publishes ownership separately), so they are plain fields. The hot path reads {@link
+ * #id}, {@link #cpu}, {@link #depth}, {@link #entries} and {@link #tracking} from this one object,
+ * which its thread found with a single {@code ThreadLocal} look-up, and writes them and its two
+ * small arrays; all three are padded (see {@link PinStateFields}) so that no other thread's data
+ * shares their cache lines.
  */
-public final class PinState {
-  private static final AtomicLong IDS = new AtomicLong();
-
-  /**
-   * Names this state (and so its thread) in the slot table's owner words: unique for the life of
-   * the JVM and positive, unlike thread ids, which may be reused once a thread has died. A
-   * primitive owner word needs no garbage-collector write barrier.
-   */
-  public final long id = IDS.incrementAndGet();
-
-  /** The thread this state belongs to. */
-  public final Thread thread;
-
-  /** The CPU slot owned while {@link #depth} is positive; {@code -1} otherwise. */
-  public int cpu = -1;
-
-  /**
-   * How many pins (guards or convenience entries) are open: nested pins only count. Changed only
-   * through {@link #push()} and {@link #pop()}.
-   */
-  public int depth;
-
-  /**
-   * For each open pin level, the serial number of the guard opened at that level, or {@code 0}
-   * for a pin without a guard (a convenience {@code with}). A guard is open exactly while its
-   * serial is still at its level, which makes guards immutable: nothing of theirs needs writing,
-   * so a guard that the JIT cannot see closed on every path still does not have to exist.
-   */
-  private long[] serials = new long[8];
-
-  private long lastSerial;
-
-  /**
-   * How many entering closures run on this thread (a guard must not close under one): the height of
-   * {@link #entered}.
-   */
-  public int entries;
-
-  /**
-   * The {@link Allocation#id}s of the closures running on this thread, outermost first: all on
-   * {@link #cpu}, since a thread inside a closure is pinned. The nesting check searches it.
-   */
-  private long[] entered = new long[8];
-
-  /** In assertion mode, where each entry of {@link #entered} began; otherwise never allocated. */
-  private String[] enteredAt;
-
-  /**
-   * The slot to try first on the next pin. It starts from a hash of the thread id and moves, like
-   * {@code Striped64}'s probe, whenever the preferred slot is found taken, so threads that collide
-   * spread out and then stay where they landed.
-   */
-  int hint;
-
-  /** Xorshift state used to pick a new {@link #hint} after contention. */
-  private int probe;
-
-  /** Whether assertion mode was on when the outermost pin began: it governs the whole pin. */
-  public boolean tracking;
-
-  /** Where the outermost pin began; written only while {@link #tracking}, read by leak reports. */
-  public volatile String pinnedAt;
+public final class PinState extends PinStateFields {
+  // 128 bytes after the fields (see PinStateFields). Never read or written.
+  @SuppressWarnings("unused")
+  private long q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15, q16;
 
   PinState(Thread thread, int cpus) {
-    this.thread = thread;
+    super(thread);
     long id = thread.getId();
     int mixed = (int) ((id * 0x9E3779B97F4A7C15L) >>> 32);
     this.probe = mixed == 0 ? 1 : mixed;
@@ -85,35 +28,36 @@ public final class PinState {
    * {@code 0} ({@link #pop()} clears them), so there is nothing to write.
    */
   void push() {
-    if (depth == serials.length) {
-      serials = Arrays.copyOf(serials, depth * 2);
+    if (depth == capacity(serials)) {
+      serials = grown(serials);
     }
     depth++;
   }
 
   /** Closes the innermost pin level and returns the new depth. */
   int pop() {
-    serials[--depth] = 0;
-    return depth;
+    int level = --depth;
+    serials[PAD + level] = 0;
+    return level;
   }
 
   /** Gives the innermost pin level a guard, and returns the guard's serial number. */
   public long registerGuard() {
     long serial = ++lastSerial;
-    serials[depth - 1] = serial;
+    serials[PAD + depth - 1] = serial;
     return serial;
   }
 
   /** Whether the guard with {@code serial}, opened at pin level {@code level}, is still open. */
   public boolean isOpen(int level, long serial) {
-    return depth >= level && serials[level - 1] == serial;
+    return depth >= level && serials[PAD + level - 1] == serial;
   }
 
   /** Whether a closure of the allocation with this id is running on this thread. */
   boolean isEntered(long allocation) {
     long[] e = entered;
     for (int k = entries - 1; k >= 0; k--) {
-      if (e[k] == allocation) {
+      if (e[PAD + k] == allocation) {
         return true;
       }
     }
@@ -125,13 +69,14 @@ public final class PinState {
    * site} is where it began, recorded only in assertion mode ({@code null} otherwise).
    */
   void enter(int level, long allocation, String site) {
-    if (level == entered.length) {
-      entered = Arrays.copyOf(entered, level * 2);
+    if (level == capacity(entered)) {
+      entered = grown(entered);
     }
-    entered[level] = allocation;
+    entered[PAD + level] = allocation;
     if (site != null) {
       if (enteredAt == null || level >= enteredAt.length) {
-        enteredAt = Arrays.copyOf(enteredAt == null ? new String[0] : enteredAt, entered.length);
+        enteredAt =
+            Arrays.copyOf(enteredAt == null ? new String[0] : enteredAt, capacity(entered));
       }
       enteredAt[level] = site;
     }
@@ -150,7 +95,7 @@ public final class PinState {
   /** Where the running entry of the allocation with this id began, if recorded. */
   String entrySite(long allocation) {
     for (int k = entries - 1; k >= 0; k--) {
-      if (entered[k] == allocation) {
+      if (entered[PAD + k] == allocation) {
         return enteredAt != null && k < enteredAt.length ? enteredAt[k] : null;
       }
     }

@@ -1,0 +1,100 @@
+package dev.percpu.internal;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fields of {@link PinState}, in a class of their own so that padding can surround them: the
+ * JVM lays out a superclass's fields before a subclass's, so {@link CacheLinePadding} above and
+ * {@link PinState}'s own padding below keep the fields that the hot path writes on every pin off
+ * the cache lines of whatever objects the JVM places next to this one (after a copying collection,
+ * typically another thread's {@code PinState}).
+ */
+abstract class PinStateFields extends CacheLinePadding {
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /**
+   * The two per-thread arrays that the hot path writes ({@link #serials}, {@link #entered}) are
+   * objects of their own, so they are padded the same way: element {@code k} lives at {@code PAD +
+   * k}, with {@code PAD} unused {@code long}s (128 bytes) on each side.
+   */
+  static final int PAD = 16;
+
+  static long[] padded(int capacity) {
+    return new long[PAD + capacity + PAD];
+  }
+
+  static int capacity(long[] padded) {
+    return padded.length - 2 * PAD;
+  }
+
+  static long[] grown(long[] padded) {
+    long[] bigger = padded(2 * capacity(padded));
+    System.arraycopy(padded, PAD, bigger, PAD, capacity(padded));
+    return bigger;
+  }
+
+  /**
+   * Names this state (and so its thread) in the slot table's owner words: unique for the life of
+   * the JVM and positive, unlike thread ids, which may be reused once a thread has died. A
+   * primitive owner word needs no garbage-collector write barrier.
+   */
+  public final long id = IDS.incrementAndGet();
+
+  /** The thread this state belongs to. */
+  public final Thread thread;
+
+  /** The CPU slot owned while {@link #depth} is positive; {@code -1} otherwise. */
+  public int cpu = -1;
+
+  /**
+   * How many pins (guards or convenience entries) are open: nested pins only count. Changed only
+   * through {@link PinState#push()} and {@link PinState#pop()}.
+   */
+  public int depth;
+
+  /**
+   * For each open pin level, the serial number of the guard opened at that level, or {@code 0}
+   * for a pin without a guard (a convenience {@code with}). A guard is open exactly while its
+   * serial is still at its level, which makes guards immutable: nothing of theirs needs writing,
+   * so a guard that the JIT cannot see closed on every path still does not have to exist.
+   */
+  long[] serials = padded(8);
+
+  long lastSerial;
+
+  /**
+   * How many entering closures run on this thread (a guard must not close under one): the height of
+   * {@link #entered}.
+   */
+  public int entries;
+
+  /**
+   * The {@link Allocation#id}s of the closures running on this thread, outermost first: all on
+   * {@link #cpu}, since a thread inside a closure is pinned. The nesting check searches it.
+   */
+  long[] entered = padded(8);
+
+  /** In assertion mode, where each entry of {@link #entered} began; otherwise never allocated. */
+  String[] enteredAt;
+
+  /**
+   * The slot to try first on the next pin. It starts from a hash of the thread id and moves, like
+   * {@code Striped64}'s probe, whenever the preferred slot is found taken, so threads that collide
+   * spread out and then stay where they landed.
+   */
+  int hint;
+
+  /** Xorshift state used to pick a new {@link #hint} after contention. */
+  int probe;
+
+  /** Whether assertion mode was on when the outermost pin began: it governs the whole pin. */
+  public boolean tracking;
+
+  /** Where the outermost pin began; written only while {@link #tracking}, read by leak reports. */
+  public volatile String pinnedAt;
+
+
+  PinStateFields(Thread thread) {
+    this.thread = thread;
+  }
+}
