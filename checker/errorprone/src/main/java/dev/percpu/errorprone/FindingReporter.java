@@ -40,12 +40,19 @@ final class FindingReporter {
       return Description.NO_MATCH; // reported once by PerCpuNestedAccess
     }
     for (Finding f : PerCpuAnalysis.findings(unit, state, config)) {
-      if (f.kind() != kind || f.path() == null || suppressed(checker, f.path(), state)) {
-        continue;
+      try {
+        if (f.kind() != kind || f.path() == null || suppressed(checker, f.path(), state)) {
+          continue;
+        }
+        Description.Builder d = checker.buildDescription(f.path().getLeaf()).setMessage(f.message());
+        f.fix().ifPresent(d::addFix);
+        state.reportMatch(d.build());
+      } catch (RuntimeException e) {
+        // Never crash javac: a finding that cannot be reported is dropped, the others still are.
+        if (Boolean.getBoolean(PerCpuAnalysis.RETHROW_PROPERTY)) {
+          throw e;
+        }
       }
-      Description.Builder d = checker.buildDescription(f.path().getLeaf()).setMessage(f.message());
-      f.fix().ifPresent(d::addFix);
-      state.reportMatch(d.build());
     }
     return Description.NO_MATCH;
   }
