@@ -46,31 +46,41 @@ final class PerCpuAnalysis {
   }
 
   private static List<Finding> compute(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+    if (!guarded(() -> ApiUsage.mentionsPerCpu(unit, config.api(), config.configuredMethods()), false)) {
+      return List.of();
+    }
+    // The two analyses fail independently: a surprise in one costs only its own findings.
+    List<Finding> all = new ArrayList<>(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
+    JavacTypes types = JavacTypes.instance(state.context);
+    all.addAll(
+        guarded(
+            () ->
+                LifetimeScanner.run(
+                    unit,
+                    config.api(),
+                    (m, i) -> {
+                      try {
+                        return config.api().closureUse(m, i, types);
+                      } catch (RuntimeException e) {
+                        return ClosureUse.UNKNOWN;
+                      }
+                    }),
+            List.of()));
+    return List.copyOf(all);
+  }
+
+  /**
+   * Never crash javac: erroneous or unforeseen code yields {@code fallback} instead. The module's
+   * own tests set {@link #RETHROW_PROPERTY}, so that a swallowed bug still fails them.
+   */
+  private static <T> T guarded(java.util.function.Supplier<T> analysis, T fallback) {
     try {
-      if (!ApiUsage.mentionsPerCpu(unit, config.api(), config.configuredMethods())) {
-        return List.of();
-      }
-      List<Finding> all = new ArrayList<>(NestingAnalysis.run(unit, state, config));
-      JavacTypes types = JavacTypes.instance(state.context);
-      all.addAll(
-          LifetimeScanner.run(
-              unit,
-              config.api(),
-              (m, i) -> {
-                try {
-                  return config.api().closureUse(m, i, types);
-                } catch (RuntimeException e) {
-                  return ClosureUse.UNKNOWN;
-                }
-              }));
-      return List.copyOf(all);
+      return analysis.get();
     } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {
-      // Never crash javac: erroneous or unforeseen code gets no findings instead. The module's
-      // own tests set the property, so that a swallowed bug still fails them.
       if (Boolean.getBoolean(RETHROW_PROPERTY)) {
         throw e;
       }
-      return List.of();
+      return fallback;
     }
   }
 }
