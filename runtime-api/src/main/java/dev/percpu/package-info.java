@@ -27,9 +27,9 @@
  * dev.percpu.PerCpuCounter} operation. {@link dev.percpu.CpuGuard#pin()} and {@link
  * dev.percpu.PerCpu#get} create a guard and a token, which the JIT's escape analysis removes when
  * they stay inside a try-with-resources block. JDK 25 removes both. JDK 17 removes the token, but
- * keeps the guard (40 bytes) whenever the block contains an allocation or a call that is not
- * inlined, as {@code get} itself is: on the block's exceptional exit {@code close()} is then a real
- * call, and the guard escapes into it. A guard whose block only updates a {@link
+ * keeps the guard (40 bytes) whenever the block also contains an allocation, such as the token of
+ * {@code get}, or a call that is not inlined: its escape analysis gives up on an object that the
+ * block's exceptional exit must still close. A guard whose block only updates a {@link
  * dev.percpu.PerCpuCounter} is removed on JDK 17 too.
  *
  * <p>A pin costs one {@code ThreadLocal} look-up, one compare-and-set to take a CPU slot and one
