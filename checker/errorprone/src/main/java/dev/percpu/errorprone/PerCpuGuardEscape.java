@@ -13,7 +13,18 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import javax.inject.Inject;
 
-/** A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread. See {@code docs/bugpattern/PerCpuGuardEscape.md}. */
+/**
+ * A {@code PerCpuToken} or {@code CpuGuard} that outlives its guard: stored into a field or a
+ * collection, returned, or captured by a closure that runs later or on another thread. See {@code
+ * docs/bugpattern/PerCpuGuardEscape.md}.
+ *
+ * <pre>{@code
+ * try (CpuGuard g = CpuGuard.pin()) {
+ *   PerCpuToken<long[]> t = counts.get(g);
+ *   executor.execute(() -> t.with(v -> v[0]++));   // flagged: t is used on another thread
+ * }
+ * }</pre>
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread",

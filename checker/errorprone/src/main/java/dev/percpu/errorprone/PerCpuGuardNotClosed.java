@@ -13,7 +13,15 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import javax.inject.Inject;
 
-/** A CpuGuard from pin() must be closed by try-with-resources. See {@code docs/bugpattern/PerCpuGuardNotClosed.md}. */
+/**
+ * A {@code CpuGuard} from {@code pin()} that is not a try-with-resources resource, in the spirit
+ * of Error Prone's {@code MustBeClosed}. See {@code docs/bugpattern/PerCpuGuardNotClosed.md}.
+ *
+ * <pre>{@code
+ * CpuGuard g = CpuGuard.pin();                 // flagged
+ * try (CpuGuard ok = CpuGuard.pin()) { ... }   // fine
+ * }</pre>
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A CpuGuard from pin() must be closed by try-with-resources",

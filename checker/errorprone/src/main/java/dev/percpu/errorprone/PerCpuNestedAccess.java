@@ -17,6 +17,11 @@ import javax.inject.Inject;
  * Definite nested access: inside a closure that entered allocation A, an entry of A again on the
  * same thread (and so the same CPU). See {@code docs/bugpattern/PerCpuNestedAccess.md}. This check also reports
  * malformed {@code -XepOpt:PerCpu:...} flags, once per compilation, as an error naming the flag.
+ *
+ * <pre>{@code
+ * PerCpu<long[]> alias = counts.clone();
+ * counts.with(a -> alias.with(b -> b[0]++));   // flagged: alias is counts
+ * }</pre>
  */
 @AutoService(BugChecker.class)
 @BugPattern(

@@ -13,7 +13,17 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import javax.inject.Inject;
 
-/** A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct. See {@code docs/bugpattern/PerCpuPossibleNestedAccess.md}. */
+/**
+ * Possible nested access (WARNING): inside a closure that entered allocation A, an entry of a
+ * handle of unknown origin (a parameter, a method result, a collection element) with A's type
+ * argument, which nothing proves distinct. See {@code docs/bugpattern/PerCpuPossibleNestedAccess.md}.
+ *
+ * <pre>{@code
+ * void merge(PerCpu<long[]> other) {
+ *   counts.with(a -> other.with(b -> a[0] += b[0]));   // other may be counts
+ * }
+ * }</pre>
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct",

@@ -13,7 +13,15 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.CompilationUnitTree;
 import javax.inject.Inject;
 
-/** The value a with/apply closure receives is stored where it outlives the closure. See {@code docs/bugpattern/PerCpuValueEscape.md}. */
+/**
+ * The value a {@code with}/{@code apply} closure receives, stored where it outlives the closure
+ * (WARNING). See {@code docs/bugpattern/PerCpuValueEscape.md}.
+ *
+ * <pre>{@code
+ * counts.with(v -> this.last = v);     // flagged: last aliases this CPU's slot
+ * long n = counts.apply(v -> v[0]);    // fine: a copy of what is needed
+ * }</pre>
+ */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "The value a with/apply closure receives is stored where it outlives the closure",
