@@ -702,6 +702,18 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void malformedAliasingFlag_isAClearErrorReportedOncePerCompilation() {
+    helper
+        .setArgs("-XepOpt:PerCpu:TypeArgumentAliasing=maybe")
+        .addSourceLines(
+            "A.java",
+            "// BUG: Diagnostic contains: invalid percpu flag -XepOpt:PerCpu:TypeArgumentAliasing=maybe: expected true or false",
+            "class A {}")
+        .addSourceLines("B.java", "class B {}")
+        .doTest();
+  }
+
+  @Test
   void malformedApiMethodsFlag_isAClearErrorNamingTheEntry() {
     helper
         .setArgs("-XepOpt:PerCpu:ApiMethods=Shard#update=teleport:0")
