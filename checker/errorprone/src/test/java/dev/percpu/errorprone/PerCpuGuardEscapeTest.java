@@ -174,6 +174,16 @@ class PerCpuGuardEscapeTest {
         "  }");
   }
 
+  @Test
+  void closureHeldInALocalThenHandedToAnExecutor_isFlagged() {
+    check(
+        "  void run(PerCpuToken<long[]> t, Executor executor) {",
+        "    // BUG: Diagnostic contains: handed (as `task`) to `execute`",
+        "    Runnable task = () -> t.with(v -> v[0]++);",
+        "    executor.execute(task);",
+        "  }");
+  }
+
   // ---- stays within the guard ----
 
   @Test

@@ -56,6 +56,8 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   private final PerCpuApi api;
   private final BiFunction<MethodSymbol, Integer, ClosureUse> closureUse;
   private final List<Finding> findings = new ArrayList<>();
+  /** Closures held in locals, so that handing the local to another thread is judged like the closure. */
+  private final java.util.Map<VarSymbol, TreePath> closureLocals = new java.util.HashMap<>();
 
   public LifetimeScanner(PerCpuApi api, BiFunction<MethodSymbol, Integer, ClosureUse> closureUse) {
     this.api = api;
@@ -156,6 +158,10 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitVariable(VariableTree node, Void unused) {
     Symbol s = ASTHelpers.getSymbol(node);
+    if (s instanceof VarSymbol v && v.getKind() == ElementKind.LOCAL_VARIABLE && node.getInitializer() != null
+        && isClosure(node.getInitializer())) {
+      closureLocals.put(v, new TreePath(getCurrentPath(), node.getInitializer()));
+    }
     if (s != null && s.getKind() == ElementKind.FIELD && node.getInitializer() != null) {
       Type type = ASTHelpers.getType(node.getInitializer());
       if (isGuardOrToken(type)) {
@@ -200,6 +206,12 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       ExpressionTree arg = args.get(i);
       Type type = ASTHelpers.getType(arg);
       boolean closure = isClosure(arg);
+      TreePath heldClosure =
+          ASTHelpers.getSymbol(arg) instanceof VarSymbol v && arg instanceof IdentifierTree ? closureLocals.get(v) : null;
+      if (heldClosure != null && closureUse.apply(m, i) == ClosureUse.ELSEWHERE) {
+        checkCaptures(heldClosure, "handed (as `" + arg + "`) to `" + m.getSimpleName() + "`, which runs it later or on another thread");
+        continue;
+      }
       if (!closure && !isGuardOrToken(type)) {
         continue;
       }
