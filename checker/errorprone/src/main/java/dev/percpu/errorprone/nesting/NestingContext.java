@@ -60,10 +60,6 @@ final class NestingContext {
     return state.getTypes();
   }
 
-  CompilationUnitTree unit() {
-    return unit;
-  }
-
   ClosureUse closureUse(MethodSymbol m, int index) {
     try {
       return config.api().closureUse(m, index, modelTypes);

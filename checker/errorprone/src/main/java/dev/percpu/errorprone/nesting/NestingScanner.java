@@ -11,7 +11,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -568,7 +567,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     if (old != null && (old.kind() == Finding.Kind.NESTED || !definite)) {
       return;
     }
-    String what = definite ? inner.describe() : describePossible(inner, best.allocations());
+    String what = inner.describe();
     StringBuilder msg = new StringBuilder();
     if (definite) {
       msg.append("Nested entry of ").append(what).append(": it is already entered by the ")
@@ -595,11 +594,6 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
             getCurrentPathFor(at),
             msg.toString(),
             fix));
-  }
-
-  private String describePossible(AllocationSet inner, AllocationSet outer) {
-    Allocation a = inner.commonWith(outer, ctx.types(), ctx.config().typeArgumentAliasing());
-    return a == null ? inner.describe() : inner.describe();
   }
 
   private TreePath getCurrentPathFor(Tree at) {
@@ -682,8 +676,4 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     return i >= 0 && i < args.size() ? args.get(i) : null;
   }
 
-  @Override
-  public Void visitVariable(VariableTree node, EnteredSet entered) {
-    return super.visitVariable(node, entered);
-  }
 }
