@@ -273,6 +273,11 @@ class PerCpuValueEscapeTest {
   }
 
   @Test
+  void valuesElementsCopiedWithAddAll_isClean() {
+    check("  void run(PerCpu<List<String>> h, List<String> all) { h.with(v -> all.addAll(v)); }");
+  }
+
+  @Test
   void suppressWarnings_suppressesTheFinding() {
     check(
         "  long[] leaked;",

@@ -318,8 +318,11 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
 
       private void checkArguments(MethodSymbol callee, List<? extends ExpressionTree> args, boolean outsideReceiver) {
         for (int i = 0; i < args.size(); i++) {
+          // addAll copies the value's elements; the value itself is not kept.
+          boolean keepsArgument = closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
+              && !callee.getSimpleName().toString().endsWith("All");
           if (isValue(args.get(i), value) && outsideReceiver
-              && (closureUse.apply(callee, i) == ClosureUse.ELSEWHERE || isReferenceHolderSetter(callee))) {
+              && (keepsArgument || isReferenceHolderSetter(callee))) {
             report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
                 "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
                     + "`, which keeps it beyond the closure.");
