@@ -5,7 +5,7 @@
 #
 # Usage (from checker/checkerframework, after `mvn -o -q install -DskipTests`):
 #   perf/measure.sh [FILES_PER_CORPUS]        (default 200)
-# Prints the best of three wall-clock runs for each configuration, and the ratios.
+# Prints the best of three interleaved wall-clock runs for each configuration, and the ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-200}"
@@ -96,23 +96,26 @@ public class Plain$i {
 JAVA
 done
 
-best() { # best of three wall-clock seconds of a javac run
-  local best=""
-  for _ in 1 2 3; do
-    local s e t
-    s=$(date +%s.%N)
-    javac $exports "$@" >/dev/null 2>&1 || true
-    e=$(date +%s.%N)
-    t=$(echo "$e - $s" | bc)
-    if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
-  done
-  echo "$best"
+seconds() { # wall-clock seconds of one javac run
+  local s e
+  s=$(date +%s.%N)
+  javac $exports "$@" >/dev/null 2>&1 || true
+  e=$(date +%s.%N)
+  echo "$e - $s" | bc
 }
 
+min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+
+# Plain and checked runs alternate, three of each, so that a change in the machine's load hits
+# both; the best of each is kept.
 for corpus in api plain; do
   files=$(ls "$work/$corpus"/*.java)
-  plain=$(best -proc:none -cp "$cp" -d "$work/out" $files)
-  checked=$(best -cp "$cp" -processorpath "$cp" -processor dev.percpu.checker.PerCpuChecker -d "$work/out" $files)
+  plain=""
+  checked=""
+  for _ in 1 2 3; do
+    plain=$(min "$plain" "$(seconds -proc:none -cp "$cp" -d "$work/out" $files)")
+    checked=$(min "$checked" "$(seconds -cp "$cp" -processorpath "$cp" -processor dev.percpu.checker.PerCpuChecker -d "$work/out" $files)")
+  done
   ratio=$(echo "scale=2; $checked / $plain" | bc)
   echo "$corpus: $n files, plain javac ${plain}s, with PerCpuChecker ${checked}s, ratio ${ratio}x"
 done

@@ -82,6 +82,7 @@ final class EffectAnalysis {
   /** Deferred closures of the unit's classes analysed before this one (their trees may be gone). */
   private final Map<Tree, StoredClosure> earlierDeferred;
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
+  private final Map<Tree, AllocationId> identities = new java.util.IdentityHashMap<>();
   /**
    * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
    * called directly, through dynamic dispatch, not only as the closure its object stands for.
@@ -890,8 +891,14 @@ final class EffectAnalysis {
   // ---------------------------------------------------------------------------------------------
   // Helpers
 
+  /** Identities do not change between fixpoint rounds, and the framework's types are costly. */
   private AllocationId identityOf(ExpressionTree tree) {
-    return factory.identityOf(tree);
+    AllocationId id = identities.get(tree);
+    if (id == null) {
+      id = factory.identityOf(tree);
+      identities.put(tree, id);
+    }
+    return id;
   }
 
   private static String via(ExecutableElement callee) {
