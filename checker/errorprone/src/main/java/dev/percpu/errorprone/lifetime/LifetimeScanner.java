@@ -1,9 +1,7 @@
 package dev.percpu.errorprone.lifetime;
 
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -43,14 +41,7 @@ import javax.lang.model.element.ElementKind;
  */
 public final class LifetimeScanner extends TreePathScanner<Void, Void> {
 
-  /** Values of these types cannot be mutated through a leaked reference. */
-  private static final Set<String> IMMUTABLE =
-      Set.of(
-          "java.lang.String", "java.lang.Long", "java.lang.Integer", "java.lang.Short",
-          "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Double",
-          "java.lang.Float", "java.math.BigInteger", "java.math.BigDecimal");
-
-  private static final Set<String> COLLECTION_FACTORIES =
+  static final Set<String> COLLECTION_FACTORIES =
       Set.of("java.util.List", "java.util.Set", "java.util.Map", "java.util.Arrays");
 
   private final PerCpuApi api;
@@ -59,9 +50,12 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   /** Closures held in locals, so that handing the local to another thread is judged like the closure. */
   private final java.util.Map<VarSymbol, TreePath> closureLocals = new java.util.HashMap<>();
 
+  private final ValueEscapes valueEscapes;
+
   public LifetimeScanner(PerCpuApi api, BiFunction<MethodSymbol, Integer, ClosureUse> closureUse) {
     this.api = api;
     this.closureUse = closureUse;
+    this.valueEscapes = new ValueEscapes(closureUse, findings::add);
   }
 
   public static List<Finding> run(
@@ -90,7 +84,7 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       }
       MethodRole role = api.roleOf(m);
       if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < node.getArguments().size()) {
-        checkValueEscape(node, m, node.getArguments().get(e.closure()));
+        valueEscapes.check(getCurrentPath(), m, node.getArguments().get(e.closure()));
       }
     }
     return super.visitMethodInvocation(node, null);
@@ -252,158 +246,30 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
     }
   }
 
-  // ---- values that escape their closure ----
-
-  private void checkValueEscape(MethodInvocationTree call, MethodSymbol m, ExpressionTree closureArg) {
-    if (!(ASTHelpers.stripParentheses(closureArg) instanceof LambdaExpressionTree lambda)
-        || lambda.getParameters().isEmpty()) {
-      return;
-    }
-    VarSymbol value = ASTHelpers.getSymbol(lambda.getParameters().get(0));
-    if (value == null || value.type == null || value.type.isPrimitive()
-        || IMMUTABLE.contains(PerCpuApi.erasedName(value.type)) || value.type.isErroneous()) {
-      return;
-    }
-    TreePath argPath = new TreePath(getCurrentPath(), closureArg);
-    TreePath lambdaPath = closureArg == lambda ? argPath : new TreePath(argPath, lambda);
-    int start = ((JCTree) lambda).getStartPosition();
-    String name = value.getSimpleName().toString();
-    boolean returnsValue = m.getReturnType() != null && !m.getReturnType().hasTag(com.sun.tools.javac.code.TypeTag.VOID);
-    if (returnsValue && isValue(lambda.getBody(), value)) {
-      report(Finding.Kind.VALUE_ESCAPE, new TreePath(lambdaPath, lambda.getBody()),
-          "`" + m.getSimpleName() + "` returns the slot's value `" + name + "` itself, so it outlives the closure:"
-              + " another thread pinned to this CPU may then change it under the caller. Return a copy or a"
-              + " computed result.");
-    }
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree node, Void unused) {
-        if (isValue(node.getExpression(), value)) {
-          ExpressionTree target = ASTHelpers.stripParentheses(node.getVariable());
-          Symbol s = ASTHelpers.getSymbol(target);
-          if (s != null && s.getKind() == ElementKind.FIELD) {
-            report(Finding.Kind.VALUE_ESCAPE, getCurrentPath(),
-                "The slot's value `" + name + "` is stored into field `" + s.getSimpleName()
-                    + "`, where it outlives the closure; use it only inside the closure.");
-          } else if (target instanceof ArrayAccessTree aa
-              && !declaredInside(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(aa.getExpression())), start)) {
-            report(Finding.Kind.VALUE_ESCAPE, getCurrentPath(),
-                "The slot's value `" + name + "` is stored into an array from outside the closure, where it"
-                    + " outlives the closure.");
-          }
-        }
-        return super.visitAssignment(node, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        MethodSymbol callee = ASTHelpers.getSymbol(node);
-        if (callee != null) {
-          ExpressionTree receiver = ASTHelpers.getReceiver(node);
-          boolean outsideReceiver = receiver == null || !declaredInside(ASTHelpers.getSymbol(receiver), start);
-          boolean factory = callee.isStatic() && COLLECTION_FACTORIES.contains(callee.owner.getQualifiedName().toString());
-          checkArguments(callee, node.getArguments(), outsideReceiver && !factory);
-        }
-        return super.visitMethodInvocation(node, null);
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree node, Void unused) {
-        MethodSymbol ctor = ASTHelpers.getSymbol(node);
-        if (ctor != null) {
-          checkArguments(ctor, node.getArguments(), true);
-        }
-        return super.visitNewClass(node, null);
-      }
-
-      private void checkArguments(MethodSymbol callee, List<? extends ExpressionTree> args, boolean outsideReceiver) {
-        for (int i = 0; i < args.size(); i++) {
-          // addAll copies the value's elements; the value itself is not kept.
-          boolean keepsArgument = closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
-              && !callee.getSimpleName().toString().endsWith("All");
-          if (isValue(args.get(i), value) && outsideReceiver
-              && (keepsArgument || isReferenceHolderSetter(callee))) {
-            report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
-                "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
-                    + "`, which keeps it beyond the closure.");
-          } else if (isClosure(args.get(i)) && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
-              && captures(args.get(i), value)) {
-            report(Finding.Kind.VALUE_ESCAPE, new TreePath(getCurrentPath(), args.get(i)),
-                "A closure that captures the slot's value `" + name + "` is handed to `"
-                    + (callee.isConstructor() ? callee.owner.getSimpleName() : callee.getSimpleName())
-                    + "`, which runs it after this closure ends or on another thread.");
-          }
-        }
-      }
-
-      @Override
-      public Void visitClass(ClassTree node, Void unused) {
-        return null;
-      }
-    }.scan(new TreePath(lambdaPath, lambda.getBody()), null);
-  }
-
-  /** {@code AtomicReference.set(v)} and the like keep their argument as surely as a field does. */
-  private static boolean isReferenceHolderSetter(MethodSymbol callee) {
-    String owner = callee.owner == null ? "" : callee.owner.getQualifiedName().toString();
-    String name = callee.getSimpleName().toString();
-    return (owner.equals("java.util.concurrent.atomic.AtomicReference")
-            || owner.equals("java.util.concurrent.atomic.AtomicReferenceArray")
-            || owner.equals("java.lang.ThreadLocal"))
-        && (name.equals("set") || name.equals("lazySet") || name.equals("setPlain") || name.equals("setRelease")
-            || name.equals("getAndSet") || name.equals("compareAndSet") || name.equals("setOpaque"));
-  }
-
-  private static boolean isValue(Tree expression, VarSymbol value) {
-    if (!(expression instanceof ExpressionTree e)) {
-      return false;
-    }
-    ExpressionTree x = ASTHelpers.stripParentheses(e);
-    while (x.getKind() == Tree.Kind.TYPE_CAST) {
-      x = ASTHelpers.stripParentheses(((com.sun.source.tree.TypeCastTree) x).getExpression());
-    }
-    if (x.getKind() == Tree.Kind.BLOCK) {
-      return false;
-    }
-    return x instanceof IdentifierTree && ASTHelpers.getSymbol(x) == value;
-  }
-
-  private static boolean captures(Tree closure, VarSymbol value) {
-    boolean[] found = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree node, Void unused) {
-        found[0] |= ASTHelpers.getSymbol(node) == value;
-        return null;
-      }
-    }.scan(closure, null);
-    return found[0];
-  }
-
   // ---- helpers ----
 
-  private static boolean isClosure(ExpressionTree e) {
+  static boolean isClosure(ExpressionTree e) {
     ExpressionTree x = ASTHelpers.stripParentheses(e);
     return x instanceof LambdaExpressionTree
         || x instanceof MemberReferenceTree
         || (x instanceof NewClassTree nc && nc.getClassBody() != null);
   }
 
-  private static boolean isGuardOrToken(Type type) {
+  static boolean isGuardOrToken(Type type) {
     return type != null && (PerCpuApi.isGuard(type) || PerCpuApi.erasedName(type).equals(PerCpuApi.TOKEN));
   }
 
-  private static boolean isLocal(VarSymbol v) {
+  static boolean isLocal(VarSymbol v) {
     ElementKind k = v.getKind();
     return k == ElementKind.LOCAL_VARIABLE || k == ElementKind.PARAMETER || k == ElementKind.RESOURCE_VARIABLE
         || k == ElementKind.EXCEPTION_PARAMETER;
   }
 
-  private static boolean declaredBefore(VarSymbol v, int position) {
+  static boolean declaredBefore(VarSymbol v, int position) {
     return v.pos >= 0 && v.pos < position;
   }
 
-  private static boolean declaredInside(Symbol s, int lambdaStart) {
+  static boolean declaredInside(Symbol s, int lambdaStart) {
     return s instanceof VarSymbol v && isLocal(v) && v.pos >= lambdaStart;
   }
 
