@@ -36,8 +36,8 @@ import javax.lang.model.element.ElementKind;
 /**
  * The lifetime checks of one compilation unit, in one walk: guards not closed by
  * try-with-resources, guards and tokens that outlive their guard (stored in a field or a
- * collection, returned, or captured by a closure that runs later or on another thread), and
- * values handed to an entering closure that outlive the closure.
+ * collection, returned, or captured by a closure that runs later or on another thread), and,
+ * through {@link ValueEscapes}, values handed to an entering closure that outlive the closure.
  */
 public final class LifetimeScanner extends TreePathScanner<Void, Void> {
 
