@@ -228,6 +228,18 @@ class PerCpuPossibleNestedAccessTest {
         "  }");
   }
 
+  @Test
+  void closurePassedToAnAbstractMethodOfThisUnit_mayRunNow() {
+    check(
+        "  interface Runner { void run(Runnable r); }",
+        "  void use(PerCpu<long[]> h, Runner runner) {",
+        "    h.with(x -> runner.run(() -> {",
+        "      // BUG: Diagnostic contains: Possible nested entry",
+        "      h.with(y -> y[0]++);",
+        "    }));",
+        "  }");
+  }
+
   // ---- proven distinct, or not nested ----
 
   @Test

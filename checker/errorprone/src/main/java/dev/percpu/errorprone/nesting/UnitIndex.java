@@ -94,7 +94,9 @@ final class UnitIndex {
       @Override
       public Void visitMethod(MethodTree node, Void unused) {
         Symbol s = ASTHelpers.getSymbol(node);
-        if (s instanceof MethodSymbol m) {
+        // Only a method with a body here can be summarised; an abstract or interface method is
+        // as unknown as one compiled elsewhere.
+        if (s instanceof MethodSymbol m && node.getBody() != null) {
           index.methods.add(m);
           index.methodPaths.put(m, getCurrentPath());
         }
@@ -138,6 +140,7 @@ final class UnitIndex {
     return methodPaths.get(m);
   }
 
+  /** Whether {@code m} is declared with a body in this unit. */
   boolean declaredHere(MethodSymbol m) {
     return methods.contains(m);
   }
