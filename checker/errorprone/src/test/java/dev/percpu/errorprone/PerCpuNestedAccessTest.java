@@ -147,6 +147,42 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void privateGetterReturningAField_isThatField() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private PerCpu<long[]> counts() { return counts; }",
+        "  private static PerCpu<long[]> aliasOf(PerCpu<long[]> h) { return h.clone(); }",
+        "  void run() {",
+        "    counts().with(a -> {",
+        "      // BUG: Diagnostic contains: Nested entry of `counts`",
+        "      aliasOf(counts()).with(b -> b[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void factoryMethodAllocatingOnEveryCall_givesDistinctAllocations() {
+    check(
+        "  private static PerCpu<long[]> make() { return PerCpu.allocate(() -> new long[1]); }",
+        "  void run() {",
+        "    make().with(a -> make().with(b -> b[0] += a[0]));",
+        "    PerCpu<long[]> one = make();",
+        "    one.with(a -> {",
+        "      // BUG: Diagnostic contains: Nested entry of `one`",
+        "      one.with(b -> b[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void overridableGetter_isOnlyAMethodResult() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  PerCpu<long[]> counts() { return counts; }",
+        "  void run() { counts().with(a -> counts().with(b -> b[0]++)); }");
+  }
+
+  @Test
   void cloneChain_isTheSameAllocation() {
     check(
         "  void run(PerCpu<long[]> h) {",

@@ -37,6 +37,7 @@ final class AllocationBinder {
   private final Lines lines;
   private final com.sun.tools.javac.api.JavacTrees trees;
   private final Set<VarSymbol> resolving = new HashSet<>();
+  private final Set<MethodSymbol> resolvingMethods = new HashSet<>();
   private int depth;
 
   AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines, com.sun.tools.javac.api.JavacTrees trees) {
@@ -149,7 +150,54 @@ final class AllocationBinder {
       // A @Distinct method promises a handle no other handle in scope reaches: as good as fresh.
       return AllocationSet.of(new Allocation.Fresh(call, true, typeArgument(call), "", lines.of(call)));
     }
-    return unknown(call);
+    AllocationSet returned = bindReturned(call, m);
+    return returned != null ? returned : unknown(call);
+  }
+
+  /**
+   * A method of this unit that cannot be overridden returns what its return statements return,
+   * in the caller's terms: {@code counts()} returning a final field is that field.
+   */
+  private AllocationSet bindReturned(MethodInvocationTree call, MethodSymbol m) {
+    boolean overridable =
+        (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0 && (m.owner.flags() & Flags.FINAL) == 0;
+    List<ExpressionTree> values = index.returns(m);
+    if (overridable || values.isEmpty() || !index.declaredHere(m) || !resolvingMethods.add(m)) {
+      return null;
+    }
+    try {
+      AllocationSet inCallee = AllocationSet.empty();
+      for (ExpressionTree value : values) {
+        inCallee = inCallee.union(bind(value));
+      }
+      ExpressionTree receiver = ASTHelpers.getReceiver(call);
+      List<? extends ExpressionTree> args = call.getArguments();
+      AllocationSet inCaller =
+          inCallee.flatMap(
+              a -> {
+                if (a instanceof Allocation.Fresh f && f.perEvaluation()) {
+                  // A new allocation per call: this call site is its identity.
+                  return AllocationSet.of(new Allocation.Fresh(call, true, f.typeArgument(), "", lines.of(call)));
+                }
+                if (a instanceof Allocation.Named n) {
+                  if (n.isParameterOf(m)) {
+                    int i = m.getParameters().indexOf(n.variable());
+                    return i >= 0 && i < args.size() ? bind(args.get(i)) : unknown(call);
+                  }
+                  if (n.variable().getKind() != ElementKind.FIELD) {
+                    return unknown(call); // a local or lambda parameter of the callee
+                  }
+                  boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
+                  if (!isStatic && receiver != null && !isThis(receiver)) {
+                    return AllocationSet.of(new Allocation.Unknown(n.typeArgument(), "field `" + n.variable().getSimpleName() + "` of another object"));
+                  }
+                }
+                return AllocationSet.of(a);
+              });
+      return inCaller.isEmpty() ? null : inCaller;
+    } finally {
+      resolvingMethods.remove(m);
+    }
   }
 
   private AllocationSet bindVariable(VarSymbol v, ExpressionTree use) {
@@ -258,6 +306,16 @@ final class AllocationBinder {
       anyUnknown |= a instanceof Allocation.Unknown;
     }
     return anyUnknown && result.members().size() == 1 ? AllocationSet.of(named) : result;
+  }
+
+  /** {@code this}, {@code super} or {@code Outer.this}. */
+  private static boolean isThis(ExpressionTree receiver) {
+    ExpressionTree r = ASTHelpers.stripParentheses(receiver);
+    if (r instanceof MemberSelectTree qualified) {
+      return qualified.getIdentifier().contentEquals("this");
+    }
+    return r instanceof IdentifierTree id
+        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
   }
 
   private static boolean throughThis(ExpressionTree use) {

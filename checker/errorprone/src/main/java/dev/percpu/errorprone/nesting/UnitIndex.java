@@ -30,6 +30,7 @@ final class UnitIndex {
   private final Set<VarSymbol> declaredHere = new HashSet<>();
   private final Set<MethodSymbol> methods = new HashSet<>();
   private final Map<MethodSymbol, TreePath> methodPaths = new HashMap<>();
+  private final Map<MethodSymbol, List<ExpressionTree>> returns = new HashMap<>();
   /** Paths of closures that initialise variables, for running them where they are invoked. */
   private final Map<Tree, TreePath> closurePaths = new java.util.IdentityHashMap<>();
   /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
@@ -40,15 +41,28 @@ final class UnitIndex {
     new TreePathScanner<Void, Void>() {
       /** Whether the code being scanned runs only while an object or class is initialised. */
       private boolean initialising = true;
+      /** The method whose own return statements are being scanned (null inside lambdas). */
+      private MethodSymbol returnsOf;
+
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
+        if (returnsOf != null && node.getExpression() != null) {
+          index.returns.computeIfAbsent(returnsOf, k -> new ArrayList<>()).add(node.getExpression());
+        }
+        return super.visitReturn(node, null);
+      }
 
       @Override
       public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
         boolean saved = initialising;
+        MethodSymbol savedReturns = returnsOf;
         initialising = false;
+        returnsOf = null;
         try {
           return super.visitLambdaExpression(node, null);
         } finally {
           initialising = saved;
+          returnsOf = savedReturns;
         }
       }
 
@@ -101,11 +115,14 @@ final class UnitIndex {
           index.methodPaths.put(m, getCurrentPath());
         }
         boolean saved = initialising;
+        MethodSymbol savedReturns = returnsOf;
         initialising = s != null && s.isConstructor();
+        returnsOf = s instanceof MethodSymbol m ? m : null;
         try {
           return super.visitMethod(node, null);
         } finally {
           initialising = saved;
+          returnsOf = savedReturns;
         }
       }
     }.scan(new TreePath(unit), null);
@@ -138,6 +155,11 @@ final class UnitIndex {
   /** The path of the declaration of a method of this unit, or null. */
   TreePath pathOf(MethodSymbol m) {
     return methodPaths.get(m);
+  }
+
+  /** The expressions {@code m}'s own return statements return (not its lambdas'). */
+  List<ExpressionTree> returns(MethodSymbol m) {
+    return returns.getOrDefault(m, List.of());
   }
 
   /** Whether {@code m} is declared with a body in this unit. */
