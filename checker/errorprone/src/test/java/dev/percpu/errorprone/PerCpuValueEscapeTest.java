@@ -95,6 +95,26 @@ class PerCpuValueEscapeTest {
   }
 
   @Test
+  void valueReturnedFromABlockBodiedApply_isFlagged() {
+    check(
+        "  long[] run(PerCpu<long[]> h, boolean reset) {",
+        "    return h.apply(v -> {",
+        "      if (reset) { v[0] = 0; }",
+        "      // BUG: Diagnostic contains: returns the slot's value `v` itself",
+        "      return v;",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void returnOfANestedLambda_isNotTheClosuresReturn() {
+    check(
+        "  long run(PerCpu<long[]> h, List<long[]> xs) {",
+        "    return h.apply(v -> xs.stream().map(x -> { return x; }).count());",
+        "  }");
+  }
+
+  @Test
   void valueReturnedFromApplyThroughACast_isFlagged() {
     check(
         "  Object run(PerCpu<long[]> h) {",

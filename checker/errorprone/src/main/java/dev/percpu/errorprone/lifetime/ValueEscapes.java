@@ -72,6 +72,29 @@ final class ValueEscapes {
               + " computed result.");
     }
     new TreePathScanner<Void, Void>() {
+      /** How many lambdas inside the closure enclose the current node: their returns are theirs. */
+      private int nestedLambdas;
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
+        nestedLambdas++;
+        try {
+          return super.visitLambdaExpression(node, null);
+        } finally {
+          nestedLambdas--;
+        }
+      }
+
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
+        if (returnsValue && nestedLambdas == 0 && isValue(node.getExpression(), value)) {
+          report(getCurrentPath(),
+              "`" + m.getSimpleName() + "` returns the slot's value `" + name + "` itself, so it outlives the"
+                  + " closure. Return a copy or a computed result.");
+        }
+        return super.visitReturn(node, null);
+      }
+
       @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
         if (isValue(node.getExpression(), value)) {
