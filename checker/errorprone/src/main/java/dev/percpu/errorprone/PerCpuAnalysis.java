@@ -9,12 +9,10 @@ import dev.percpu.errorprone.lifetime.LifetimeScanner;
 import dev.percpu.errorprone.nesting.NestingAnalysis;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The per-unit analysis all five checks share, computed once per compilation unit and memoised
- * in javac's {@link Context} (so it lives exactly as long as the compilation). It never throws:
+ * in javac's {@link Context} (so it lives no longer than the compilation). It never throws:
  * an unexpected tree or a symbol that fails to complete yields no findings for that unit rather
  * than a javac crash.
  */
@@ -25,8 +23,14 @@ final class PerCpuAnalysis {
   /** Set to {@code true} to let an analysis failure propagate (tests only). */
   static final String RETHROW_PROPERTY = "percpu.errorprone.rethrow";
 
+  /**
+   * The findings of the unit Error Prone is on. It runs every check over one unit before the next,
+   * so one slot is enough, and it lets the previous unit's trees (which findings' paths reach) be
+   * collected.
+   */
   private static final class Cache {
-    final Map<CompilationUnitTree, List<Finding>> byUnit = new WeakHashMap<>();
+    CompilationUnitTree unit;
+    List<Finding> findings;
   }
 
   private PerCpuAnalysis() {}
@@ -37,12 +41,11 @@ final class PerCpuAnalysis {
       cache = new Cache();
       state.context.put(KEY, cache);
     }
-    List<Finding> found = cache.byUnit.get(unit);
-    if (found == null) {
-      found = compute(unit, state, config);
-      cache.byUnit.put(unit, found);
+    if (cache.unit != unit) {
+      cache.findings = compute(unit, state, config);
+      cache.unit = unit;
     }
-    return found;
+    return cache.findings;
   }
 
   private static List<Finding> compute(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
