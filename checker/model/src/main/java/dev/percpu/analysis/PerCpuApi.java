@@ -113,6 +113,14 @@ public final class PerCpuApi {
   }
 
   /**
+   * Whether configuration gives roles to methods, so that {@link #roleOf} can answer for a method
+   * without {@code dev.percpu.qual} annotations. Callers on hot paths skip the lookup otherwise.
+   */
+  public boolean hasConfiguredRoles() {
+    return !configuredRoles.isEmpty();
+  }
+
+  /**
    * What {@code method} does with the closure passed as parameter {@code index} (0-based): its own
    * role first, then {@link dev.percpu.qual.Deferred} and configuration, then the JDK list.
    */
