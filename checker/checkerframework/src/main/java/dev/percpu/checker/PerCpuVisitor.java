@@ -4,9 +4,7 @@ import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -17,6 +15,7 @@ import com.sun.source.util.TreeScanner;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.UnitRelevance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +55,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   private final Map<Tree, StoredClosure> unitStoredClosures = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
   private boolean apiErrorReported;
+  private UnitRelevance relevance;
 
   public PerCpuVisitor(BaseTypeChecker checker) {
     super(checker);
@@ -63,6 +63,14 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   private PerCpuChecker percpu() {
     return (PerCpuChecker) checker;
+  }
+
+  /** The shared cheap exit; made once per compilation, as it caches what it learnt about packages. */
+  private UnitRelevance relevance() {
+    if (relevance == null) {
+      relevance = new UnitRelevance(percpu().api(), elements, EffectAnalysis::calleeOf);
+    }
+    return relevance;
   }
 
   @Override
@@ -73,7 +81,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       unitSummaries.clear();
       unitStoredClosures.clear();
       reportedBadEffects.clear();
-      relevant = mentionsPerCpu(cu);
+      relevant = relevance().concernsPerCpu(cu);
       typeChecks = relevant && writesQualifiers(cu);
       String apiError = percpu().apiError();
       if (apiError != null && !apiErrorReported) {
@@ -444,48 +452,6 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   /**
-   * Whether the unit can matter: it imports or names {@code dev.percpu}, or calls a method the
-   * shared model gives a role or an effect. A purely syntactic and symbol check, far cheaper than
-   * type checking.
-   */
-  private boolean mentionsPerCpu(CompilationUnitTree cu) {
-    if (cu.getPackageName() != null && cu.getPackageName().toString().startsWith("dev.percpu")) {
-      return true;
-    }
-    for (ImportTree imp : cu.getImports()) {
-      if (imp.getQualifiedIdentifier().toString().startsWith("dev.percpu")) {
-        return true;
-      }
-    }
-    PerCpuApi api = percpu().api();
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-
-          @Override
-          public Boolean visitMemberSelect(MemberSelectTree tree, Void unused) {
-            if (tree.getIdentifier().contentEquals("percpu") && tree.getExpression().toString().equals("dev")) {
-              return true;
-            }
-            return super.visitMemberSelect(tree, unused);
-          }
-
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            ExecutableElement m = EffectAnalysis.calleeOf(tree);
-            if (m != null && touchesPerCpu(m, api)) {
-              return true;
-            }
-            return super.visitMethodInvocation(tree, unused);
-          }
-        }.scan(cu, null);
-    return Boolean.TRUE.equals(found);
-  }
-
-  /**
    * Whether an allocation qualifier is written in the unit, or appears in the signature of a
    * method it calls: only then can a subtyping check fail.
    */
@@ -555,26 +521,6 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
         if (hasQualifier(arg)) {
           return true;
         }
-      }
-    }
-    return false;
-  }
-
-  private static boolean touchesPerCpu(ExecutableElement m, PerCpuApi api) {
-    if (api.roleOf(m) != MethodRole.NONE) {
-      return true;
-    }
-    if (PerCpuApi.isHandleOrToken(m.getReturnType())) {
-      return true;
-    }
-    for (var p : m.getParameters()) {
-      if (PerCpuApi.isHandleOrToken(p.asType())) {
-        return true;
-      }
-    }
-    for (var a : m.getAnnotationMirrors()) {
-      if (a.getAnnotationType().toString().startsWith("dev.percpu.qual.")) {
-        return true;
       }
     }
     return false;

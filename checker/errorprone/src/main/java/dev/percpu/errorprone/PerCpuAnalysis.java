@@ -1,10 +1,13 @@
 package dev.percpu.errorprone;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.model.JavacTypes;
 import com.sun.tools.javac.util.Context;
 import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.UnitRelevance;
 import dev.percpu.errorprone.lifetime.LifetimeScanner;
 import dev.percpu.errorprone.nesting.NestingAnalysis;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ final class PerCpuAnalysis {
   private static final class Cache {
     CompilationUnitTree unit;
     List<Finding> findings;
+    /** The cheap exit, made once per compilation: it caches what it learnt about packages. */
+    UnitRelevance relevance;
   }
 
   private PerCpuAnalysis() {}
@@ -42,14 +47,22 @@ final class PerCpuAnalysis {
       state.context.put(KEY, cache);
     }
     if (cache.unit != unit) {
-      cache.findings = compute(unit, state, config);
+      if (cache.relevance == null) {
+        cache.relevance =
+            new UnitRelevance(
+                config.api(),
+                state.getElements(),
+                tree -> ASTHelpers.getSymbol(tree) instanceof MethodSymbol m ? m : null);
+      }
+      cache.findings = compute(unit, state, config, cache.relevance);
       cache.unit = unit;
     }
     return cache.findings;
   }
 
-  private static List<Finding> compute(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
-    if (!guarded(() -> ApiUsage.mentionsPerCpu(unit, config.api(), config.configuredMethods()), false)) {
+  private static List<Finding> compute(
+      CompilationUnitTree unit, VisitorState state, PerCpuConfig config, UnitRelevance relevance) {
+    if (!guarded(() -> relevance.concernsPerCpu(unit), false)) {
       return List.of();
     }
     // The two analyses fail independently: a surprise in one costs only its own findings.
