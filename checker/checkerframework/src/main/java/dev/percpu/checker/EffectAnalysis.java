@@ -17,6 +17,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
@@ -643,7 +644,7 @@ final class EffectAnalysis {
     if (e instanceof VariableElement v
         && v.getKind() == ElementKind.LOCAL_VARIABLE
         && factory.isEffectivelyFinal(v)
-        && isClosure(localInitializer(v))) {
+        && ClosureLiteral.isClosure(localInitializer(v))) {
       return Set.of(); // a local closure: followed from its declaration
     }
     if (e instanceof VariableElement v
@@ -697,16 +698,6 @@ final class EffectAnalysis {
   private Tree localInitializer(VariableElement v) {
     Tree decl = factory.declarationOf(v);
     return decl instanceof VariableTree vt ? vt.getInitializer() : null;
-  }
-
-  private static boolean isClosure(Tree t) {
-    Tree init = t;
-    while (init instanceof ParenthesizedTree p) {
-      init = p.getExpression();
-    }
-    return init instanceof LambdaExpressionTree
-        || init instanceof MemberReferenceTree
-        || (init instanceof NewClassTree nc && nc.getClassBody() != null);
   }
 
   /** The closure a final field of this class is initialised with, or {@code null}. */

@@ -6,7 +6,6 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -22,6 +21,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
+import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -143,7 +143,7 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
           "A " + simpleName(type) + " is stored into field `" + target.getSimpleName() + "`, where it outlives"
               + " the guard it belongs to; keep it in a local inside the try-with-resources block.");
     }
-    if (isClosure(node.getExpression()) && target != null && target.getKind() == ElementKind.FIELD) {
+    if (ClosureLiteral.isClosure(node.getExpression()) && target != null && target.getKind() == ElementKind.FIELD) {
       checkCaptures(new TreePath(getCurrentPath(), node.getExpression()), "stored into field `" + target.getSimpleName() + "`");
     }
     return super.visitAssignment(node, null);
@@ -153,7 +153,7 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   public Void visitVariable(VariableTree node, Void unused) {
     Symbol s = ASTHelpers.getSymbol(node);
     if (s instanceof VarSymbol v && v.getKind() == ElementKind.LOCAL_VARIABLE && node.getInitializer() != null
-        && isClosure(node.getInitializer())) {
+        && ClosureLiteral.isClosure(node.getInitializer())) {
       closureLocals.put(v, new TreePath(getCurrentPath(), node.getInitializer()));
     }
     if (s != null && s.getKind() == ElementKind.FIELD && node.getInitializer() != null) {
@@ -176,7 +176,7 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
             "A " + simpleName(type) + " is returned: the caller cannot know when its guard closes."
                 + " Pass a closure in instead of handing the " + simpleName(type) + " out.");
       }
-      if (isClosure(node.getExpression()) && enclosingIsMethod()) {
+      if (ClosureLiteral.isClosure(node.getExpression()) && enclosingIsMethod()) {
         checkCaptures(new TreePath(getCurrentPath(), node.getExpression()), "returned");
       }
     }
@@ -199,7 +199,7 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
     for (int i = 0; i < args.size(); i++) {
       ExpressionTree arg = args.get(i);
       Type type = ASTHelpers.getType(arg);
-      boolean closure = isClosure(arg);
+      boolean closure = ClosureLiteral.isClosure(arg);
       TreePath heldClosure =
           ASTHelpers.getSymbol(arg) instanceof VarSymbol v && arg instanceof IdentifierTree ? closureLocals.get(v) : null;
       if (heldClosure != null && closureUse.apply(m, i) == ClosureUse.ELSEWHERE) {
@@ -247,13 +247,6 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   }
 
   // ---- helpers ----
-
-  static boolean isClosure(ExpressionTree e) {
-    ExpressionTree x = ASTHelpers.stripParentheses(e);
-    return x instanceof LambdaExpressionTree
-        || x instanceof MemberReferenceTree
-        || (x instanceof NewClassTree nc && nc.getClassBody() != null);
-  }
 
   static boolean isGuardOrToken(Type type) {
     return type != null && (PerCpuApi.isGuard(type) || PerCpuApi.erasedName(type).equals(PerCpuApi.TOKEN));

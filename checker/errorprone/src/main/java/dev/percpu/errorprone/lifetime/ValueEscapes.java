@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
+import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.Finding;
@@ -145,7 +146,7 @@ final class ValueEscapes {
             report(new TreePath(getCurrentPath(), args.get(i)),
                 "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
                     + "`, which keeps it beyond the closure.");
-          } else if (LifetimeScanner.isClosure(args.get(i)) && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
+          } else if (ClosureLiteral.isClosure(args.get(i)) && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
               && captures(args.get(i), value)) {
             report(new TreePath(getCurrentPath(), args.get(i)),
                 "A closure that captures the slot's value `" + name + "` is handed to `"

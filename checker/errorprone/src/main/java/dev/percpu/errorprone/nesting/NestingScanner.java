@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
+import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
@@ -363,13 +364,10 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   }
 
   private boolean isClosureLike(ExpressionTree arg) {
-    ExpressionTree x = ASTHelpers.stripParentheses(arg);
-    if (x instanceof LambdaExpressionTree || x instanceof MemberReferenceTree) {
+    if (ClosureLiteral.isClosure(arg)) {
       return true;
     }
-    if (x instanceof NewClassTree nc) {
-      return nc.getClassBody() != null;
-    }
+    ExpressionTree x = ASTHelpers.stripParentheses(arg);
     if (x instanceof IdentifierTree id && ASTHelpers.getSymbol(id) instanceof VarSymbol v && isFunctional(v)) {
       return parameterIndex(v) >= 0 || isEffectivelyFinalLocal(v);
     }
