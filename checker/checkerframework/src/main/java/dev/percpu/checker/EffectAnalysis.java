@@ -17,6 +17,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.EffectTerm;
@@ -893,9 +894,7 @@ final class EffectAnalysis {
   }
 
   private static String via(ExecutableElement callee) {
-    return " via " + (callee.getKind() == ElementKind.CONSTRUCTOR
-        ? "new " + callee.getEnclosingElement().getSimpleName()
-        : callee.getSimpleName()) + "()";
+    return " via " + CallName.of(callee);
   }
 
   static String qualifiedName(ExecutableElement callee) {

@@ -356,7 +356,8 @@ final class AllocationBinder {
     return type.getTypeArguments().get(0);
   }
 
-  private static ExpressionTree arg(List<? extends ExpressionTree> args, int i) {
+  /** The argument at {@code i}, or {@code null} when there is none (a varargs call, bad code). */
+  static ExpressionTree arg(List<? extends ExpressionTree> args, int i) {
     return i >= 0 && i < args.size() ? args.get(i) : null;
   }
 }

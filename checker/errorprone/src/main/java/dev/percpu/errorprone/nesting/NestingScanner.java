@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
+import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.EffectTerm;
@@ -149,7 +150,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     List<? extends ExpressionTree> args = node.getArguments();
     MethodRole role = ctx.api().roleOf(m);
     if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < args.size()) {
-      ExpressionTree handle = e.handle() < 0 ? ASTHelpers.getReceiver(node) : arg(args, e.handle());
+      ExpressionTree handle = e.handle() < 0 ? ASTHelpers.getReceiver(node) : AllocationBinder.arg(args, e.handle());
       // A wrapper of this unit whose "handle" is not a handle or token is known by its body (its
       // summary), not by its receiver.
       boolean byBody =
@@ -234,7 +235,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     for (Entry e : inv.around()) {
       AllocationSet ids = instantiate(e.allocations(), m, args, null);
       if (!ids.isEmpty()) {
-        out.add(new Entry(ids, "`" + callName(m) + "`", e.line(), e.certain() && inv.certain(), null));
+        out.add(new Entry(ids, "`" + CallName.of(m) + "`", e.line(), e.certain() && inv.certain(), null));
       }
     }
     return out;
@@ -389,9 +390,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       if (ids.isEmpty()) {
         continue;
       }
-      String path = "`" + callName(m) + "` (" + effect.path() + ")";
+      String path = "`" + CallName.of(m) + "` (" + effect.path() + ")";
       check(call, ids, entered, path, effect.certain());
-      record(ids, effect.certain(), "`" + callName(m) + "` at line " + line + " → " + effect.path());
+      record(ids, effect.certain(), "`" + CallName.of(m) + "` at line " + line + " → " + effect.path());
     }
   }
 
@@ -415,7 +416,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
         continue;
       }
       AllocationSet ids = ctx.binder().bind(arg);
-      String path = "`" + callName(m) + "`, compiled elsewhere without @Enters, which may enter its argument";
+      String path = "`" + CallName.of(m) + "`, compiled elsewhere without @Enters, which may enter its argument";
       check(call, ids, entered, path, false);
       record(ids, false, path);
     }
@@ -439,9 +440,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       if (ids.isEmpty()) {
         continue;
       }
-      String path = "`" + callName(m) + "` (declared @Enters(\"" + term + "\"))";
+      String path = "`" + CallName.of(m) + "` (declared @Enters(\"" + term + "\"))";
       check(call, ids, entered, path, true);
-      record(ids, true, "`" + callName(m) + "` at line " + line);
+      record(ids, true, "`" + CallName.of(m) + "` at line " + line);
     }
     return true;
   }
@@ -494,7 +495,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
               }
               // A method reference: the functional interface supplies the argument.
               return AllocationSet.of(
-                  new Allocation.Unknown(n.typeArgument(), "an argument of `" + callName(callee) + "`"));
+                  new Allocation.Unknown(n.typeArgument(), "an argument of `" + CallName.of(callee) + "`"));
             }
             if (n.variable().getKind() == ElementKind.FIELD) {
               boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
@@ -665,13 +666,4 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       redirectPath = savedPath;
     }
   }
-
-  private static String callName(MethodSymbol m) {
-    return m.isConstructor() ? "new " + m.owner.getSimpleName() + "()" : m.getSimpleName() + "()";
-  }
-
-  private static ExpressionTree arg(List<? extends ExpressionTree> args, int i) {
-    return i >= 0 && i < args.size() ? args.get(i) : null;
-  }
-
 }
