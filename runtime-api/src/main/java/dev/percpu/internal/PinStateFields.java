@@ -1,5 +1,6 @@
 package dev.percpu.internal;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +43,9 @@ abstract class PinStateFields extends CacheLinePadding {
 
   /** The thread this state belongs to. */
   public final Thread thread;
+
+  /** This state, weakly: the entry {@code Pins} caches it under, made once. */
+  final WeakReference<PinState> self = new WeakReference<>((PinState) this);
 
   /** The CPU slot owned while {@link #depth} is positive; {@code -1} otherwise. */
   public int cpu = -1;
