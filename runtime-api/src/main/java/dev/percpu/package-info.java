@@ -32,7 +32,8 @@
  * block's exceptional exit must still close. A guard whose block only updates a {@link
  * dev.percpu.PerCpuCounter} is removed on JDK 17 too.
  *
- * <p>A pin costs one {@code ThreadLocal} look-up, one compare-and-set to take a CPU slot and one
+ * <p>A pin costs a look-up of the thread's pin state (an entry of a thread-id-indexed cache, or a
+ * {@code ThreadLocal} when that misses), one compare-and-set to take a CPU slot and one
  * release store (a plain store on x86) to give it back; {@code LongAdder.increment} costs one
  * compare-and-set. The nesting check costs a store of a {@code long} on the thread's own state,
  * plus a search of the thread's running closures when it is already inside one. See {@code
