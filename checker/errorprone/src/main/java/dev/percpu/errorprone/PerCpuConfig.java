@@ -21,19 +21,18 @@ import java.util.Optional;
  * the flag and the entry, which {@code PerCpuNestedAccess} reports as an error diagnostic.
  *
  * @param api the shared API model, with configured methods
- * @param configuredMethods whether {@code api} knows methods from {@code -XepOpt:PerCpu:ApiMethods}
  * @param typeArgumentAliasing whether unknown handles with one type argument may alias
  * @param error why the flags were rejected, if they were
  */
 public record PerCpuConfig(
-    PerCpuApi api, boolean configuredMethods, boolean typeArgumentAliasing, Optional<String> error) {
+    PerCpuApi api, boolean typeArgumentAliasing, Optional<String> error) {
 
   static final String API_METHODS = "PerCpu:ApiMethods";
   static final String TYPE_ARGUMENT_ALIASING = "PerCpu:TypeArgumentAliasing";
 
   /** The defaults: annotations only, type-argument aliasing on. */
   public static PerCpuConfig defaults() {
-    return new PerCpuConfig(PerCpuApi.annotationsOnly(), false, true, Optional.empty());
+    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.empty());
   }
 
   /** Parses the flags; never throws for a malformed value. */
@@ -63,10 +62,10 @@ public record PerCpuConfig(
             "-XepOpt:" + TYPE_ARGUMENT_ALIASING + "=" + v + ": expected true or false");
       }
     }
-    return new PerCpuConfig(api, !specs.isEmpty(), typeArgumentAliasing, Optional.empty());
+    return new PerCpuConfig(api, typeArgumentAliasing, Optional.empty());
   }
 
   private static PerCpuConfig invalid(String why) {
-    return new PerCpuConfig(PerCpuApi.annotationsOnly(), false, true, Optional.of("invalid percpu flag " + why));
+    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.of("invalid percpu flag " + why));
   }
 }
