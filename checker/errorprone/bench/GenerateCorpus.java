@@ -5,9 +5,9 @@ import java.util.Random;
 
 /**
  * Writes an API-heavy corpus for the compile-time benchmark: classes whose methods nest closures
- * over several allocations, clone handles, look symbols up, call private helpers that enter
- * fields, pass lambdas to forEach and streams, and use method references and anonymous classes.
- * About one method in forty nests an allocation in itself, so the checks also report.
+ * over several allocations, clone handles, look symbols up, call private helpers that enter fields,
+ * pass lambdas to forEach and streams, and use method references and anonymous classes. About one
+ * method in forty nests an allocation in itself, so the checks also report.
  *
  * <p>Usage: {@code java GenerateCorpus.java OUT_DIR FILES METHODS_PER_FILE SEED}
  */
@@ -27,24 +27,34 @@ public final class GenerateCorpus {
     for (int f = 0; f < files; f++) {
       Files.writeString(dir.resolve("Gen" + f + ".java"), file(f, methods, random));
     }
-    System.out.println("wrote " + files + " files x " + methods + " methods to " + dir + " (seed " + seed + ")");
+    System.out.println(
+        "wrote " + files + " files x " + methods + " methods to " + dir + " (seed " + seed + ")");
   }
 
   private static String file(int f, int methods, Random r) {
     StringBuilder s = new StringBuilder();
     s.append("package gen;\n\n")
-        .append("import dev.percpu.*;\nimport java.util.*;\nimport java.util.concurrent.*;\nimport java.util.function.*;\n\n")
-        .append("final class Gen").append(f).append(" {\n")
+        .append(
+            "import dev.percpu.*;\nimport java.util.*;\nimport java.util.concurrent.*;\nimport java.util.function.*;\n\n")
+        .append("final class Gen")
+        .append(f)
+        .append(" {\n")
         .append("  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[4]);\n")
         .append("  private final PerCpu<long[]> b = PerCpu.allocate(() -> new long[4]);\n")
         .append("  private final PerCpu<long[]> aClone = a.clone();\n")
-        .append("  private final PerCpu<StringBuilder> text = PerCpu.allocate(StringBuilder::new);\n")
-        .append("  static final PerCpu<long[]> NAMED = PerCpu.define(\"gen").append(f).append("\", long[].class, () -> new long[2]);\n")
+        .append(
+            "  private final PerCpu<StringBuilder> text = PerCpu.allocate(StringBuilder::new);\n")
+        .append("  static final PerCpu<long[]> NAMED = PerCpu.define(\"gen")
+        .append(f)
+        .append("\", long[].class, () -> new long[2]);\n")
         .append("  private final List<Integer> items = new ArrayList<>(List.of(1, 2, 3));\n")
         .append("  private final Executor executor = Runnable::run;\n\n")
         .append("  private void bumpB(long n) { b.with(v -> v[0] += n); }\n")
-        .append("  private void bumpNamed() { PerCpu.symbol(\"gen").append(f).append("\", long[].class).with(v -> v[1]++); }\n")
-        .append("  private static void enter(PerCpu<long[]> h, long n) { h.with(v -> v[2] += n); }\n")
+        .append("  private void bumpNamed() { PerCpu.symbol(\"gen")
+        .append(f)
+        .append("\", long[].class).with(v -> v[1]++); }\n")
+        .append(
+            "  private static void enter(PerCpu<long[]> h, long n) { h.with(v -> v[2] += n); }\n")
         .append("  private void inside(Runnable body) { text.with(t -> body.run()); }\n\n");
     for (int m = 0; m < methods; m++) {
       s.append(method(m, r));

@@ -23,10 +23,10 @@ import java.util.function.Consumer;
  * <h2>Semantics</h2>
  *
  * <ul>
- *   <li>{@link #pin()} on an unpinned thread takes a free slot: first the one the thread used
- *       last, otherwise any free one (a thread that keeps colliding moves, as {@code Striped64}'s
- *       cells do). When every slot is taken it waits: a short spin, then yields, then it parks
- *       until a slot is released. It never deadlocks and never spins without bound.
+ *   <li>{@link #pin()} on an unpinned thread takes a free slot: first the one the thread used last,
+ *       otherwise any free one (a thread that keeps colliding moves, as {@code Striped64}'s cells
+ *       do). When every slot is taken it waits: a short spin, then yields, then it parks until a
+ *       slot is released. It never deadlocks and never spins without bound.
  *   <li>{@link #pin()} on a pinned thread returns a new guard on the <em>same</em> CPU and only
  *       counts the depth, like nested {@code preempt_disable()}. Guards close in LIFO order, on the
  *       thread that pinned; the slot is released when the outermost one closes.
@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  *       dev.percpu}), or recorded as a {@link PerCpuViolation} in assertion mode.
  * </ul>
  *
- * <p>A pin is held like a spin lock: keep it short, and do not block while pinned on something
- * that needs another pin to make progress (with every slot taken, that waits forever, as a thread
+ * <p>A pin is held like a spin lock: keep it short, and do not block while pinned on something that
+ * needs another pin to make progress (with every slot taken, that waits forever, as a thread
  * holding a lock and waiting for another thread that needs it would).
  *
  * <h2>Misuse</h2>

@@ -223,8 +223,8 @@ public final class PerCpu<T> implements Cloneable {
    *
    * @param action runs on this CPU's value
    * @throws NullPointerException if {@code action} is {@code null}
-   * @throws PerCpuNestingException if a closure for this allocation is already running on this
-   *     CPU; {@code action} is not run
+   * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
+   *     {@code action} is not run
    */
   @Entering(closure = 0)
   public void with(Consumer<? super T> action) {
@@ -248,8 +248,8 @@ public final class PerCpu<T> implements Cloneable {
    * @param function runs on this CPU's value
    * @return what {@code function} returned
    * @throws NullPointerException if {@code function} is {@code null}
-   * @throws PerCpuNestingException if a closure for this allocation is already running on this
-   *     CPU; {@code function} is not run
+   * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
+   *     {@code function} is not run
    */
   @Entering(closure = 0)
   public <R> R apply(Function<? super T, ? extends R> function) {

@@ -5,8 +5,8 @@ import dev.percpu.internal.Pins;
 import java.util.List;
 
 /**
- * Assertion mode: the checks that cost more than the always-on ones, for tests and debugging.
- * Turn it on with the system property {@code -Dpercpu.assertions=true}, with {@link
+ * Assertion mode: the checks that cost more than the always-on ones, for tests and debugging. Turn
+ * it on with the system property {@code -Dpercpu.assertions=true}, with {@link
  * #setEnabled(boolean)}, or for JUnit 5 tests with the {@code percpu-junit} extension.
  *
  * <p>In assertion mode:
@@ -15,8 +15,8 @@ import java.util.List;
  *   <li><b>provenance</b>: a {@link PerCpuNestingException} also says where the outer entry began,
  *       where the inner one happened, and how each handle involved was obtained (allocated,
  *       defined, cloned or looked up, with source positions);
- *   <li><b>violations are recorded</b>: every nesting, guard or token misuse, {@code onEachCpu}
- *       on a pinned thread, and every slot reclaimed from a dead thread is kept as a {@link
+ *   <li><b>violations are recorded</b>: every nesting, guard or token misuse, {@code onEachCpu} on
+ *       a pinned thread, and every slot reclaimed from a dead thread is kept as a {@link
  *       PerCpuViolation}, even when the code under test catches and swallows the exception;
  *   <li><b>leak detection</b>: {@link #pinnedSlots()} says where each still-open pin began.
  * </ul>
@@ -31,8 +31,8 @@ import java.util.List;
  *
  * <p>When the mode is off these extras cost nothing measurable: the switch is read only when an
  * outermost pin begins, when a handle is made and when an exception is about to be thrown, and
- * compiled code treats it as a constant (switching deoptimises). A pin keeps the mode it began
- * with until it ends. At most the 10,000 newest violations are kept.
+ * compiled code treats it as a constant (switching deoptimises). A pin keeps the mode it began with
+ * until it ends. At most the 10,000 newest violations are kept.
  */
 public final class PerCpuAssertions {
   private PerCpuAssertions() {}

@@ -43,8 +43,8 @@ import java.util.Objects;
  * </ul>
  *
  * <p>A CPU's value is the sum of its two cells; the counter's value is the sum over CPUs.
- * Arithmetic wraps around silently, as {@code long} arithmetic and the kernel's do, so the
- * counter can also be read as an unsigned {@code long} with {@link Long#toUnsignedString(long)}.
+ * Arithmetic wraps around silently, as {@code long} arithmetic and the kernel's do, so the counter
+ * can also be read as an unsigned {@code long} with {@link Long#toUnsignedString(long)}.
  *
  * <h2>Reading</h2>
  *

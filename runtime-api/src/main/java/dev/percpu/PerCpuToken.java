@@ -39,8 +39,8 @@ public final class PerCpuToken<T> {
    * @param action runs on the value
    * @throws NullPointerException if {@code action} is {@code null}
    * @throws IllegalStateException if the guard is closed or belongs to another thread
-   * @throws PerCpuNestingException if a closure for this allocation is already running on this
-   *     CPU; {@code action} is not run
+   * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
+   *     {@code action} is not run
    */
   @Entering(closure = 0)
   public void with(Consumer<? super T> action) {
@@ -57,8 +57,8 @@ public final class PerCpuToken<T> {
    * @return what {@code function} returned
    * @throws NullPointerException if {@code function} is {@code null}
    * @throws IllegalStateException if the guard is closed or belongs to another thread
-   * @throws PerCpuNestingException if a closure for this allocation is already running on this
-   *     CPU; {@code function} is not run
+   * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
+   *     {@code function} is not run
    */
   @Entering(closure = 0)
   public <R> R apply(Function<? super T, ? extends R> function) {

@@ -5,8 +5,8 @@ package dev.percpu;
  *
  * @param cpu the slot
  * @param thread the owner's name
- * @param threadAlive {@code false} when the owner died without unpinning (the slot is reclaimed
- *     the next time a thread needs it)
+ * @param threadAlive {@code false} when the owner died without unpinning (the slot is reclaimed the
+ *     next time a thread needs it)
  * @param pinnedAt where the owner's outermost pin began, when assertion mode was on at that time;
  *     otherwise {@code "an unrecorded place (assertion mode was off)"}
  */

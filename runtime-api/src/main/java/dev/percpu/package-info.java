@@ -33,8 +33,8 @@
  * dev.percpu.PerCpuCounter} is removed on JDK 17 too.
  *
  * <p>A pin costs a look-up of the thread's pin state (an entry of a thread-id-indexed cache, or a
- * {@code ThreadLocal} when that misses), one compare-and-set to take a CPU slot and one
- * release store (a plain store on x86) to give it back; {@code LongAdder.increment} costs one
+ * {@code ThreadLocal} when that misses), one compare-and-set to take a CPU slot and one release
+ * store (a plain store on x86) to give it back; {@code LongAdder.increment} costs one
  * compare-and-set. The nesting check costs a store of a {@code long} on the thread's own state,
  * plus a search of the thread's running closures when it is already inside one. See {@code
  * docs/performance.md} for measurements against {@code LongAdder}.

@@ -30,7 +30,8 @@ class ConcurrencyTest {
     void enter(AtomicReference<String> overlap) {
       Thread me = Thread.currentThread();
       if (inside != null) {
-        overlap.compareAndSet(null, me.getName() + " entered while " + inside.getName() + " was inside");
+        overlap.compareAndSet(
+            null, me.getName() + " entered while " + inside.getName() + " was inside");
       }
       inside = me;
       count++;
@@ -55,14 +56,17 @@ class ConcurrencyTest {
     List<Thread> started = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int index = t;
-      Thread thread = new Thread(() -> {
-        try {
-          start.await();
-          work.run(index, new Random(seed + index));
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }, "worker-" + t);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  work.run(index, new Random(seed + index));
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "worker-" + t);
       started.add(thread);
       thread.start();
     }
@@ -89,51 +93,55 @@ class ConcurrencyTest {
     AtomicLong expectedCounter = new AtomicLong();
     AtomicReference<String> overlap = new AtomicReference<>();
 
-    runAll(threads, seed, (index, random) -> {
-      long cellOps = 0;
-      long counterOps = 0;
-      for (int op = 0; op < OPS_PER_THREAD; op++) {
-        switch (random.nextInt(6)) {
-          case 0:
-            cells.with(c -> c.enter(overlap));
-            cellOps++;
-            break;
-          case 1:
-            alias.apply(c -> {
-              c.enter(overlap);
-              return null;
-            });
-            cellOps++;
-            break;
-          case 2:
-            try (CpuGuard guard = CpuGuard.pin()) {
-              cells.get(guard).with(c -> c.enter(overlap));
-              counter.increment(guard);
-              try (CpuGuard nested = CpuGuard.pin()) {
-                alias.get(nested).with(c -> c.enter(overlap));
-              }
+    runAll(
+        threads,
+        seed,
+        (index, random) -> {
+          long cellOps = 0;
+          long counterOps = 0;
+          for (int op = 0; op < OPS_PER_THREAD; op++) {
+            switch (random.nextInt(6)) {
+              case 0:
+                cells.with(c -> c.enter(overlap));
+                cellOps++;
+                break;
+              case 1:
+                alias.apply(
+                    c -> {
+                      c.enter(overlap);
+                      return null;
+                    });
+                cellOps++;
+                break;
+              case 2:
+                try (CpuGuard guard = CpuGuard.pin()) {
+                  cells.get(guard).with(c -> c.enter(overlap));
+                  counter.increment(guard);
+                  try (CpuGuard nested = CpuGuard.pin()) {
+                    alias.get(nested).with(c -> c.enter(overlap));
+                  }
+                }
+                cellOps += 2;
+                counterOps++;
+                break;
+              case 3:
+                counter.increment();
+                counterOps++;
+                break;
+              case 4:
+                counter.add(3);
+                counter.sub(1);
+                counterOps += 2;
+                break;
+              default:
+                try (CpuGuard guard = CpuGuard.pin()) {
+                  counterOps += counter.addAndGet(guard, 1) != Long.MIN_VALUE ? 1 : 0;
+                }
             }
-            cellOps += 2;
-            counterOps++;
-            break;
-          case 3:
-            counter.increment();
-            counterOps++;
-            break;
-          case 4:
-            counter.add(3);
-            counter.sub(1);
-            counterOps += 2;
-            break;
-          default:
-            try (CpuGuard guard = CpuGuard.pin()) {
-              counterOps += counter.addAndGet(guard, 1) != Long.MIN_VALUE ? 1 : 0;
-            }
-        }
-      }
-      expectedCells.addAndGet(cellOps);
-      expectedCounter.addAndGet(counterOps);
-    });
+          }
+          expectedCells.addAndGet(cellOps);
+          expectedCounter.addAndGet(counterOps);
+        });
 
     assertEquals(null, overlap.get(), "seed=" + seed);
     assertEquals(expectedCells.get(), sum(cells), "seed=" + seed);
@@ -159,49 +167,58 @@ class ConcurrencyTest {
     AtomicLong expectedOther = new AtomicLong();
     AtomicReference<String> overlap = new AtomicReference<>();
 
-    runAll(threads, seed, (index, random) -> {
-      long done = 0;
-      long doneOther = 0;
-      for (int op = 0; op < OPS_PER_THREAD / 4; op++) {
-        boolean throwBefore = random.nextInt(5) == 0;
-        boolean throwAfter = random.nextInt(5) == 0;
-        boolean nestIllegally = random.nextInt(7) == 0;
-        boolean enterOther = random.nextBoolean();
-        boolean[] updated = {false, false};
-        try {
-          try (CpuGuard guard = CpuGuard.pin()) {
-            cells.get(guard).with(c -> {
-              if (throwBefore) {
-                throw new Boom();
+    runAll(
+        threads,
+        seed,
+        (index, random) -> {
+          long done = 0;
+          long doneOther = 0;
+          for (int op = 0; op < OPS_PER_THREAD / 4; op++) {
+            boolean throwBefore = random.nextInt(5) == 0;
+            boolean throwAfter = random.nextInt(5) == 0;
+            boolean nestIllegally = random.nextInt(7) == 0;
+            boolean enterOther = random.nextBoolean();
+            boolean[] updated = {false, false};
+            try {
+              try (CpuGuard guard = CpuGuard.pin()) {
+                cells
+                    .get(guard)
+                    .with(
+                        c -> {
+                          if (throwBefore) {
+                            throw new Boom();
+                          }
+                          c.enter(overlap);
+                          updated[0] = true;
+                          if (enterOther) {
+                            other.with(
+                                o -> {
+                                  o.enter(overlap);
+                                  updated[1] = true;
+                                  if (throwAfter) {
+                                    throw new Boom();
+                                  }
+                                });
+                          }
+                          if (nestIllegally) {
+                            cells
+                                .clone()
+                                .with(inner -> inner.count = Long.MIN_VALUE); // must never run
+                          }
+                          if (throwAfter) {
+                            throw new Boom();
+                          }
+                        });
               }
-              c.enter(overlap);
-              updated[0] = true;
-              if (enterOther) {
-                other.with(o -> {
-                  o.enter(overlap);
-                  updated[1] = true;
-                  if (throwAfter) {
-                    throw new Boom();
-                  }
-                });
-              }
-              if (nestIllegally) {
-                cells.clone().with(inner -> inner.count = Long.MIN_VALUE);   // must never run
-              }
-              if (throwAfter) {
-                throw new Boom();
-              }
-            });
+            } catch (Boom | PerCpuNestingException expectedFailure) {
+              // part of the scenario
+            }
+            done += updated[0] ? 1 : 0;
+            doneOther += updated[1] ? 1 : 0;
           }
-        } catch (Boom | PerCpuNestingException expectedFailure) {
-          // part of the scenario
-        }
-        done += updated[0] ? 1 : 0;
-        doneOther += updated[1] ? 1 : 0;
-      }
-      expected.addAndGet(done);
-      expectedOther.addAndGet(doneOther);
-    });
+          expected.addAndGet(done);
+          expectedOther.addAndGet(doneOther);
+        });
 
     assertEquals(null, overlap.get(), "seed=" + seed);
     assertEquals(expected.get(), sum(cells), "seed=" + seed);
@@ -217,15 +234,18 @@ class ConcurrencyTest {
     dying.start();
     dying.join();
     int threads = 8;
-    runAll(threads, seed, (index, random) -> {
-      for (int op = 0; op < OPS_PER_THREAD / 4; op++) {
-        try (CpuGuard guard = CpuGuard.pin()) {
-          counter.increment(guard);
-        }
-      }
-    });
+    runAll(
+        threads,
+        seed,
+        (index, random) -> {
+          for (int op = 0; op < OPS_PER_THREAD / 4; op++) {
+            try (CpuGuard guard = CpuGuard.pin()) {
+              counter.increment(guard);
+            }
+          }
+        });
     assertEquals(1L + threads * (OPS_PER_THREAD / 4), counter.sum(), "seed=" + seed);
-    CpuGuard.onEachCpu(guard -> { });   // every slot can still be had
+    CpuGuard.onEachCpu(guard -> {}); // every slot can still be had
     assertEquals(List.of(), PerCpuAssertions.pinnedSlots(), "seed=" + seed);
   }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -75,10 +74,12 @@ class CpuGuardTest {
   void closingOnAnotherThread_throwsAndKeepsThePin() throws InterruptedException {
     try (CpuGuard guard = CpuGuard.pin()) {
       AtomicReference<Throwable> thrown = new AtomicReference<>();
-      Threads.runOnOtherThread(() -> thrown.set(assertThrows(IllegalStateException.class, guard::close)));
+      Threads.runOnOtherThread(
+          () -> thrown.set(assertThrows(IllegalStateException.class, guard::close)));
       String message = thrown.get().getMessage();
       assertTrue(message.contains("closed on thread \"other\""), message);
-      assertTrue(message.contains("pinned by thread \"" + Thread.currentThread().getName()), message);
+      assertTrue(
+          message.contains("pinned by thread \"" + Thread.currentThread().getName()), message);
       assertEquals(guard.cpu(), PerCpuAssertions.pinnedSlots().get(0).cpu());
     }
   }
@@ -89,7 +90,8 @@ class CpuGuardTest {
     CpuGuard inner = CpuGuard.pin();
     IllegalStateException e = assertThrows(IllegalStateException.class, outer::close);
     assertTrue(e.getMessage().contains("out of LIFO order"), e.getMessage());
-    assertTrue(e.getMessage().contains("1 guard(s) opened after it are still open"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("1 guard(s) opened after it are still open"), e.getMessage());
     inner.close();
     outer.close();
   }
@@ -98,22 +100,28 @@ class CpuGuardTest {
   void closingTheGuardInsideAClosureEnteredUnderIt_throws() {
     PerCpu<int[]> values = PerCpu.allocate(() -> new int[1]);
     try (CpuGuard guard = CpuGuard.pin()) {
-      values.get(guard).with(v -> {
-        IllegalStateException e = assertThrows(IllegalStateException.class, guard::close);
-        assertTrue(e.getMessage().contains("while a with/apply closure entered under it is still running"),
-            e.getMessage());
-      });
+      values
+          .get(guard)
+          .with(
+              v -> {
+                IllegalStateException e = assertThrows(IllegalStateException.class, guard::close);
+                assertTrue(
+                    e.getMessage()
+                        .contains("while a with/apply closure entered under it is still running"),
+                    e.getMessage());
+              });
     }
   }
 
   @Test
   void aGuardOpenedInsideAClosure_closesNormally() {
     PerCpu<int[]> values = PerCpu.allocate(() -> new int[1]);
-    values.with(v -> {
-      try (CpuGuard inner = CpuGuard.pin()) {
-        v[0] = inner.cpu();
-      }
-    });
+    values.with(
+        v -> {
+          try (CpuGuard inner = CpuGuard.pin()) {
+            v[0] = inner.cpu();
+          }
+        });
   }
 
   @Test
@@ -124,14 +132,16 @@ class CpuGuardTest {
     List<Thread> threads = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int t = 0; t < cpus; t++) {
-      Thread thread = new Thread(() -> {
-        try (CpuGuard guard = CpuGuard.pin()) {
-          assertTrue(seen.add(guard.cpu()), "CPU " + guard.cpu() + " pinned twice at once");
-          allPinned.await();   // everyone holds a pin at the same moment
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try (CpuGuard guard = CpuGuard.pin()) {
+                  assertTrue(seen.add(guard.cpu()), "CPU " + guard.cpu() + " pinned twice at once");
+                  allPinned.await(); // everyone holds a pin at the same moment
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              });
       threads.add(thread);
       thread.start();
     }
@@ -155,11 +165,14 @@ class CpuGuardTest {
     assertEquals(cpus, held.size());
 
     AtomicInteger waiterCpu = new AtomicInteger(-1);
-    Thread waiter = new Thread(() -> {
-      try (CpuGuard guard = CpuGuard.pin()) {
-        waiterCpu.set(guard.cpu());
-      }
-    }, "waiter");
+    Thread waiter =
+        new Thread(
+            () -> {
+              try (CpuGuard guard = CpuGuard.pin()) {
+                waiterCpu.set(guard.cpu());
+              }
+            },
+            "waiter");
     waiter.start();
     Threads.awaitParked(waiter);
     assertEquals(-1, waiterCpu.get(), "the waiter must not pin while every slot is taken");
@@ -196,13 +209,14 @@ class CpuGuardTest {
   @Test
   void onEachCpu_runsOncePerCpuInOrder_pinnedToThatCpu() {
     List<Integer> visited = new ArrayList<>();
-    CpuGuard.onEachCpu(guard -> {
-      visited.add(guard.cpu());
-      try (CpuGuard nested = CpuGuard.pin()) {
-        assertEquals(guard.cpu(), nested.cpu(), "a pin inside the callback stays on its CPU");
-      }
-      assertEquals(guard.cpu(), PerCpuAssertions.pinnedSlots().get(0).cpu());
-    });
+    CpuGuard.onEachCpu(
+        guard -> {
+          visited.add(guard.cpu());
+          try (CpuGuard nested = CpuGuard.pin()) {
+            assertEquals(guard.cpu(), nested.cpu(), "a pin inside the callback stays on its CPU");
+          }
+          assertEquals(guard.cpu(), PerCpuAssertions.pinnedSlots().get(0).cpu());
+        });
     List<Integer> expected = new ArrayList<>();
     for (int cpu = 0; cpu < CpuGuard.possibleCpus(); cpu++) {
       expected.add(cpu);
@@ -215,7 +229,8 @@ class CpuGuardTest {
     try (Threads.Holder holder = new Threads.Holder("holder")) {
       int held = holder.awaitPinned();
       List<Integer> visited = java.util.Collections.synchronizedList(new ArrayList<>());
-      Thread walker = new Thread(() -> CpuGuard.onEachCpu(guard -> visited.add(guard.cpu())), "walker");
+      Thread walker =
+          new Thread(() -> CpuGuard.onEachCpu(guard -> visited.add(guard.cpu())), "walker");
       walker.start();
       Threads.awaitParked(walker);
       assertFalse(visited.contains(held), "the held CPU is visited only after its owner unpins");
@@ -230,8 +245,9 @@ class CpuGuardTest {
   void onEachCpu_whilePinned_throwsInsteadOfDeadlocking() {
     try (CpuGuard guard = CpuGuard.pin()) {
       IllegalStateException e =
-          assertThrows(IllegalStateException.class, () -> CpuGuard.onEachCpu(g -> { }));
-      assertTrue(e.getMessage().contains("while it is pinned to CPU " + guard.cpu()), e.getMessage());
+          assertThrows(IllegalStateException.class, () -> CpuGuard.onEachCpu(g -> {}));
+      assertTrue(
+          e.getMessage().contains("while it is pinned to CPU " + guard.cpu()), e.getMessage());
     }
   }
 
@@ -239,12 +255,17 @@ class CpuGuardTest {
   void onEachCpu_anExceptionFromTheActionPropagatesAndUnpins() {
     RuntimeException boom = new RuntimeException("boom");
     List<Integer> visited = new ArrayList<>();
-    RuntimeException thrown = assertThrows(RuntimeException.class, () -> CpuGuard.onEachCpu(guard -> {
-      visited.add(guard.cpu());
-      if (guard.cpu() == 1) {
-        throw boom;
-      }
-    }));
+    RuntimeException thrown =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                CpuGuard.onEachCpu(
+                    guard -> {
+                      visited.add(guard.cpu());
+                      if (guard.cpu() == 1) {
+                        throw boom;
+                      }
+                    }));
     assertSame(boom, thrown);
     assertEquals(List.of(0, 1), visited);
   }
@@ -252,16 +273,18 @@ class CpuGuardTest {
   @Test
   void onEachCpu_theActionMayCloseItsGuard() {
     AtomicInteger calls = new AtomicInteger();
-    CpuGuard.onEachCpu(guard -> {
-      calls.incrementAndGet();
-      guard.close();
-    });
+    CpuGuard.onEachCpu(
+        guard -> {
+          calls.incrementAndGet();
+          guard.close();
+        });
     assertEquals(CpuGuard.possibleCpus(), calls.get());
   }
 
   @Test
   void onEachCpu_nullAction_throwsNamingIt() {
-    NullPointerException e = assertThrows(NullPointerException.class, () -> CpuGuard.onEachCpu(null));
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> CpuGuard.onEachCpu(null));
     assertEquals("action", e.getMessage());
   }
 
@@ -275,16 +298,19 @@ class CpuGuardTest {
       holders.add(holder);
     }
     AtomicReference<Boolean> interruptedAfterPin = new AtomicReference<>();
-    Thread waiter = new Thread(() -> {
-      try (CpuGuard guard = CpuGuard.pin()) {
-        assertNotNull(guard);
-        interruptedAfterPin.set(Thread.currentThread().isInterrupted());
-      }
-    }, "waiter");
+    Thread waiter =
+        new Thread(
+            () -> {
+              try (CpuGuard guard = CpuGuard.pin()) {
+                assertNotNull(guard);
+                interruptedAfterPin.set(Thread.currentThread().isInterrupted());
+              }
+            },
+            "waiter");
     waiter.start();
     Threads.awaitParked(waiter);
     waiter.interrupt();
-    Threads.awaitParked(waiter);   // parked again: an interrupt does not make it spin or give up
+    Threads.awaitParked(waiter); // parked again: an interrupt does not make it spin or give up
     holders.get(0).close();
     waiter.join();
     assertEquals(Boolean.TRUE, interruptedAfterPin.get());

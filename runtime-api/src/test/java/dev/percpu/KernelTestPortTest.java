@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class KernelTestPortTest {
-  private static final long ULONG_MAX = -1L;   // 0xffffffffffffffff, as unsigned
+  private static final long ULONG_MAX = -1L; // 0xffffffffffffffff, as unsigned
 
   /** The kernel's {@code unsigned int ui_one = 1}: {@code -ui_one} is 0xffffffff, not -1. */
   private static final int UI_ONE = 1;
 
-  private static void check(long nativeValue, PerCpuCounter counter, CpuGuard guard, long expected) {
+  private static void check(
+      long nativeValue, PerCpuCounter counter, CpuGuard guard, long expected) {
     assertEquals(expected, nativeValue, "native");
     assertEquals(expected, counter.get(guard), "per-CPU");
   }
@@ -113,7 +114,7 @@ class KernelTestPortTest {
       check(l, longCounter, guard, ULONG_MAX);
     }
     PerCpuCounter unpinned = PerCpuCounter.allocate();
-    unpinned.sub(promoted(UI_ONE));   // this_cpu_sub, the preemption-safe form
+    unpinned.sub(promoted(UI_ONE)); // this_cpu_sub, the preemption-safe form
     assertEquals(-1L, unpinned.sum());
     PerCpuCounter ulongCounter = PerCpuCounter.allocate();
     try (CpuGuard guard = CpuGuard.pin()) {
@@ -150,18 +151,23 @@ class KernelTestPortTest {
     long[] nativeValue = {0};
     try (CpuGuard guard = CpuGuard.pin()) {
       nativeValue[0] += -1;
-      pcpu.get(guard).with(val -> {
-        val[0] += -1;
-        assertEquals(-1L, val[0]);
-        assertEquals(nativeValue[0], val[0]);
-      });
+      pcpu.get(guard)
+          .with(
+              val -> {
+                val[0] += -1;
+                assertEquals(-1L, val[0]);
+                assertEquals(nativeValue[0], val[0]);
+              });
       nativeValue[0] += 1;
-      pcpu.get(guard).with(val -> {
-        val[0] += 1;
-        assertEquals(0L, val[0]);
-        assertEquals(nativeValue[0], val[0]);
-      });
-      assertEquals(0L, (long) PERCPU.get(guard).apply(v -> v[0]), "the defining handle sees it too");
+      pcpu.get(guard)
+          .with(
+              val -> {
+                val[0] += 1;
+                assertEquals(0L, val[0]);
+                assertEquals(nativeValue[0], val[0]);
+              });
+      assertEquals(
+          0L, (long) PERCPU.get(guard).apply(v -> v[0]), "the defining handle sees it too");
     }
   }
 
@@ -173,31 +179,36 @@ class KernelTestPortTest {
       PerCpuToken<long[]> token = upcpu.get(guard);
       token.with(val -> val[0] = 0);
       unative[0] += 1;
-      token.with(val -> {
-        val[0] += 1;
-        assertEquals(1L, val[0]);
-      });
-      unative[0] += -1L;   // wrapping_add((-1i64) as u64)
-      token.with(val -> {
-        val[0] += -1L;
-        assertEquals(unative[0], val[0]);
-        assertEquals(0L, val[0]);
-      });
+      token.with(
+          val -> {
+            val[0] += 1;
+            assertEquals(1L, val[0]);
+          });
+      unative[0] += -1L; // wrapping_add((-1i64) as u64)
+      token.with(
+          val -> {
+            val[0] += -1L;
+            assertEquals(unative[0], val[0]);
+            assertEquals(0L, val[0]);
+          });
       unative[0] += -1L;
-      token.with(val -> {
-        val[0] += -1L;
-        assertEquals(unative[0], val[0]);
-        assertEquals("18446744073709551615", Long.toUnsignedString(val[0]));
-      });
+      token.with(
+          val -> {
+            val[0] += -1L;
+            assertEquals(unative[0], val[0]);
+            assertEquals("18446744073709551615", Long.toUnsignedString(val[0]));
+          });
       unative[0] = 0;
       token.with(val -> val[0] = 0);
-      unative[0] -= 1;   // wrapping_sub(1)
-      token.with(val -> {
-        val[0] -= 1;
-        assertEquals(unative[0], val[0]);
-        assertEquals(0, Long.compareUnsigned(ULONG_MAX, val[0]));
-      });
-      assertEquals(ULONG_MAX, (long) UPERCPU.get(guard).apply(v -> v[0]), "the defining handle sees it too");
+      unative[0] -= 1; // wrapping_sub(1)
+      token.with(
+          val -> {
+            val[0] -= 1;
+            assertEquals(unative[0], val[0]);
+            assertEquals(0, Long.compareUnsigned(ULONG_MAX, val[0]));
+          });
+      assertEquals(
+          ULONG_MAX, (long) UPERCPU.get(guard).apply(v -> v[0]), "the defining handle sees it too");
     }
   }
 
@@ -208,10 +219,14 @@ class KernelTestPortTest {
       CpuGuard.onEachCpu(guard -> test.get(guard).with(val -> val[0] += 1));
     }
     int[] checked = {0};
-    CpuGuard.onEachCpu(guard -> test.get(guard).with(val -> {
-      assertEquals(4L, val[0], "CPU " + guard.cpu());
-      checked[0]++;
-    }));
+    CpuGuard.onEachCpu(
+        guard ->
+            test.get(guard)
+                .with(
+                    val -> {
+                      assertEquals(4L, val[0], "CPU " + guard.cpu());
+                      checked[0]++;
+                    }));
     assertEquals(CpuGuard.possibleCpus(), checked[0]);
   }
 
@@ -244,22 +259,23 @@ class KernelTestPortTest {
   @Test
   void v4_numericAddSubFrom10_forEveryIntegerWidth() {
     PerCpu<long[]> values = PerCpu.allocate(() -> new long[] {10, 10, 10, 10});
-    values.with(v -> {
-      v[0] = (byte) (v[0] + 1);
-      v[1] = (short) (v[1] + 1);
-      v[2] = (int) (v[2] + 1);
-      v[3] += 1;
-      assertEquals(Arrays.toString(new long[] {11, 11, 11, 11}), Arrays.toString(v));
-      v[0] = (byte) (v[0] + 10);
-      v[1] = (short) (v[1] + 10);
-      v[2] = (int) (v[2] + 10);
-      v[3] += 10;
-      assertEquals(Arrays.toString(new long[] {21, 21, 21, 21}), Arrays.toString(v));
-      v[0] = (byte) (v[0] - 5);
-      v[1] = (short) (v[1] - 5);
-      v[2] = (int) (v[2] - 5);
-      v[3] -= 5;
-      assertEquals(Arrays.toString(new long[] {16, 16, 16, 16}), Arrays.toString(v));
-    });
+    values.with(
+        v -> {
+          v[0] = (byte) (v[0] + 1);
+          v[1] = (short) (v[1] + 1);
+          v[2] = (int) (v[2] + 1);
+          v[3] += 1;
+          assertEquals(Arrays.toString(new long[] {11, 11, 11, 11}), Arrays.toString(v));
+          v[0] = (byte) (v[0] + 10);
+          v[1] = (short) (v[1] + 10);
+          v[2] = (int) (v[2] + 10);
+          v[3] += 10;
+          assertEquals(Arrays.toString(new long[] {21, 21, 21, 21}), Arrays.toString(v));
+          v[0] = (byte) (v[0] - 5);
+          v[1] = (short) (v[1] - 5);
+          v[2] = (int) (v[2] - 5);
+          v[3] -= 5;
+          assertEquals(Arrays.toString(new long[] {16, 16, 16, 16}), Arrays.toString(v));
+        });
   }
 }

@@ -17,16 +17,19 @@ class ModuleDescriptorTest {
     ModuleDescriptor descriptor = module.getDescriptor();
     assertEquals("dev.percpu", descriptor.name());
     Set<String> exported =
-        descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+        descriptor.exports().stream()
+            .map(ModuleDescriptor.Exports::source)
+            .collect(Collectors.toSet());
     assertEquals(Set.of("dev.percpu"), exported);
     assertFalse(exported.contains("dev.percpu.internal"));
   }
 
   @Test
   void theRuntimeRequiresNoThirdPartyModule() {
-    Set<String> required = CpuGuard.class.getModule().getDescriptor().requires().stream()
-        .map(ModuleDescriptor.Requires::name)
-        .collect(Collectors.toSet());
+    Set<String> required =
+        CpuGuard.class.getModule().getDescriptor().requires().stream()
+            .map(ModuleDescriptor.Requires::name)
+            .collect(Collectors.toSet());
     assertEquals(Set.of("java.base", "dev.percpu.qual"), required);
   }
 }

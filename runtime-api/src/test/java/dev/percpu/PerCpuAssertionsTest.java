@@ -43,43 +43,63 @@ class PerCpuAssertionsTest {
     PerCpu<long[]> alias = values.clone();
     int cloneLine = lineOf(new Throwable()) - 1;
     int[] outerLine = {0};
-    PerCpuNestingException e = assertThrows(PerCpuNestingException.class, () -> values.with(outer -> {
-      outerLine[0] = lineOf(new Throwable());
-      alias.with(inner -> { });
-    }));
+    PerCpuNestingException e =
+        assertThrows(
+            PerCpuNestingException.class,
+            () ->
+                values.with(
+                    outer -> {
+                      outerLine[0] = lineOf(new Throwable());
+                      alias.with(inner -> {});
+                    }));
     String message = e.getMessage();
-    assertTrue(message.contains("\n  outer entry began at dev.percpu.PerCpuAssertionsTest."), message);
-    assertTrue(message.contains("(PerCpuAssertionsTest.java:" + (outerLine[0] - 1) + ") through a handle allocated at"),
+    assertTrue(
+        message.contains("\n  outer entry began at dev.percpu.PerCpuAssertionsTest."), message);
+    assertTrue(
+        message.contains(
+            "(PerCpuAssertionsTest.java:" + (outerLine[0] - 2) + ") through a handle allocated at"),
         message);
     assertTrue(message.contains("\n  inner entry at dev.percpu.PerCpuAssertionsTest."), message);
-    assertTrue(message.contains("(PerCpuAssertionsTest.java:" + (outerLine[0] + 1) + ") through a handle cloned at"),
+    assertTrue(
+        message.contains(
+            "(PerCpuAssertionsTest.java:" + (outerLine[0] + 1) + ") through a handle cloned at"),
         message);
-    assertTrue(message.contains("cloned at dev.percpu.PerCpuAssertionsTest."
-        + "theNestingMessage_saysWhereTheOuterEntryBeganAndHowEachHandleWasObtained(PerCpuAssertionsTest.java:"
-        + cloneLine + ")"), message);
+    assertTrue(
+        message.contains(
+            "cloned at dev.percpu.PerCpuAssertionsTest."
+                + "theNestingMessage_saysWhereTheOuterEntryBeganAndHowEachHandleWasObtained(PerCpuAssertionsTest.java:"
+                + cloneLine
+                + ")"),
+        message);
   }
 
   @Test
   void aSymbolLookup_isNamedInTheProvenance() {
     String name = Symbols.fresh("provenance");
     PerCpu<long[]> defined = PerCpu.define(name, long[].class, () -> new long[1]);
-    PerCpuNestingException e = assertThrows(PerCpuNestingException.class,
-        () -> defined.with(outer -> PerCpu.symbol(name, long[].class).with(inner -> { })));
-    assertTrue(e.getMessage().contains("through a handle defined as '" + name + "' at"), e.getMessage());
-    assertTrue(e.getMessage().contains("through a handle looked up as symbol('" + name + "') at"), e.getMessage());
+    PerCpuNestingException e =
+        assertThrows(
+            PerCpuNestingException.class,
+            () -> defined.with(outer -> PerCpu.symbol(name, long[].class).with(inner -> {})));
+    assertTrue(
+        e.getMessage().contains("through a handle defined as '" + name + "' at"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("through a handle looked up as symbol('" + name + "') at"),
+        e.getMessage());
   }
 
   @Test
   void aNestingTheCodeSwallowed_isStillRecorded() {
     PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
     String[] swallowed = {null};
-    values.with(outer -> {
-      try {
-        values.with(inner -> { });
-      } catch (PerCpuNestingException e) {
-        swallowed[0] = e.getMessage();
-      }
-    });
+    values.with(
+        outer -> {
+          try {
+            values.with(inner -> {});
+          } catch (PerCpuNestingException e) {
+            swallowed[0] = e.getMessage();
+          }
+        });
     List<PerCpuViolation> recorded = violations();
     assertEquals(1, recorded.size(), recorded.toString());
     PerCpuViolation v = recorded.get(0);
@@ -98,19 +118,25 @@ class PerCpuAssertionsTest {
     Threads.runOnOtherThread(() -> assertThrows(IllegalStateException.class, guard::close));
     guard.close();
     assertThrows(IllegalStateException.class, guard::close);
-    assertThrows(IllegalStateException.class, () -> token.with(v -> { }));
+    assertThrows(IllegalStateException.class, () -> token.with(v -> {}));
     try (CpuGuard pinned = CpuGuard.pin()) {
-      assertThrows(IllegalStateException.class, () -> CpuGuard.onEachCpu(g -> { }));
+      assertThrows(IllegalStateException.class, () -> CpuGuard.onEachCpu(g -> {}));
     }
     List<PerCpuViolation.Kind> kinds =
         violations().stream().map(PerCpuViolation::kind).collect(Collectors.toList());
-    assertEquals(List.of(PerCpuViolation.Kind.GUARD_MISUSE, PerCpuViolation.Kind.GUARD_MISUSE,
-        PerCpuViolation.Kind.TOKEN_MISUSE, PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED), kinds);
+    assertEquals(
+        List.of(
+            PerCpuViolation.Kind.GUARD_MISUSE,
+            PerCpuViolation.Kind.GUARD_MISUSE,
+            PerCpuViolation.Kind.TOKEN_MISUSE,
+            PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED),
+        kinds);
     assertEquals("other", violations().get(0).thread(), "recorded on the thread that did it");
   }
 
   @Test
-  void aSlotReclaimedFromADeadThread_isRecorded_andItsPinWasReportedWithWhereItBegan() throws Exception {
+  void aSlotReclaimedFromADeadThread_isRecorded_andItsPinWasReportedWithWhereItBegan()
+      throws Exception {
     Thread dying = new Thread(CpuGuard::pin, "dies-pinned");
     dying.start();
     dying.join();
@@ -118,13 +144,15 @@ class PerCpuAssertionsTest {
     assertEquals(1, pinned.size());
     assertEquals("dies-pinned", pinned.get(0).thread());
     assertFalse(pinned.get(0).threadAlive());
-    assertTrue(pinned.get(0).pinnedAt().startsWith("java.lang.Thread.run("), pinned.get(0).pinnedAt());
+    assertTrue(
+        pinned.get(0).pinnedAt().startsWith("java.lang.Thread.run("), pinned.get(0).pinnedAt());
 
-    CpuGuard.onEachCpu(guard -> { });
+    CpuGuard.onEachCpu(guard -> {});
     List<PerCpuViolation> recorded = violations();
     assertEquals(1, recorded.size(), recorded.toString());
     assertEquals(PerCpuViolation.Kind.DEAD_OWNER_RECLAIMED, recorded.get(0).kind());
-    assertTrue(recorded.get(0).message().contains("pinned by thread \"dies-pinned\", which died"),
+    assertTrue(
+        recorded.get(0).message().contains("pinned by thread \"dies-pinned\", which died"),
         recorded.get(0).message());
   }
 
@@ -135,8 +163,11 @@ class PerCpuAssertionsTest {
       PinnedSlot slot = PerCpuAssertions.pinnedSlots().get(0);
       assertEquals(guard.cpu(), slot.cpu());
       assertTrue(slot.threadAlive());
-      assertEquals("dev.percpu.PerCpuAssertionsTest.anOpenPin_isReportedWithWhereItBegan(PerCpuAssertionsTest.java:"
-          + line + ")", slot.pinnedAt());
+      assertEquals(
+          "dev.percpu.PerCpuAssertionsTest.anOpenPin_isReportedWithWhereItBegan(PerCpuAssertionsTest.java:"
+              + line
+              + ")",
+          slot.pinnedAt());
     }
   }
 
@@ -144,19 +175,24 @@ class PerCpuAssertionsTest {
   void whenTheModeIsOff_nothingIsRecordedAndMessagesCarryNoProvenance() {
     PerCpuAssertions.setEnabled(false);
     PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
-    PerCpuNestingException e = assertThrows(PerCpuNestingException.class,
-        () -> values.with(outer -> values.clone().with(inner -> { })));
+    PerCpuNestingException e =
+        assertThrows(
+            PerCpuNestingException.class,
+            () -> values.with(outer -> values.clone().with(inner -> {})));
     assertFalse(e.getMessage().contains("outer entry began"), e.getMessage());
     assertEquals(List.of(), violations());
     try (CpuGuard guard = CpuGuard.pin()) {
-      assertEquals("an unrecorded place (assertion mode was off)", PerCpuAssertions.pinnedSlots().get(0).pinnedAt());
+      assertEquals(
+          "an unrecorded place (assertion mode was off)",
+          PerCpuAssertions.pinnedSlots().get(0).pinnedAt());
     }
   }
 
   @Test
   void clearViolations_emptiesTheRecord() {
     PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
-    assertThrows(PerCpuNestingException.class, () -> values.with(outer -> values.with(inner -> { })));
+    assertThrows(
+        PerCpuNestingException.class, () -> values.with(outer -> values.with(inner -> {})));
     assertFalse(PerCpuAssertions.violations().isEmpty());
     PerCpuAssertions.clearViolations();
     assertEquals(List.of(), PerCpuAssertions.violations());

@@ -42,7 +42,7 @@ class PerCpuCounterTest {
       assertEquals(3L, counter.get(guard));
       assertEquals(4L, counter.addAndGet(guard, 1));
       assertEquals(1L, counter.subAndGet(guard, 3));
-      counter.increment();   // unpinned form on a pinned thread: still this CPU
+      counter.increment(); // unpinned form on a pinned thread: still this CPU
       long[] expected = new long[CpuGuard.possibleCpus()];
       expected[guard.cpu()] = 2;
       assertArrayEquals(expected, counter.snapshot());
@@ -54,7 +54,7 @@ class PerCpuCounterTest {
   void unpinnedAndPinnedUpdatesOfOneCpu_bothCount() {
     PerCpuCounter counter = PerCpuCounter.allocate();
     CpuGuard.onEachCpu(guard -> counter.add(guard, 100));
-    counter.add(7);   // unpinned: lands on some CPU's shared cell
+    counter.add(7); // unpinned: lands on some CPU's shared cell
     assertEquals(4 * 100 + 7, counter.sum());
     long perCpuTotal = 0;
     for (long v : counter.snapshot()) {
@@ -75,7 +75,8 @@ class PerCpuCounterTest {
   @Test
   void getOfAnImpossibleCpu_throwsNamingIt() {
     PerCpuCounter counter = PerCpuCounter.allocate();
-    IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> counter.get(4));
+    IndexOutOfBoundsException e =
+        assertThrows(IndexOutOfBoundsException.class, () -> counter.get(4));
     assertEquals("cpu 4 is not a possible CPU: possible CPUs are 0 to 3", e.getMessage());
     assertThrows(IndexOutOfBoundsException.class, () -> counter.get(-1));
   }
@@ -85,13 +86,18 @@ class PerCpuCounterTest {
     PerCpuCounter counter = PerCpuCounter.allocate();
     CpuGuard closed = CpuGuard.pin();
     closed.close();
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> counter.increment(closed));
-    assertTrue(e.getMessage().contains("CpuGuard passed to PerCpuCounter used after its CpuGuard"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> counter.increment(closed));
+    assertTrue(
+        e.getMessage().contains("CpuGuard passed to PerCpuCounter used after its CpuGuard"),
+        e.getMessage());
     try (CpuGuard guard = CpuGuard.pin()) {
       List<Throwable> thrown = new ArrayList<>();
-      Threads.runOnOtherThread(() -> thrown.add(assertThrows(IllegalStateException.class,
-          () -> counter.add(guard, 1))));
-      assertTrue(thrown.get(0).getMessage().contains("used on thread \"other\""), thrown.get(0).getMessage());
+      Threads.runOnOtherThread(
+          () -> thrown.add(assertThrows(IllegalStateException.class, () -> counter.add(guard, 1))));
+      assertTrue(
+          thrown.get(0).getMessage().contains("used on thread \"other\""),
+          thrown.get(0).getMessage());
     }
     assertEquals(0L, counter.sum(), "rejected updates change nothing");
   }
@@ -99,9 +105,14 @@ class PerCpuCounterTest {
   @Test
   void aNullGuard_throwsNamingIt() {
     PerCpuCounter counter = PerCpuCounter.allocate();
-    assertEquals("guard", assertThrows(NullPointerException.class, () -> counter.add(null, 1)).getMessage());
-    assertEquals("guard", assertThrows(NullPointerException.class, () -> counter.addAndGet(null, 1)).getMessage());
-    assertEquals("guard", assertThrows(NullPointerException.class, () -> counter.get((CpuGuard) null)).getMessage());
+    assertEquals(
+        "guard", assertThrows(NullPointerException.class, () -> counter.add(null, 1)).getMessage());
+    assertEquals(
+        "guard",
+        assertThrows(NullPointerException.class, () -> counter.addAndGet(null, 1)).getMessage());
+    assertEquals(
+        "guard",
+        assertThrows(NullPointerException.class, () -> counter.get((CpuGuard) null)).getMessage());
   }
 
   @Test

@@ -33,10 +33,12 @@ class PerCpuTest {
   @Test
   void allocate_callsTheSupplierOncePerCpu_givingEachCpuItsOwnValue() {
     AtomicInteger calls = new AtomicInteger();
-    PerCpu<Counter> counters = PerCpu.allocate(() -> {
-      calls.incrementAndGet();
-      return new Counter();
-    });
+    PerCpu<Counter> counters =
+        PerCpu.allocate(
+            () -> {
+              calls.incrementAndGet();
+              return new Counter();
+            });
     assertEquals(CpuGuard.possibleCpus(), calls.get());
     Map<Counter, Integer> seen = new IdentityHashMap<>();
     CpuGuard.onEachCpu(guard -> counters.get(guard).with(c -> seen.put(c, guard.cpu())));
@@ -83,7 +85,8 @@ class PerCpuTest {
     String name = Symbols.fresh("clone");
     PerCpu<Counter> defined = PerCpu.define(name, Counter.class, Counter::new);
     assertTrue(defined.sameAllocation(PerCpu.symbol(name, Counter.class)));
-    assertTrue(PerCpu.symbol(name, Counter.class).sameAllocation(PerCpu.symbol(name, Counter.class)));
+    assertTrue(
+        PerCpu.symbol(name, Counter.class).sameAllocation(PerCpu.symbol(name, Counter.class)));
     assertFalse(defined.sameAllocation(a));
   }
 
@@ -99,22 +102,27 @@ class PerCpuTest {
 
   // ---- The nesting rule: every path throws before the inner closure runs. ----
 
-  private static void assertNestedEntryRejected(PerCpu<Counter> outer, Consumer<Runnable> innerEntry) {
+  private static void assertNestedEntryRejected(
+      PerCpu<Counter> outer, Consumer<Runnable> innerEntry) {
     AtomicInteger innerRuns = new AtomicInteger();
     AtomicInteger outerCompleted = new AtomicInteger();
-    outer.with(value -> {
-      value.value = 41;
-      PerCpuNestingException e = assertThrows(PerCpuNestingException.class,
-          () -> innerEntry.accept(innerRuns::incrementAndGet));
-      assertEquals(0, innerRuns.get(), "the inner closure must not run");
-      assertEquals(41, value.value, "the outer value is intact");
-      value.value++;
-      outerCompleted.incrementAndGet();
-      assertTrue(e.getMessage().contains("nested entry of per-CPU"), e.getMessage());
-    });
+    outer.with(
+        value -> {
+          value.value = 41;
+          PerCpuNestingException e =
+              assertThrows(
+                  PerCpuNestingException.class,
+                  () -> innerEntry.accept(innerRuns::incrementAndGet));
+          assertEquals(0, innerRuns.get(), "the inner closure must not run");
+          assertEquals(41, value.value, "the outer value is intact");
+          value.value++;
+          outerCompleted.incrementAndGet();
+          assertTrue(e.getMessage().contains("nested entry of per-CPU"), e.getMessage());
+        });
     assertEquals(1, outerCompleted.get());
-    assertEquals(42L, (long) outer.apply(v -> v.value), "the outer closure's update stuck, on the same CPU");
-    outer.with(v -> v.value = 0);   // and the allocation can be entered again afterwards
+    assertEquals(
+        42L, (long) outer.apply(v -> v.value), "the outer closure's update stuck, on the same CPU");
+    outer.with(v -> v.value = 0); // and the allocation can be entered again afterwards
   }
 
   @Test
@@ -126,10 +134,14 @@ class PerCpuTest {
   @Test
   void nestedEntry_throughApply_isRejected() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
-    assertNestedEntryRejected(counters, inner -> counters.apply(c -> {
-      inner.run();
-      return null;
-    }));
+    assertNestedEntryRejected(
+        counters,
+        inner ->
+            counters.apply(
+                c -> {
+                  inner.run();
+                  return null;
+                }));
   }
 
   @Test
@@ -143,7 +155,8 @@ class PerCpuTest {
   void nestedEntry_throughASymbolLookup_isRejected() {
     String name = Symbols.fresh("nested");
     PerCpu<Counter> defined = PerCpu.define(name, Counter.class, Counter::new);
-    assertNestedEntryRejected(defined, inner -> PerCpu.symbol(name, Counter.class).with(c -> inner.run()));
+    assertNestedEntryRejected(
+        defined, inner -> PerCpu.symbol(name, Counter.class).with(c -> inner.run()));
   }
 
   @Test
@@ -152,21 +165,26 @@ class PerCpuTest {
     try (CpuGuard guard = CpuGuard.pin()) {
       PerCpuToken<Counter> token = counters.get(guard);
       assertNestedEntryRejected(counters, inner -> token.with(c -> inner.run()));
-      token.with(c -> assertEquals(0, c.value));   // the token is still good, one call after another
+      token.with(c -> assertEquals(0, c.value)); // the token is still good, one call after another
     }
   }
 
   @Test
   void nestedEntry_throughANestedPin_isRejected() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
-    assertNestedEntryRejected(counters, inner -> {
-      try (CpuGuard nested = CpuGuard.pin()) {
-        counters.get(nested).apply(c -> {
-          inner.run();
-          return c;
+    assertNestedEntryRejected(
+        counters,
+        inner -> {
+          try (CpuGuard nested = CpuGuard.pin()) {
+            counters
+                .get(nested)
+                .apply(
+                    c -> {
+                      inner.run();
+                      return c;
+                    });
+          }
         });
-      }
-    });
   }
 
   private static void helperThatEnters(PerCpu<Counter> counters, Runnable inner) {
@@ -182,26 +200,36 @@ class PerCpuTest {
   @Test
   void nestedEntry_throughAMethodReferenceAndAnAnonymousClass_isRejected() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
-    assertNestedEntryRejected(counters, inner -> {
-      Consumer<Consumer<? super Counter>> enter = counters::with;
-      enter.accept(c -> inner.run());
-    });
-    assertNestedEntryRejected(counters, inner -> counters.with(new Consumer<Counter>() {
-      @Override
-      public void accept(Counter c) {
-        inner.run();
-      }
-    }));
+    assertNestedEntryRejected(
+        counters,
+        inner -> {
+          Consumer<Consumer<? super Counter>> enter = counters::with;
+          enter.accept(c -> inner.run());
+        });
+    assertNestedEntryRejected(
+        counters,
+        inner ->
+            counters.with(
+                new Consumer<Counter>() {
+                  @Override
+                  public void accept(Counter c) {
+                    inner.run();
+                  }
+                }));
   }
 
   @Test
   void nestedEntry_ofADifferentAllocation_isFine() {
     PerCpu<Counter> a = PerCpu.allocate(Counter::new);
     PerCpu<Counter> b = PerCpu.allocate(Counter::new);
-    a.with(x -> b.clone().with(y -> {
-      x.value++;
-      y.value += 2;
-    }));
+    a.with(
+        x ->
+            b.clone()
+                .with(
+                    y -> {
+                      x.value++;
+                      y.value += 2;
+                    }));
     try (CpuGuard guard = CpuGuard.pin()) {
       a.get(guard).with(x -> b.get(guard).with(y -> y.value += x.value));
       assertEquals(3L, (long) b.get(guard).apply(y -> y.value));
@@ -210,16 +238,24 @@ class PerCpuTest {
 
   @Test
   void theNestingMessage_namesTheAllocationSiteTheCpuAndTheThread() {
-    PerCpu<Counter> counters = PerCpu.allocate(Counter::new);   // the allocation site
+    PerCpu<Counter> counters = PerCpu.allocate(Counter::new); // the allocation site
     int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
     try (CpuGuard guard = CpuGuard.pin()) {
-      PerCpuNestingException e = assertThrows(PerCpuNestingException.class,
-          () -> counters.with(outer -> counters.clone().with(inner -> { })));
+      PerCpuNestingException e =
+          assertThrows(
+              PerCpuNestingException.class,
+              () -> counters.with(outer -> counters.clone().with(inner -> {})));
       String message = e.getMessage();
-      assertTrue(message.contains("per-CPU allocation (allocated at dev.percpu.PerCpuTest."
-          + "theNestingMessage_namesTheAllocationSiteTheCpuAndTheThread(PerCpuTest.java:" + line + ")"), message);
+      assertTrue(
+          message.contains(
+              "per-CPU allocation (allocated at dev.percpu.PerCpuTest."
+                  + "theNestingMessage_namesTheAllocationSiteTheCpuAndTheThread(PerCpuTest.java:"
+                  + line
+                  + ")"),
+          message);
       assertTrue(message.contains(" on CPU " + guard.cpu() + " "), message);
-      assertTrue(message.contains("by thread \"" + Thread.currentThread().getName() + "\""), message);
+      assertTrue(
+          message.contains("by thread \"" + Thread.currentThread().getName() + "\""), message);
       assertTrue(message.contains("the inner closure was not run"), message);
     }
   }
@@ -228,9 +264,13 @@ class PerCpuTest {
   void theNestingMessage_namesTheSymbol() {
     String name = Symbols.fresh("message");
     PerCpu<Counter> defined = PerCpu.define(name, Counter.class, Counter::new);
-    PerCpuNestingException e = assertThrows(PerCpuNestingException.class,
-        () -> defined.with(outer -> PerCpu.symbol(name, Counter.class).with(inner -> { })));
-    assertTrue(e.getMessage().contains("per-CPU variable '" + name + "' (defined at dev.percpu.PerCpuTest."),
+    PerCpuNestingException e =
+        assertThrows(
+            PerCpuNestingException.class,
+            () -> defined.with(outer -> PerCpu.symbol(name, Counter.class).with(inner -> {})));
+    assertTrue(
+        e.getMessage()
+            .contains("per-CPU variable '" + name + "' (defined at dev.percpu.PerCpuTest."),
         e.getMessage());
   }
 
@@ -245,22 +285,40 @@ class PerCpuTest {
   void aClosuresException_propagatesUnchanged_andLeavesNoSlotEnteredAndNoPin() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
     IllegalArgumentException boom = new IllegalArgumentException("boom");
-    assertSame(boom, assertThrows(IllegalArgumentException.class, () -> counters.with(c -> {
-      c.value = 7;
-      throw boom;
-    })));
+    assertSame(
+        boom,
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                counters.with(
+                    c -> {
+                      c.value = 7;
+                      throw boom;
+                    })));
     assertEquals(List.of(), PerCpuAssertions.pinnedSlots(), "the convenience with unpinned");
     Error error = new AssertionError("error");
-    assertSame(error, assertThrows(AssertionError.class, () -> counters.apply(c -> {
-      throw error;
-    })));
+    assertSame(
+        error,
+        assertThrows(
+            AssertionError.class,
+            () ->
+                counters.apply(
+                    c -> {
+                      throw error;
+                    })));
     try (CpuGuard guard = CpuGuard.pin()) {
       PerCpuToken<Counter> token = counters.get(guard);
-      assertSame(boom, assertThrows(IllegalArgumentException.class, () -> token.with(c -> {
-        throw boom;
-      })));
+      assertSame(
+          boom,
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  token.with(
+                      c -> {
+                        throw boom;
+                      })));
       assertEquals(1, PerCpuAssertions.pinnedSlots().size(), "the guard's pin is untouched");
-      token.with(c -> c.value++);   // not left entered
+      token.with(c -> c.value++); // not left entered
       counters.with(c -> c.value++);
     }
   }
@@ -268,11 +326,12 @@ class PerCpuTest {
   @Test
   void aNestingExceptionCaughtInsideTheOuterClosure_leavesTheOuterEntryActive() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
-    counters.with(outer -> {
-      assertThrows(PerCpuNestingException.class, () -> counters.with(c -> { }));
-      // still entered: a second attempt is rejected too
-      assertThrows(PerCpuNestingException.class, () -> counters.with(c -> { }));
-    });
+    counters.with(
+        outer -> {
+          assertThrows(PerCpuNestingException.class, () -> counters.with(c -> {}));
+          // still entered: a second attempt is rejected too
+          assertThrows(PerCpuNestingException.class, () -> counters.with(c -> {}));
+        });
   }
 
   // ---- Tokens ----
@@ -283,12 +342,17 @@ class PerCpuTest {
     CpuGuard guard = CpuGuard.pin();
     PerCpuToken<Counter> token = counters.get(guard);
     guard.close();
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> token.with(c -> c.value++));
-    assertTrue(e.getMessage().contains("PerCpuToken used after its CpuGuard (CPU " + guard.cpu() + ") was closed"),
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> token.with(c -> c.value++));
+    assertTrue(
+        e.getMessage()
+            .contains("PerCpuToken used after its CpuGuard (CPU " + guard.cpu() + ") was closed"),
         e.getMessage());
     assertThrows(IllegalStateException.class, () -> token.apply(c -> c.value));
-    IllegalStateException get = assertThrows(IllegalStateException.class, () -> counters.get(guard));
-    assertTrue(get.getMessage().contains("CpuGuard passed to PerCpu.get used after"), get.getMessage());
+    IllegalStateException get =
+        assertThrows(IllegalStateException.class, () -> counters.get(guard));
+    assertTrue(
+        get.getMessage().contains("CpuGuard passed to PerCpu.get used after"), get.getMessage());
   }
 
   @Test
@@ -299,8 +363,8 @@ class PerCpuTest {
       try (CpuGuard nested = CpuGuard.pin()) {
         inner = counters.get(nested);
       }
-      assertThrows(IllegalStateException.class, () -> inner.with(c -> { }));
-      counters.get(outer).with(c -> { });
+      assertThrows(IllegalStateException.class, () -> inner.with(c -> {}));
+      counters.get(outer).with(c -> {});
     }
   }
 
@@ -310,12 +374,17 @@ class PerCpuTest {
     try (CpuGuard guard = CpuGuard.pin()) {
       PerCpuToken<Counter> token = counters.get(guard);
       List<String> messages = new ArrayList<>();
-      Threads.runOnOtherThread(() -> {
-        messages.add(assertThrows(IllegalStateException.class, () -> token.with(c -> { })).getMessage());
-        messages.add(assertThrows(IllegalStateException.class, () -> counters.get(guard)).getMessage());
-      });
+      Threads.runOnOtherThread(
+          () -> {
+            messages.add(
+                assertThrows(IllegalStateException.class, () -> token.with(c -> {})).getMessage());
+            messages.add(
+                assertThrows(IllegalStateException.class, () -> counters.get(guard)).getMessage());
+          });
       assertTrue(messages.get(0).contains("PerCpuToken used on thread \"other\""), messages.get(0));
-      assertTrue(messages.get(0).contains("belongs to thread \"" + Thread.currentThread().getName()), messages.get(0));
+      assertTrue(
+          messages.get(0).contains("belongs to thread \"" + Thread.currentThread().getName()),
+          messages.get(0));
       assertTrue(messages.get(1).contains("used on thread \"other\""), messages.get(1));
       assertEquals(guard.cpu(), token.cpu());
     }
@@ -354,27 +423,35 @@ class PerCpuTest {
   void definingASymbolTwice_throwsNamingItAndBothTypes() {
     String name = Symbols.fresh("twice");
     PerCpu.define(name, Counter.class, Counter::new);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> PerCpu.define(name, String.class, () -> ""));
-    assertTrue(e.getMessage().contains("per-CPU variable '" + name + "' is already defined"), e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> PerCpu.define(name, String.class, () -> ""));
+    assertTrue(
+        e.getMessage().contains("per-CPU variable '" + name + "' is already defined"),
+        e.getMessage());
     assertTrue(e.getMessage().contains(Counter.class.getName()), e.getMessage());
-    assertTrue(e.getMessage().contains("cannot be defined again as java.lang.String"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("cannot be defined again as java.lang.String"), e.getMessage());
   }
 
   @Test
   void lookingUpAnUnknownSymbol_throwsNamingIt() {
     String name = Symbols.fresh("unknown");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> PerCpu.symbol(name, Counter.class));
-    assertTrue(e.getMessage().contains("no per-CPU variable '" + name + "' is defined"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PerCpu.symbol(name, Counter.class));
+    assertTrue(
+        e.getMessage().contains("no per-CPU variable '" + name + "' is defined"), e.getMessage());
   }
 
   @Test
   void lookingUpASymbolWithTheWrongType_throwsNamingItAndBothTypes() {
     String name = Symbols.fresh("typed");
     PerCpu.define(name, Long.class, () -> 0L);
-    ClassCastException e = assertThrows(ClassCastException.class, () -> PerCpu.symbol(name, String.class));
-    assertTrue(e.getMessage().contains("per-CPU variable '" + name + "' holds java.lang.Long values"), e.getMessage());
+    ClassCastException e =
+        assertThrows(ClassCastException.class, () -> PerCpu.symbol(name, String.class));
+    assertTrue(
+        e.getMessage().contains("per-CPU variable '" + name + "' holds java.lang.Long values"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("not java.lang.String"), e.getMessage());
   }
 
@@ -391,8 +468,11 @@ class PerCpuTest {
   void defineWithAnInitialValueOfTheWrongType_throwsNamingTheSymbol() {
     String name = Symbols.fresh("raw");
     java.util.function.Supplier wrong = () -> "not a long";
-    ClassCastException e = assertThrows(ClassCastException.class, () -> PerCpu.define(name, Long.class, wrong));
-    assertTrue(e.getMessage().contains("the initial value of per-CPU variable '" + name + "'"), e.getMessage());
+    ClassCastException e =
+        assertThrows(ClassCastException.class, () -> PerCpu.define(name, Long.class, wrong));
+    assertTrue(
+        e.getMessage().contains("the initial value of per-CPU variable '" + name + "'"),
+        e.getMessage());
   }
 
   @Test
@@ -403,7 +483,10 @@ class PerCpuTest {
   @Test
   void toStrings_nameTheAllocation() {
     PerCpu<Counter> counters = PerCpu.allocate(Counter::new);
-    assertTrue(counters.toString().startsWith("PerCpu[per-CPU allocation (allocated at dev.percpu.PerCpuTest."),
+    assertTrue(
+        counters
+            .toString()
+            .startsWith("PerCpu[per-CPU allocation (allocated at dev.percpu.PerCpuTest."),
         counters.toString());
     try (CpuGuard guard = CpuGuard.pin()) {
       assertTrue(counters.get(guard).toString().endsWith(", cpu=" + guard.cpu() + "]"));

@@ -10,13 +10,16 @@ final class Threads {
   /** Runs {@code body} on a new thread, waits for it, and rethrows what it threw. */
   static void runOnOtherThread(Runnable body) throws InterruptedException {
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread thread = new Thread(() -> {
-      try {
-        body.run();
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "other");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                body.run();
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "other");
     thread.start();
     thread.join();
     rethrow(failure.get());
@@ -58,15 +61,18 @@ final class Threads {
     private volatile int cpu = -1;
 
     Holder(String name) {
-      thread = new Thread(() -> {
-        try (CpuGuard guard = CpuGuard.pin()) {
-          cpu = guard.cpu();
-          pinned.countDown();
-          release.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, name);
+      thread =
+          new Thread(
+              () -> {
+                try (CpuGuard guard = CpuGuard.pin()) {
+                  cpu = guard.cpu();
+                  pinned.countDown();
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              name);
       thread.setDaemon(true);
       thread.start();
     }

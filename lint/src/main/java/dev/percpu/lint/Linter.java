@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One lint run: collect the sources, compile them once per checker, report, and pick the exit status.
+ * One lint run: collect the sources, compile them once per checker, report, and pick the exit
+ * status.
  *
  * <pre>{@code
  * int status = new Linter(Path.of(""), System.out, System.err, Progress.silent())
@@ -50,7 +51,9 @@ public final class Linter {
     this.progress = progress;
   }
 
-  /** @return {@link #CLEAN}, {@link #ERRORS_FOUND} or {@link #FAILED} */
+  /**
+   * @return {@link #CLEAN}, {@link #ERRORS_FOUND} or {@link #FAILED}
+   */
   public int run(LintOptions options) throws LintException {
     List<Path> files = SourceFiles.collect(options.paths(), workingDirectory);
     DocsLinks docs = new DocsLinks(options.docsBaseUrl());
@@ -60,22 +63,40 @@ public final class Linter {
       err.println("percpu-lint: warning: no .java files under " + options.paths());
     } else {
       ToolPaths toolPaths = ToolPaths.locate();
-      CompileSettings settings = new CompileSettings(options.classpath(), options.release(),
-          options.errorProneFlags(), options.checkerFlags(), new PathDisplay(workingDirectory), docs, progress);
+      CompileSettings settings =
+          new CompileSettings(
+              options.classpath(),
+              options.release(),
+              options.errorProneFlags(),
+              options.checkerFlags(),
+              new PathDisplay(workingDirectory),
+              docs,
+              progress);
       for (Tool tool : options.tools()) {
         CompilationOutcome outcome = CheckerCompilation.of(tool, toolPaths, settings).run(files);
         if (!outcome.toolErrors().isEmpty()) {
           String errors = String.join("\n", outcome.toolErrors());
-          boolean missing = errors.contains("not found") || errors.contains("not a valid checker name");
-          throw new LintException(tool.displayName() + " failed; the findings would be incomplete:\n" + errors
-              + (missing ? "\n(is the linter installation complete? see lib/errorprone and lib/checker beside"
-                  + " percpu-lint.jar)" : ""));
+          boolean missing =
+              errors.contains("not found") || errors.contains("not a valid checker name");
+          throw new LintException(
+              tool.displayName()
+                  + " failed; the findings would be incomplete:\n"
+                  + errors
+                  + (missing
+                      ? "\n(is the linter installation complete? see lib/errorprone and lib/checker beside"
+                          + " percpu-lint.jar)"
+                      : ""));
         }
         if (!outcome.unrelatedErrors().isEmpty()) {
           outcome.unrelatedErrors().forEach(e -> err.println(e));
-          throw new LintException("the code does not compile (" + outcome.unrelatedErrors().size()
-              + " javac error" + (outcome.unrelatedErrors().size() == 1 ? "" : "s") + " above, in the "
-              + tool.displayName() + " compilation); fix them, or pass the missing libraries with --classpath");
+          throw new LintException(
+              "the code does not compile ("
+                  + outcome.unrelatedErrors().size()
+                  + " javac error"
+                  + (outcome.unrelatedErrors().size() == 1 ? "" : "s")
+                  + " above, in the "
+                  + tool.displayName()
+                  + " compilation); fix them, or pass the missing libraries with --classpath");
         }
         toolsRun.add(tool);
         findings.addAll(outcome.findings());
@@ -94,7 +115,8 @@ public final class Linter {
       try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
         writer.write(summary, file);
       } catch (IOException e) {
-        throw new LintException("cannot write the report to " + options.output().get() + ": " + e, e);
+        throw new LintException(
+            "cannot write the report to " + options.output().get() + ": " + e, e);
       }
       err.println(summary.line());
     } else {

@@ -30,7 +30,8 @@ public final class Main {
       options = OptionsParser.parse(Arrays.asList(args));
     } catch (UsageException e) {
       err.println("percpu-lint: " + e.getMessage());
-      err.println("usage: percpu-lint [--classpath CP] [--format text|json|sarif] [--output FILE] PATH...  (--help for more)");
+      err.println(
+          "usage: percpu-lint [--classpath CP] [--format text|json|sarif] [--output FILE] PATH...  (--help for more)");
       return Linter.FAILED;
     }
     if (options.help()) {

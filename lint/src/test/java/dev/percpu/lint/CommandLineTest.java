@@ -62,11 +62,16 @@ class CommandLineTest {
 
   @Test
   void cleanCode_exitsZeroAndSaysWhatRan() throws Exception {
-    assumeTrue(InstalledCheckers.checkerFramework(), InstalledCheckers.missing("the Checker Framework checker"));
+    assumeTrue(
+        InstalledCheckers.checkerFramework(),
+        InstalledCheckers.missing("the Checker Framework checker"));
     LintProcess.Result r = LintProcess.jar(Fixtures.tree("clean"), ".");
     assertEquals(0, r.exitCode(), r::toString);
-    assertEquals("percpu-lint: 1 file, 0 errors, 0 warnings"
-        + " (Error Prone: 0 errors, 0 warnings; Checker Framework: 0 errors, 0 warnings)\n", r.stdout(), r::toString);
+    assertEquals(
+        "percpu-lint: 1 file, 0 errors, 0 warnings"
+            + " (Error Prone: 0 errors, 0 warnings; Checker Framework: 0 errors, 0 warnings)\n",
+        r.stdout(),
+        r::toString);
   }
 
   @Test
@@ -95,11 +100,19 @@ class CommandLineTest {
   void progress_countsFilesWhenStderrIsATerminal() throws Exception {
     Path script = Path.of("/usr/bin/script");
     assumeTrue(Files.isExecutable(script), "no /usr/bin/script to run the linter on a terminal");
-    String command = ProcessHandle.current().info().command().orElse("java") + " -jar " + LintProcess.JAR
-        + " --only errorprone " + Fixtures.tree("clean");
-    Process process = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
-        .redirectErrorStream(true).start();
-    String terminal = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String command =
+        ProcessHandle.current().info().command().orElse("java")
+            + " -jar "
+            + LintProcess.JAR
+            + " --only errorprone "
+            + Fixtures.tree("clean");
+    Process process =
+        new ProcessBuilder(script.toString(), "-qec", command, "/dev/null")
+            .redirectErrorStream(true)
+            .start();
+    String terminal =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, process.waitFor(), terminal);
     assertTrue(terminal.contains("\rpercpu-lint: Error Prone 0/1 files"), terminal);
     assertTrue(terminal.contains("\rpercpu-lint: Error Prone 1/1 files"), terminal);
@@ -107,10 +120,17 @@ class CommandLineTest {
 
   @Test
   void launcherScript_runsTheLinter() throws Exception {
-    LintProcess.Result r = LintProcess.launcher(Fixtures.tree("deadexception"),
-        "--only", "errorprone", "-Xep:DeadException:ERROR", ".");
+    LintProcess.Result r =
+        LintProcess.launcher(
+            Fixtures.tree("deadexception"),
+            "--only",
+            "errorprone",
+            "-Xep:DeadException:ERROR",
+            ".");
     assertEquals(1, r.exitCode(), r::toString);
-    assertTrue(r.stdout().contains("Dead.java:5:7: ERROR [DeadException] Exception created but not thrown"),
+    assertTrue(
+        r.stdout()
+            .contains("Dead.java:5:7: ERROR [DeadException] Exception created but not thrown"),
         r::toString);
   }
 
@@ -130,8 +150,14 @@ class CommandLineTest {
         }
       }
     }
-    LintProcess.Result r = LintProcess.jar(Path.of(System.getProperty("java.home")),
-        java.util.List.of("-Dpercpu.lint.home=" + home), Fixtures.tree("clean"), "--only", "checker", ".");
+    LintProcess.Result r =
+        LintProcess.jar(
+            Path.of(System.getProperty("java.home")),
+            java.util.List.of("-Dpercpu.lint.home=" + home),
+            Fixtures.tree("clean"),
+            "--only",
+            "checker",
+            ".");
     assertEquals(2, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("Checker Framework failed"), r::toString);
     assertTrue(r.stderr().contains("dev.percpu.checker.PerCpuChecker"), r::toString);
@@ -143,8 +169,14 @@ class CommandLineTest {
   void jdk25_runsWithTheManifestExportsAlone() throws Exception {
     Path jdk25 = Path.of(System.getProperty("percpu.jdk25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     assumeTrue(Files.isExecutable(jdk25.resolve("bin/java")), "no JDK 25 at " + jdk25);
-    LintProcess.Result r = LintProcess.jar(jdk25, Fixtures.tree("deadexception"),
-        "--only", "errorprone", "-Xep:DeadException:WARN", ".");
+    LintProcess.Result r =
+        LintProcess.jar(
+            jdk25,
+            Fixtures.tree("deadexception"),
+            "--only",
+            "errorprone",
+            "-Xep:DeadException:WARN",
+            ".");
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stdout().contains("Dead.java:5:7: WARNING [DeadException]"), r::toString);
     assertFalse(r.stderr().contains("IllegalAccessError"), r::toString);

@@ -11,15 +11,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the built linter the way a user does, in a separate JVM: {@code java -jar percpu-lint.jar} (whose
- * manifest must carry the javac exports), or the launcher script. Paths come from surefire's system
- * properties (see lint/pom.xml).
+ * Runs the built linter the way a user does, in a separate JVM: {@code java -jar percpu-lint.jar}
+ * (whose manifest must carry the javac exports), or the launcher script. Paths come from surefire's
+ * system properties (see lint/pom.xml).
  */
 final class LintProcess {
-  static final Path JAR = Path.of(System.getProperty("percpu.lint.jar", "target/percpu-lint.jar")).toAbsolutePath();
-  static final Path LAUNCHER = Path.of(System.getProperty("percpu.lint.launcher", "bin/percpu-lint")).toAbsolutePath();
-  static final Path REPO_ROOT = Path.of(System.getProperty("percpu.repo.root", "..")).toAbsolutePath().normalize();
-  static final Path WORK = Path.of(System.getProperty("percpu.lint.work", "target/lint-tests")).toAbsolutePath();
+  static final Path JAR =
+      Path.of(System.getProperty("percpu.lint.jar", "target/percpu-lint.jar")).toAbsolutePath();
+  static final Path LAUNCHER =
+      Path.of(System.getProperty("percpu.lint.launcher", "bin/percpu-lint")).toAbsolutePath();
+  static final Path REPO_ROOT =
+      Path.of(System.getProperty("percpu.repo.root", "..")).toAbsolutePath().normalize();
+  static final Path WORK =
+      Path.of(System.getProperty("percpu.lint.work", "target/lint-tests")).toAbsolutePath();
 
   /** What one run left behind. */
   record Result(int exitCode, String stdout, String stderr) {
@@ -32,12 +36,17 @@ final class LintProcess {
   private LintProcess() {}
 
   /** {@code java -jar percpu-lint.jar args} in {@code workingDirectory}, with the current JDK. */
-  static Result jar(Path workingDirectory, String... args) throws IOException, InterruptedException {
+  static Result jar(Path workingDirectory, String... args)
+      throws IOException, InterruptedException {
     return jar(Path.of(System.getProperty("java.home")), workingDirectory, args);
   }
 
-  /** The same with the {@code java} of {@code javaHome}: the exports must come from the manifest alone. */
-  static Result jar(Path javaHome, Path workingDirectory, String... args) throws IOException, InterruptedException {
+  /**
+   * The same with the {@code java} of {@code javaHome}: the exports must come from the manifest
+   * alone.
+   */
+  static Result jar(Path javaHome, Path workingDirectory, String... args)
+      throws IOException, InterruptedException {
     return jar(javaHome, List.of(), workingDirectory, args);
   }
 
@@ -52,7 +61,8 @@ final class LintProcess {
   }
 
   /** {@code bin/percpu-lint args}, the launcher script. */
-  static Result launcher(Path workingDirectory, String... args) throws IOException, InterruptedException {
+  static Result launcher(Path workingDirectory, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
     return run(command, workingDirectory, System.getProperty("java.home"));
@@ -63,11 +73,12 @@ final class LintProcess {
     Files.createDirectories(WORK);
     Path out = Files.createTempFile(WORK, "stdout", ".txt");
     Path err = Files.createTempFile(WORK, "stderr", ".txt");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(workingDirectory.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     if (javaHome != null) {
       builder.environment().put("JAVA_HOME", javaHome);
     }
@@ -78,7 +89,9 @@ final class LintProcess {
       process.destroyForcibly();
     }
     assertTrue(finished, () -> "percpu-lint did not finish: " + command);
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 }

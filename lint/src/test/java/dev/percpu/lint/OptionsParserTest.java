@@ -28,8 +28,19 @@ class OptionsParserTest {
 
   @Test
   void allOptions_separateAndInlineValues() throws UsageException {
-    LintOptions options = OptionsParser.parse(List.of("--classpath", "a.jar:b.jar", "--format=sarif",
-        "-o", "out.sarif", "--only", "checker", "--release=21", "a", "b"));
+    LintOptions options =
+        OptionsParser.parse(
+            List.of(
+                "--classpath",
+                "a.jar:b.jar",
+                "--format=sarif",
+                "-o",
+                "out.sarif",
+                "--only",
+                "checker",
+                "--release=21",
+                "a",
+                "b"));
     assertEquals("a.jar:b.jar", options.classpath());
     assertEquals(ReportFormat.SARIF, options.format());
     assertEquals(Optional.of(Path.of("out.sarif")), options.output());
@@ -40,44 +51,61 @@ class OptionsParserTest {
 
   @Test
   void xepAndAFlags_passThroughToTheirTools() throws UsageException {
-    LintOptions options = OptionsParser.parse(
-        List.of("-Xep:PerCpuPossibleNestedAccess:OFF", "-Awarns", "-XepOpt:Foo=bar", "-AskipUses=Gen", "src"));
-    assertEquals(List.of("-Xep:PerCpuPossibleNestedAccess:OFF", "-XepOpt:Foo=bar"), options.errorProneFlags());
+    LintOptions options =
+        OptionsParser.parse(
+            List.of(
+                "-Xep:PerCpuPossibleNestedAccess:OFF",
+                "-Awarns",
+                "-XepOpt:Foo=bar",
+                "-AskipUses=Gen",
+                "src"));
+    assertEquals(
+        List.of("-Xep:PerCpuPossibleNestedAccess:OFF", "-XepOpt:Foo=bar"),
+        options.errorProneFlags());
     assertEquals(List.of("-Awarns", "-AskipUses=Gen"), options.checkerFlags());
   }
 
   @Test
   void doubleDash_makesTheRestPaths() throws UsageException {
-    assertEquals(List.of(Path.of("--format")), OptionsParser.parse(List.of("--", "--format")).paths());
+    assertEquals(
+        List.of(Path.of("--format")), OptionsParser.parse(List.of("--", "--format")).paths());
   }
 
   @Test
   void unknownOption_isNamed() {
-    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--frmat", "json", "src")));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> OptionsParser.parse(List.of("--frmat", "json", "src")));
     assertTrue(e.getMessage().contains("'--frmat'"), e.getMessage());
   }
 
   @Test
   void badFormat_namesTheValueAndTheChoices() {
-    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--format", "xml", "src")));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> OptionsParser.parse(List.of("--format", "xml", "src")));
     assertEquals("--format must be text, json or sarif, not 'xml'", e.getMessage());
   }
 
   @Test
   void badOnly_namesTheValue() {
-    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--only", "pmd", "src")));
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> OptionsParser.parse(List.of("--only", "pmd", "src")));
     assertEquals("--only must be errorprone or checker, not 'pmd'", e.getMessage());
   }
 
   @Test
   void optionWithoutValue_isAnError() {
-    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("src", "--output")));
+    UsageException e =
+        assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("src", "--output")));
     assertEquals("--output needs a value", e.getMessage());
   }
 
   @Test
   void noPath_isAnError() {
-    UsageException e = assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--format", "json")));
+    UsageException e =
+        assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("--format", "json")));
     assertTrue(e.getMessage().startsWith("no PATH given"), e.getMessage());
   }
 

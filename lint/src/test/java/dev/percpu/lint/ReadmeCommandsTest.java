@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's commands are the ones the tests and CI run: each {@code ./script} it shows exists and is
- * executable, each {@code mvn} command is the one {@code .ci/run} runs, and the demo script lints
- * {@code samples/violations} with the launcher that {@link CommandLineTest} and
- * {@link ViolationSamplesTest} exercise.
+ * The README's commands are the ones the tests and CI run: each {@code ./script} it shows exists
+ * and is executable, each {@code mvn} command is the one {@code .ci/run} runs, and the demo script
+ * lints {@code samples/violations} with the launcher that {@link CommandLineTest} and {@link
+ * ViolationSamplesTest} exercise.
  */
 class ReadmeCommandsTest {
   private static final Path ROOT = LintProcess.REPO_ROOT;
@@ -26,7 +26,9 @@ class ReadmeCommandsTest {
     assertFalse(scripts.isEmpty(), "README.md shows no ./script command");
     for (String script : scripts) {
       Path file = ROOT.resolve(script.split("\\s+")[0].substring(2));
-      assertTrue(Files.isExecutable(file), "README.md runs " + script + " but " + file + " is not executable");
+      assertTrue(
+          Files.isExecutable(file),
+          "README.md runs " + script + " but " + file + " is not executable");
     }
   }
 
@@ -34,7 +36,8 @@ class ReadmeCommandsTest {
   void readmeMavenCommands_areWhatCiRuns() throws IOException {
     String ci = Files.readString(ROOT.resolve(".ci/run"));
     for (String mvn : commands().stream().filter(c -> c.startsWith("mvn ")).toList()) {
-      assertTrue(ci.lines().anyMatch(line -> line.strip().equals(mvn)),
+      assertTrue(
+          ci.lines().anyMatch(line -> line.strip().equals(mvn)),
           "README.md shows '" + mvn + "' but .ci/run does not run it:\n" + ci);
     }
   }
@@ -53,7 +56,8 @@ class ReadmeCommandsTest {
     boolean inShell = false;
     for (String line : Files.readAllLines(ROOT.resolve("README.md"))) {
       if (line.startsWith("```")) {
-        inShell = !inShell && (line.equals("```sh") || line.equals("```bash") || line.equals("```shell"));
+        inShell =
+            !inShell && (line.equals("```sh") || line.equals("```bash") || line.equals("```shell"));
         continue;
       }
       if (inShell && !line.isBlank()) {

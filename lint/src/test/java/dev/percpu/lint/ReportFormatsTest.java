@@ -27,7 +27,8 @@ class ReportFormatsTest {
   private static final Pattern TEXT_FINDING =
       Pattern.compile("^(\\S[^:]*):(\\d+):(\\d+): (ERROR|WARNING|NOTE) \\[([^\\]]+)\\] (.+)$");
 
-  private static LintProcess.Result deadExceptions(String severity, String... more) throws Exception {
+  private static LintProcess.Result deadExceptions(String severity, String... more)
+      throws Exception {
     String[] args = new String[more.length + 4];
     args[0] = "--only";
     args[1] = "errorprone";
@@ -45,10 +46,20 @@ class ReportFormatsTest {
     assertEquals(3, lines.size(), r::toString);
     Matcher first = TEXT_FINDING.matcher(lines.get(0));
     assertTrue(first.matches(), lines.get(0));
-    assertEquals(List.of("Dead.java", "5", "7", "ERROR", "DeadException", "Exception created but not thrown"),
-        List.of(first.group(1), first.group(2), first.group(3), first.group(4), first.group(5), first.group(6)));
+    assertEquals(
+        List.of(
+            "Dead.java", "5", "7", "ERROR", "DeadException", "Exception created but not thrown"),
+        List.of(
+            first.group(1),
+            first.group(2),
+            first.group(3),
+            first.group(4),
+            first.group(5),
+            first.group(6)));
     assertTrue(lines.get(1).startsWith("Dead.java:11:7: ERROR [DeadException] "), lines.get(1));
-    assertEquals("percpu-lint: 1 file, 2 errors, 0 warnings (Error Prone: 2 errors, 0 warnings)", lines.get(2));
+    assertEquals(
+        "percpu-lint: 1 file, 2 errors, 0 warnings (Error Prone: 2 errors, 0 warnings)",
+        lines.get(2));
   }
 
   @Test
@@ -70,16 +81,20 @@ class ReportFormatsTest {
     assertEquals(5, f.get("line").asInt());
     assertEquals(7, f.get("column").asInt());
     assertEquals(5, f.get("end").get("line").asInt());
-    // `new IllegalArgumentException("negative")` is 40 chars from column 7, so the exclusive end is 47.
+    // `new IllegalArgumentException("negative")` is 40 chars from column 7, so the exclusive end is
+    // 47.
     assertEquals(47, f.get("end").get("column").asInt());
     assertEquals("error", f.get("severity").asString());
     assertEquals("DeadException", f.get("check").asString());
     assertTrue(f.get("message").asString().startsWith("Exception created but not thrown"));
-    assertFalse(f.get("message").asString().contains("(see http"), "Error Prone's own link line is dropped");
+    assertFalse(
+        f.get("message").asString().contains("(see http"),
+        "Error Prone's own link line is dropped");
     assertEquals("errorprone", f.get("tool").asString());
     assertEquals("https://errorprone.info/bugpattern/DeadException", f.get("docs").asString());
     assertEquals(2, report.get("summary").get("errors").asInt());
-    assertTrue(r.stderr().contains("percpu-lint: 1 file, 2 errors"), "the summary goes to stderr: " + r);
+    assertTrue(
+        r.stderr().contains("percpu-lint: 1 file, 2 errors"), "the summary goes to stderr: " + r);
   }
 
   @Test
@@ -120,30 +135,47 @@ class ReportFormatsTest {
 
   @Test
   void sarif_percentEncodesSpacesAndNonAsciiInUris() throws Exception {
-    LintProcess.Result r = LintProcess.jar(Fixtures.tree("unicode"),
-        "--only", "errorprone", "-Xep:DeadException:ERROR", "--format", "sarif", ".");
+    LintProcess.Result r =
+        LintProcess.jar(
+            Fixtures.tree("unicode"),
+            "--only",
+            "errorprone",
+            "-Xep:DeadException:ERROR",
+            "--format",
+            "sarif",
+            ".");
     assertEquals(1, r.exitCode(), r::toString);
     assertEquals("", Schemas.violations(Schemas.SARIF, r.stdout()));
-    JsonNode location = JSON.readTree(r.stdout()).get("runs").get(0).get("results").get(0)
-        .get("locations").get(0).get("physicalLocation");
-    assertEquals("%C3%9Cn%C3%AFcode%20Spaced.java", location.get("artifactLocation").get("uri").asString());
+    JsonNode location =
+        JSON.readTree(r.stdout())
+            .get("runs")
+            .get(0)
+            .get("results")
+            .get(0)
+            .get("locations")
+            .get(0)
+            .get("physicalLocation");
+    assertEquals(
+        "%C3%9Cn%C3%AFcode%20Spaced.java", location.get("artifactLocation").get("uri").asString());
   }
 
   @Test
   void outputIntoAMissingDirectory_exitsTwoNamingIt() throws Exception {
     LintProcess.Result r = deadExceptions("ERROR", "--output", "no/such/dir/report.txt");
     assertEquals(2, r.exitCode(), r::toString);
-    assertTrue(r.stderr().contains("cannot write the report to no/such/dir/report.txt"), r::toString);
+    assertTrue(
+        r.stderr().contains("cannot write the report to no/such/dir/report.txt"), r::toString);
   }
 
   /**
-   * What GitHub code scanning requires beyond the schema (its "SARIF support" page): one run per tool,
-   * a driver name, rule ids that results refer to, and for every result a message, a level and a
-   * physical location whose region has a start line.
+   * What GitHub code scanning requires beyond the schema (its "SARIF support" page): one run per
+   * tool, a driver name, rule ids that results refer to, and for every result a message, a level
+   * and a physical location whose region has a start line.
    */
   static void assertCodeScanningSubset(JsonNode sarif) {
     assertEquals("2.1.0", sarif.get("version").asString());
-    assertEquals(1, sarif.get("runs").size(), "one run: code scanning rejects repeated tool/category runs");
+    assertEquals(
+        1, sarif.get("runs").size(), "one run: code scanning rejects repeated tool/category runs");
     JsonNode run = sarif.get("runs").get(0);
     JsonNode driver = run.get("tool").get("driver");
     assertFalse(driver.get("name").asString().isBlank());
@@ -159,7 +191,9 @@ class ReportFormatsTest {
       String ruleId = result.get("ruleId").asString();
       assertTrue(ruleIds.contains(ruleId), "result names an undeclared rule: " + result);
       assertEquals(ruleId, ruleOrder.get(result.get("ruleIndex").asInt()), result::toString);
-      assertTrue(Set.of("error", "warning", "note").contains(result.get("level").asString()), result::toString);
+      assertTrue(
+          Set.of("error", "warning", "note").contains(result.get("level").asString()),
+          result::toString);
       assertFalse(result.get("message").get("text").asString().isBlank(), result::toString);
       JsonNode physical = result.get("locations").get(0).get("physicalLocation");
       String uri = physical.get("artifactLocation").get("uri").asString();
@@ -168,9 +202,11 @@ class ReportFormatsTest {
       JsonNode region = physical.get("region");
       assertTrue(region.get("startLine").asInt() >= 1, result::toString);
       int endLine = region.get("endLine").asInt();
-      assertTrue(endLine > region.get("startLine").asInt()
-          || (endLine == region.get("startLine").asInt()
-              && region.get("endColumn").asInt() >= region.get("startColumn").asInt()), result::toString);
+      assertTrue(
+          endLine > region.get("startLine").asInt()
+              || (endLine == region.get("startLine").asInt()
+                  && region.get("endColumn").asInt() >= region.get("startColumn").asInt()),
+          result::toString);
     }
   }
 }

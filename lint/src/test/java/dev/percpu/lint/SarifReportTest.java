@@ -24,13 +24,21 @@ class SarifReportTest {
 
   private static Finding finding(String file, Tool tool, String check, Severity severity) {
     SourcePosition at = new SourcePosition(3, 5);
-    return new Finding(file, at, new SourcePosition(3, 9), severity, check, "message for " + check, tool,
+    return new Finding(
+        file,
+        at,
+        new SourcePosition(3, 9),
+        severity,
+        check,
+        "message for " + check,
+        tool,
         DOCS.forCheck(tool, check));
   }
 
   private static JsonNode sarif(List<Finding> findings) throws Exception {
     StringWriter out = new StringWriter();
-    ReportFormat.SARIF.writer(DOCS, Path.of("/work/project"))
+    ReportFormat.SARIF
+        .writer(DOCS, Path.of("/work/project"))
         .write(new Summary(2, EnumSet.allOf(Tool.class), findings), out);
     assertEquals("", Schemas.violations(Schemas.SARIF, out.toString()));
     JsonNode sarif = JsonMapper.builder().build().readTree(out.toString());
@@ -40,40 +48,78 @@ class SarifReportTest {
 
   @Test
   void checkerKeys_becomeRulesLinkingTheManual() throws Exception {
-    JsonNode run = sarif(List.of(
-        finding("src/A.java", Tool.CHECKER_FRAMEWORK, "percpu:nested.entry", Severity.ERROR),
-        finding("src/B.java", Tool.CHECKER_FRAMEWORK, "percpu:nested.entry", Severity.ERROR)))
-        .get("runs").get(0);
+    JsonNode run =
+        sarif(
+                List.of(
+                    finding(
+                        "src/A.java",
+                        Tool.CHECKER_FRAMEWORK,
+                        "percpu:nested.entry",
+                        Severity.ERROR),
+                    finding(
+                        "src/B.java",
+                        Tool.CHECKER_FRAMEWORK,
+                        "percpu:nested.entry",
+                        Severity.ERROR)))
+            .get("runs")
+            .get(0);
     JsonNode rules = run.get("tool").get("driver").get("rules");
-    // The five Error Prone checks are always listed; the checker's key once, however often it occurs.
+    // The five Error Prone checks are always listed; the checker's key once, however often it
+    // occurs.
     assertEquals(6, rules.size());
     JsonNode rule = rules.get(5);
     assertEquals("percpu:nested.entry", rule.get("id").asString());
-    assertEquals(DocsLinks.DEFAULT_BASE + "checker/manual.md#what-it-reports", rule.get("helpUri").asString());
+    assertEquals(
+        DocsLinks.DEFAULT_BASE + "checker/manual.md#what-it-reports",
+        rule.get("helpUri").asString());
     assertEquals(5, run.get("results").get(1).get("ruleIndex").asInt());
   }
 
   @Test
   void fileOutsideTheWorkingDirectory_getsAnAbsoluteFileUri() throws Exception {
-    JsonNode location = sarif(List.of(finding("/elsewhere/A.java", Tool.ERROR_PRONE, "PerCpuNestedAccess",
-        Severity.ERROR))).get("runs").get(0).get("results").get(0).get("locations").get(0)
-        .get("physicalLocation").get("artifactLocation");
+    JsonNode location =
+        sarif(
+                List.of(
+                    finding(
+                        "/elsewhere/A.java",
+                        Tool.ERROR_PRONE,
+                        "PerCpuNestedAccess",
+                        Severity.ERROR)))
+            .get("runs")
+            .get(0)
+            .get("results")
+            .get(0)
+            .get("locations")
+            .get(0)
+            .get("physicalLocation")
+            .get("artifactLocation");
     assertEquals("file:///elsewhere/A.java", location.get("uri").asString());
     assertTrue(location.get("uriBaseId") == null, location::toString);
   }
 
   @Test
   void colonInTheFirstSegment_isNotReadAsAScheme() throws Exception {
-    JsonNode location = sarif(List.of(finding("a:b.java", Tool.ERROR_PRONE, "PerCpuNestedAccess",
-        Severity.WARNING))).get("runs").get(0).get("results").get(0).get("locations").get(0)
-        .get("physicalLocation").get("artifactLocation");
+    JsonNode location =
+        sarif(
+                List.of(
+                    finding("a:b.java", Tool.ERROR_PRONE, "PerCpuNestedAccess", Severity.WARNING)))
+            .get("runs")
+            .get(0)
+            .get("results")
+            .get(0)
+            .get("locations")
+            .get(0)
+            .get("physicalLocation")
+            .get("artifactLocation");
     assertEquals("./a:b.java", location.get("uri").asString());
   }
 
   @Test
   void workingDirectory_isTheSrcrootBase() throws Exception {
     JsonNode run = sarif(List.of()).get("runs").get(0);
-    assertEquals("file:///work/project/", run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asString());
+    assertEquals(
+        "file:///work/project/",
+        run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asString());
     assertEquals(0, run.get("results").size());
   }
 }

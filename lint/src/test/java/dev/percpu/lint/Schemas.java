@@ -19,7 +19,9 @@ final class Schemas {
 
   private Schemas() {}
 
-  /** An empty string when {@code json} satisfies {@code schema}, else every violation, one per line. */
+  /**
+   * An empty string when {@code json} satisfies {@code schema}, else every violation, one per line.
+   */
   static String violations(Schema schema, String json) {
     List<Error> errors = schema.validate(json, InputFormat.JSON);
     return errors.stream().map(Error::toString).collect(Collectors.joining("\n"));
@@ -43,7 +45,8 @@ final class Schemas {
 
   private static InputStream lintSchema() {
     try {
-      return Files.newInputStream(LintProcess.REPO_ROOT.resolve("docs/schema/percpu-lint-report.schema.json"));
+      return Files.newInputStream(
+          LintProcess.REPO_ROOT.resolve("docs/schema/percpu-lint-report.schema.json"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -22,18 +22,30 @@ class SummaryTest {
 
   @Test
   void line_countsPerToolWithSingularAndPlural() {
-    Summary summary = new Summary(1, new LinkedHashSet<>(List.of(Tool.ERROR_PRONE, Tool.CHECKER_FRAMEWORK)),
-        List.of(finding(Tool.ERROR_PRONE, Severity.ERROR), finding(Tool.ERROR_PRONE, Severity.WARNING),
-            finding(Tool.CHECKER_FRAMEWORK, Severity.ERROR)));
-    assertEquals("percpu-lint: 1 file, 2 errors, 1 warning"
-        + " (Error Prone: 1 error, 1 warning; Checker Framework: 1 error, 0 warnings)", summary.line());
+    Summary summary =
+        new Summary(
+            1,
+            new LinkedHashSet<>(List.of(Tool.ERROR_PRONE, Tool.CHECKER_FRAMEWORK)),
+            List.of(
+                finding(Tool.ERROR_PRONE, Severity.ERROR),
+                finding(Tool.ERROR_PRONE, Severity.WARNING),
+                finding(Tool.CHECKER_FRAMEWORK, Severity.ERROR)));
+    assertEquals(
+        "percpu-lint: 1 file, 2 errors, 1 warning"
+            + " (Error Prone: 1 error, 1 warning; Checker Framework: 1 error, 0 warnings)",
+        summary.line());
     assertTrue(summary.hasErrors());
   }
 
   @Test
   void warningsAndNotesAlone_areNotErrors() {
-    Summary summary = new Summary(3, EnumSet.of(Tool.ERROR_PRONE),
-        List.of(finding(Tool.ERROR_PRONE, Severity.WARNING), finding(Tool.ERROR_PRONE, Severity.NOTE)));
+    Summary summary =
+        new Summary(
+            3,
+            EnumSet.of(Tool.ERROR_PRONE),
+            List.of(
+                finding(Tool.ERROR_PRONE, Severity.WARNING),
+                finding(Tool.ERROR_PRONE, Severity.NOTE)));
     assertFalse(summary.hasErrors());
   }
 }

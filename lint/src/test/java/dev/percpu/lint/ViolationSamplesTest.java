@@ -23,24 +23,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Lints {@code samples/violations/} once per checker and holds each file to the findings its header
- * comment promises: every promised finding is reported, and nothing else is (a false positive in a file
- * about another mistake fails too).
+ * comment promises: every promised finding is reported, and nothing else is (a false positive in a
+ * file about another mistake fails too).
  */
 class ViolationSamplesTest {
   private static final Path VIOLATIONS = LintProcess.REPO_ROOT.resolve("samples/violations");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  /** {@code *   errorprone PerCpuNestedAccess ERROR line 19} in the header comment. */
+
+  /** {@code * errorprone PerCpuNestedAccess ERROR line 19} in the header comment. */
   private static final Pattern EXPECTATION =
-      Pattern.compile("^\\s*\\*\\s+(errorprone|checker)\\s+(\\S+)\\s+(ERROR|WARNING|\\*)\\s+line\\s+(\\d+)\\s*$");
+      Pattern.compile(
+          "^\\s*\\*\\s+(errorprone|checker)\\s+(\\S+)\\s+(ERROR|WARNING|\\*)\\s+line\\s+(\\d+)\\s*$");
 
   /** One promised or reported finding, compared on check, severity and line. */
   record Expected(String tool, String check, String severity, int line) {
     boolean matches(JsonNode finding) {
       return finding.get("tool").asString().equals(tool)
           && finding.get("line").asInt() == line
-          && (check.equals("percpu:*") ? finding.get("check").asString().startsWith("percpu:")
+          && (check.equals("percpu:*")
+              ? finding.get("check").asString().startsWith("percpu:")
               : finding.get("check").asString().equals(check))
-          && (severity.equals("*") || finding.get("severity").asString().equalsIgnoreCase(severity));
+          && (severity.equals("*")
+              || finding.get("severity").asString().equalsIgnoreCase(severity));
     }
 
     @Override
@@ -51,59 +55,88 @@ class ViolationSamplesTest {
 
   @TestFactory
   Stream<DynamicTest> errorProneFindings_matchEachFilesHeader() throws Exception {
-    assumeTrue(InstalledCheckers.errorProneChecks(), InstalledCheckers.missing("percpu-errorprone"));
+    assumeTrue(
+        InstalledCheckers.errorProneChecks(), InstalledCheckers.missing("percpu-errorprone"));
     return perFile("errorprone");
   }
 
   @TestFactory
   Stream<DynamicTest> checkerFrameworkFindings_matchEachFilesHeader() throws Exception {
-    assumeTrue(InstalledCheckers.checkerFramework(), InstalledCheckers.missing("the Checker Framework checker"));
+    assumeTrue(
+        InstalledCheckers.checkerFramework(),
+        InstalledCheckers.missing("the Checker Framework checker"));
     return perFile("checker");
   }
 
   @TestFactory
   Stream<DynamicTest> everyFile_saysWhatMistakeItShowsAndExpectsAFinding() throws IOException {
-    return sampleFiles().stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-      String text = Files.readString(file);
-      assertTrue(text.startsWith("/*\n * Mistake"), "must open with a 'Mistake: ...' comment: " + file);
-      assertFalse(expectations(file).isEmpty(), "declares no expected finding: " + file);
-      for (Expected e : expectations(file)) {
-        String line = text.lines().skip(e.line() - 1).findFirst().orElse("");
-        assertTrue(line.endsWith("// <- the mistake"), "line " + e.line() + " is not marked as the mistake: " + file);
-      }
-    }));
+    return sampleFiles().stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      String text = Files.readString(file);
+                      assertTrue(
+                          text.startsWith("/*\n * Mistake"),
+                          "must open with a 'Mistake: ...' comment: " + file);
+                      assertFalse(
+                          expectations(file).isEmpty(), "declares no expected finding: " + file);
+                      for (Expected e : expectations(file)) {
+                        String line = text.lines().skip(e.line() - 1).findFirst().orElse("");
+                        assertTrue(
+                            line.endsWith("// <- the mistake"),
+                            "line " + e.line() + " is not marked as the mistake: " + file);
+                      }
+                    }));
   }
 
   private Stream<DynamicTest> perFile(String tool) throws Exception {
-    LintProcess.Result r = LintProcess.jar(LintProcess.REPO_ROOT, "--only", tool, "--format", "json", "samples/violations");
+    LintProcess.Result r =
+        LintProcess.jar(
+            LintProcess.REPO_ROOT, "--only", tool, "--format", "json", "samples/violations");
     assertEquals(1, r.exitCode(), r::toString);
     assertEquals("", Schemas.violations(Schemas.LINT_JSON, r.stdout()));
     JsonNode findings = JSON.readTree(r.stdout()).get("findings");
     List<DynamicTest> tests = new ArrayList<>();
     for (Path file : sampleFiles()) {
       String name = file.getFileName().toString();
-      List<Expected> expected = expectations(file).stream().filter(e -> e.tool().equals(tool)).toList();
+      List<Expected> expected =
+          expectations(file).stream().filter(e -> e.tool().equals(tool)).toList();
       List<JsonNode> reported = new ArrayList<>();
-      findings.forEach(f -> {
-        if (f.get("file").asString().equals("samples/violations/" + name)) {
-          reported.add(f);
-        }
-      });
-      tests.add(DynamicTest.dynamicTest(name, () -> {
-        Set<String> missing = new TreeSet<>();
-        for (Expected e : expected) {
-          if (reported.stream().noneMatch(e::matches)) {
-            missing.add(e.toString());
-          }
-        }
-        Set<String> unexpected = reported.stream()
-            .filter(f -> expected.stream().noneMatch(e -> e.matches(f)))
-            .map(f -> f.get("check").asString() + " " + f.get("severity").asString() + " line "
-                + f.get("line").asInt() + ": " + f.get("message").asString())
-            .collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(missing.isEmpty() && unexpected.isEmpty(),
-            name + ": missing " + missing + ", unexpected " + unexpected);
-      }));
+      findings.forEach(
+          f -> {
+            if (f.get("file").asString().equals("samples/violations/" + name)) {
+              reported.add(f);
+            }
+          });
+      tests.add(
+          DynamicTest.dynamicTest(
+              name,
+              () -> {
+                Set<String> missing = new TreeSet<>();
+                for (Expected e : expected) {
+                  if (reported.stream().noneMatch(e::matches)) {
+                    missing.add(e.toString());
+                  }
+                }
+                Set<String> unexpected =
+                    reported.stream()
+                        .filter(f -> expected.stream().noneMatch(e -> e.matches(f)))
+                        .map(
+                            f ->
+                                f.get("check").asString()
+                                    + " "
+                                    + f.get("severity").asString()
+                                    + " line "
+                                    + f.get("line").asInt()
+                                    + ": "
+                                    + f.get("message").asString())
+                        .collect(Collectors.toCollection(TreeSet::new));
+                assertTrue(
+                    missing.isEmpty() && unexpected.isEmpty(),
+                    name + ": missing " + missing + ", unexpected " + unexpected);
+              }));
     }
     return tests.stream();
   }
@@ -122,7 +155,8 @@ class ViolationSamplesTest {
       }
       Matcher m = EXPECTATION.matcher(line);
       if (m.matches()) {
-        expected.add(new Expected(m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4))));
+        expected.add(
+            new Expected(m.group(1), m.group(2), m.group(3), Integer.parseInt(m.group(4))));
       }
     }
     return expected;

@@ -16,19 +16,18 @@ import java.util.function.IntFunction;
  * constructor, so its lines stay shared read-only in every core's cache; nothing else about a CPU
  * is stored here (the nesting check below keeps its state per thread), so entering writes no shared
  * line at all. Every value has a {@value #FILLER_BYTES}-byte filler array on each side, allocated
- * around it and kept reachable beside it in the array, so that the value objects, usually
- * allocated one after another, share a line neither with each other nor with the array (which
- * every CPU reads): not as allocated, nor after a copying collection, which copies the objects an
- * array refers to in (or in reverse) element order. This is best effort: the JVM decides where
- * objects go.
+ * around it and kept reachable beside it in the array, so that the value objects, usually allocated
+ * one after another, share a line neither with each other nor with the array (which every CPU
+ * reads): not as allocated, nor after a copying collection, which copies the objects an array
+ * refers to in (or in reverse) element order. This is best effort: the JVM decides where objects
+ * go.
  *
  * <h2>Memory model</h2>
  *
- * <p>Values are written in the constructor and reached through a final field, so every thread
- * that obtains the allocation, even through a data race, sees them (JLS 17.5). Afterwards a value
- * object is read and written only by the thread that owns its CPU slot, with plain accesses: the
- * {@link SlotTable}'s release and acquire of the slot order one owner's accesses before the next
- * owner's.
+ * <p>Values are written in the constructor and reached through a final field, so every thread that
+ * obtains the allocation, even through a data race, sees them (JLS 17.5). Afterwards a value object
+ * is read and written only by the thread that owns its CPU slot, with plain accesses: the {@link
+ * SlotTable}'s release and acquire of the slot order one owner's accesses before the next owner's.
  *
  * <h2>The nesting check</h2>
  *
@@ -36,8 +35,8 @@ import java.util.function.IntFunction;
  * pinned there and still inside it, and a pinned thread stays on one CPU until its outermost pin
  * closes (nested pins stay on the same CPU, and {@code onEachCpu} refuses to start while pinned).
  * So "a closure of A is running on this CPU" is, for the entering thread, exactly "A is on this
- * thread's stack of running closures". Each entry therefore pushes this allocation's {@link #id}
- * on its thread's {@link PinState#entered} stack (popped in a {@code finally}), and an entry that
+ * thread's stack of running closures". Each entry therefore pushes this allocation's {@link #id} on
+ * its thread's {@link PinState#entered} stack (popped in a {@code finally}), and an entry that
  * finds the id already there is nested, whichever handle, token, symbol lookup, helper or method
  * reference it came through, because they all lead to this one object. It throws {@link
  * PerCpuNestingException} before running the closure and without touching the outer entry. The
@@ -148,8 +147,8 @@ public final class Allocation<T> {
   }
 
   /**
-   * {@link #accept} without the nesting check (and without assertion-mode provenance): the
-   * baseline a benchmark compares the check against. Never use it in a program.
+   * {@link #accept} without the nesting check (and without assertion-mode provenance): the baseline
+   * a benchmark compares the check against. Never use it in a program.
    */
   @SuppressWarnings("unchecked")
   public void acceptUnchecked(PinState state, int cpu, Consumer<? super T> action) {

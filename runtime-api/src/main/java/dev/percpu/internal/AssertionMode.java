@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The state of assertion mode: the switch, the record of violations and the set of open pins.
  *
- * <p>Cost when off: nothing measurable. The switch is read when an outermost pin begins (the
- * answer is kept in {@link PinState#tracking} for the whole pin), when a handle is made, and on
- * the paths that are about to throw. It lives in a {@link MutableCallSite} whose target is a
- * constant, so compiled code folds the read to a constant and is deoptimised on the rare change
- * ({@link MutableCallSite#syncAll} makes the change visible to every thread), the way {@code
- * invokedynamic} call sites are rebound.
+ * <p>Cost when off: nothing measurable. The switch is read when an outermost pin begins (the answer
+ * is kept in {@link PinState#tracking} for the whole pin), when a handle is made, and on the paths
+ * that are about to throw. It lives in a {@link MutableCallSite} whose target is a constant, so
+ * compiled code folds the read to a constant and is deoptimised on the rare change ({@link
+ * MutableCallSite#syncAll} makes the change visible to every thread), the way {@code invokedynamic}
+ * call sites are rebound.
  */
 public final class AssertionMode {
   /** The system property that turns assertion mode on at start-up. */
@@ -69,8 +69,8 @@ public final class AssertionMode {
   }
 
   /**
-   * Records a violation (when the mode is on) and returns the exception for the caller to throw,
-   * so that a violation is on the record even if the exception is caught and swallowed.
+   * Records a violation (when the mode is on) and returns the exception for the caller to throw, so
+   * that a violation is on the record even if the exception is caught and swallowed.
    */
   public static <X extends RuntimeException> X violation(PerCpuViolation.Kind kind, X exception) {
     if (enabled()) {

@@ -4,8 +4,8 @@ package dev.percpu.internal;
  * 128 bytes of fields that are never used, for a class to extend so that its own fields start that
  * far from the object's header, and so from whatever object the JVM places before it: the JVM lays
  * out a superclass's fields first. 128 bytes rather than 64 because adjacent-line prefetchers move
- * cache lines in pairs. The {@code int} fills the gap after a compressed-class-pointer header, which
- * a subclass's {@code int} field could otherwise be placed in.
+ * cache lines in pairs. The {@code int} fills the gap after a compressed-class-pointer header,
+ * which a subclass's {@code int} field could otherwise be placed in.
  */
 abstract class CacheLinePadding {
   @SuppressWarnings("unused")

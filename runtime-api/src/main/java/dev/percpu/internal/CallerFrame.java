@@ -43,8 +43,7 @@ public final class CallerFrame {
   private static String format(StackFrame frame) {
     String file = frame.getFileName();
     int line = frame.getLineNumber();
-    String where =
-        file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
+    String where = file == null ? "Unknown Source" : line >= 0 ? file + ":" + line : file;
     return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
   }
 }

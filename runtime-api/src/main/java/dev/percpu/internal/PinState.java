@@ -75,8 +75,7 @@ public final class PinState extends PinStateFields {
     entered[PAD + level] = allocation;
     if (site != null) {
       if (enteredAt == null || level >= enteredAt.length) {
-        enteredAt =
-            Arrays.copyOf(enteredAt == null ? new String[0] : enteredAt, capacity(entered));
+        enteredAt = Arrays.copyOf(enteredAt == null ? new String[0] : enteredAt, capacity(entered));
       }
       enteredAt[level] = site;
     }

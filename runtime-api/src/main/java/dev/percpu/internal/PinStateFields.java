@@ -57,10 +57,10 @@ abstract class PinStateFields extends CacheLinePadding {
   public int depth;
 
   /**
-   * For each open pin level, the serial number of the guard opened at that level, or {@code 0}
-   * for a pin without a guard (a convenience {@code with}). A guard is open exactly while its
-   * serial is still at its level, which makes guards immutable: nothing of theirs needs writing,
-   * so a guard that the JIT cannot see closed on every path still does not have to exist.
+   * For each open pin level, the serial number of the guard opened at that level, or {@code 0} for
+   * a pin without a guard (a convenience {@code with}). A guard is open exactly while its serial is
+   * still at its level, which makes guards immutable: nothing of theirs needs writing, so a guard
+   * that the JIT cannot see closed on every path still does not have to exist.
    */
   long[] serials = padded(8);
 
@@ -96,7 +96,6 @@ abstract class PinStateFields extends CacheLinePadding {
 
   /** Where the outermost pin began; written only while {@link #tracking}, read by leak reports. */
   public volatile String pinnedAt;
-
 
   PinStateFields(Thread thread) {
     this.thread = thread;

@@ -26,8 +26,8 @@ public final class Pins {
   /**
    * A direct-mapped cache from a thread's id to its state, in front of {@link #STATE}: a hit is two
    * dependent loads fewer than {@link ThreadLocal#get()}, which is most of what a pin costs beyond
-   * {@code LongAdder.increment}'s compare-and-set. An entry is trusted only if its state's thread is
-   * the calling thread, so a stale or colliding entry only sends the caller to the thread-local.
+   * {@code LongAdder.increment}'s compare-and-set. An entry is trusted only if its state's thread
+   * is the calling thread, so a stale or colliding entry only sends the caller to the thread-local.
    * Entries are weak references: a thread's state is held by its thread-local while it lives, and
    * the cache keeps no dead thread (nor its context class loader) reachable.
    */

@@ -20,42 +20,42 @@ import java.util.concurrent.locks.LockSupport;
  * <em>release</em> store of minus its id ({@code setRelease}, a plain store on x86), not a volatile
  * one: the pin's two memory operations are then one CAS and one plain store, against {@code
  * LongAdder.increment}'s one CAS. When every slot is taken the thread spins briefly ({@link
- * Thread#onSpinWait()}), then yields, then parks in a queue of {@link Waiter}s that {@link #release}
- * signals.
+ * Thread#onSpinWait()}), then yields, then parks in a queue of {@link Waiter}s that {@link
+ * #release} signals.
  *
  * <p>The owner word is a {@code long} rather than the owner {@code Thread} so that taking and
  * releasing a slot store no reference: a reference store into an array pays the collector's write
  * barrier, and G1's includes a StoreLoad fence when the array is in the old generation, which would
  * give back what the release store saves. Who the owner is (for dead-owner reclamation and leak
- * reports) is published separately in {@code holders}: after winning a slot its new owner stores its
- * {@link PinState} there, unless the free word it replaced was its own (then nobody has owned the
- * slot since it last published itself, so a thread that keeps re-pinning its preferred slot
+ * reports) is published separately in {@code holders}: after winning a slot its new owner stores
+ * its {@link PinState} there, unless the free word it replaced was its own (then nobody has owned
+ * the slot since it last published itself, so a thread that keeps re-pinning its preferred slot
  * touches only the owner word). A reader trusts a holder entry only when its id equals the owner
  * word.
  *
  * <h2>Memory model</h2>
  *
- * <p>The release store of the free word is read by the next owner's successful CAS, which has volatile
- * (hence acquire) semantics; release/acquire orders everything the previous owner did, including
- * plain writes to that CPU's values, before everything the next owner does (the ownership-transfer
- * use of {@code VarHandle}'s release/acquire modes), so the next owner may use plain reads and
- * writes too. A slot is reclaimed from a dead owner only after {@link Thread#isAlive()} returned
- * {@code false}, and the termination of a thread happens-before another thread's detecting it (JLS
- * 17.4.4), so the dead owner's writes are visible as well.
+ * <p>The release store of the free word is read by the next owner's successful CAS, which has
+ * volatile (hence acquire) semantics; release/acquire orders everything the previous owner did,
+ * including plain writes to that CPU's values, before everything the next owner does (the
+ * ownership-transfer use of {@code VarHandle}'s release/acquire modes), so the next owner may use
+ * plain reads and writes too. A slot is reclaimed from a dead owner only after {@link
+ * Thread#isAlive()} returned {@code false}, and the termination of a thread happens-before another
+ * thread's detecting it (JLS 17.4.4), so the dead owner's writes are visible as well.
  *
  * <h2>Wake-ups, and the one race a release store allows</h2>
  *
  * <p>Waiters wait in a queue. {@code waiting} counts the <em>armed</em> ones: those not signalled
  * since they last counted themselves. A waiter arms itself (an atomic add: a full fence on the
  * waiter's side) <em>before</em> it scans the slots and parks; a releaser stores its free word and
- * then reads the count (an opaque read), and when it is not zero signals the first armed waiter that
- * can use the slot: it disarms it (a CAS on the waiter's flag, then a decrement of the count) and
- * unparks it. A signalled waiter wakes and tries for the slot; if a barging thread took it first,
- * it backs off (a timed park, doubling each time up to {@value #MAX_PARK_MILLIS} ms, during which
- * nobody signals it) and only then re-arms itself, before it scans again. So each waiter costs the
- * releasers one unpark per wake-up, not one per release, and a thread that keeps losing (more
- * threads than slots) is woken less and less often: while every waiter is signalled or backing
- * off, a release pays only its read of a zero count, however many threads wait.
+ * then reads the count (an opaque read), and when it is not zero signals the first armed waiter
+ * that can use the slot: it disarms it (a CAS on the waiter's flag, then a decrement of the count)
+ * and unparks it. A signalled waiter wakes and tries for the slot; if a barging thread took it
+ * first, it backs off (a timed park, doubling each time up to {@value #MAX_PARK_MILLIS} ms, during
+ * which nobody signals it) and only then re-arms itself, before it scans again. So each waiter
+ * costs the releasers one unpark per wake-up, not one per release, and a thread that keeps losing
+ * (more threads than slots) is woken less and less often: while every waiter is signalled or
+ * backing off, a release pays only its read of a zero count, however many threads wait.
  *
  * <p>Because the release store is not followed by a StoreLoad fence, the releaser's read may be
  * performed while its store is still in its store buffer: if a waiter arms itself and scans in
@@ -67,20 +67,20 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>the park that follows arming, the one that can follow such a race, is short ({@value
  *       #FIRST_PARK_MICROS} µs); a store buffer drains in far less, so the re-scan after it sees
  *       the free slot;
- *   <li>later parks back off to at most {@value #MAX_PARK_MILLIS} ms and end earlier when signalled.
- *       By then the waiter's count has long been visible to every releaser, so on real hardware a
- *       later release sees it; the Java memory model does not promise that for opaque reads, so the
- *       time limit remains the bound on how long a missed signal can delay a waiter.
+ *   <li>later parks back off to at most {@value #MAX_PARK_MILLIS} ms and end earlier when
+ *       signalled. By then the waiter's count has long been visible to every releaser, so on real
+ *       hardware a later release sees it; the Java memory model does not promise that for opaque
+ *       reads, so the time limit remains the bound on how long a missed signal can delay a waiter.
  * </ul>
  *
  * <p>A waiter that loses the slot to a barging thread backs off, re-arms and parks again (the next
  * release will signal it). A waiter that wins a slot passes the signal on when another slot is
- * free, so two releases that signal the same waiter do not strand a second one. Nothing signals when an owner
- * <em>dies</em>; the timed re-scans find the dead owner and reclaim its slot. No thread ever spins
- * without bound.
+ * free, so two releases that signal the same waiter do not strand a second one. Nothing signals
+ * when an owner <em>dies</em>; the timed re-scans find the dead owner and reclaim its slot. No
+ * thread ever spins without bound.
  *
- * <p>Like the default mode of most {@code java.util.concurrent} synchronizers, pinning is not
- * fair: a thread that arrives while a slot is free takes it, even if others are parked.
+ * <p>Like the default mode of most {@code java.util.concurrent} synchronizers, pinning is not fair:
+ * a thread that arrives while a slot is free takes it, even if others are parked.
  *
  * <h2>Layout</h2>
  *
@@ -158,9 +158,9 @@ public final class SlotTable {
 
   /**
    * Without {@code timedParking} only the park that follows arming (it covers the release race) and
-   * the back-off of a waiter that is not armed are timed; every other park of an armed waiter has no
-   * time limit and no dead-owner re-scan. Tests use that to show that signalling alone never strands
-   * an armed waiter (a lost wake-up would hang).
+   * the back-off of a waiter that is not armed are timed; every other park of an armed waiter has
+   * no time limit and no dead-owner re-scan. Tests use that to show that signalling alone never
+   * strands an armed waiter (a lost wake-up would hang).
    */
   SlotTable(int cpus, DeadOwnerListener deadOwners, boolean timedParking) {
     if (cpus < 1) {
@@ -243,8 +243,8 @@ public final class SlotTable {
 
   /**
    * Gives slot {@code cpu} up; only its owner, {@code state}'s thread, calls this. A release store,
-   * then an opaque read of the waiter count: see the class description for the race this leaves
-   * and how waiters bound it.
+   * then an opaque read of the waiter count: see the class description for the race this leaves and
+   * how waiters bound it.
    */
   public void release(PinState state, int cpu) {
     OWNER.setRelease(owners, index(cpu), -state.id);

@@ -5,8 +5,8 @@ public final class ThreadNames {
   private ThreadNames() {}
 
   /**
-   * The thread's name, or, for an unnamed thread (virtual threads have none by default), its
-   * {@code toString()}, which carries its id.
+   * The thread's name, or, for an unnamed thread (virtual threads have none by default), its {@code
+   * toString()}, which carries its id.
    */
   public static String of(Thread thread) {
     String name = thread.getName();

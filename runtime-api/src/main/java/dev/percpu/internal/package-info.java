@@ -1,6 +1,6 @@
 /**
- * The machinery behind {@code dev.percpu}: the slot-owner table that pins threads to CPU slots,
- * the per-thread pin state (with its stack of running closures for the nesting check), the per-CPU
+ * The machinery behind {@code dev.percpu}: the slot-owner table that pins threads to CPU slots, the
+ * per-thread pin state (with its stack of running closures for the nesting check), the per-CPU
  * value arrays, the symbol registry and the assertion-mode record.
  *
  * <p>This package is not exported by the {@code dev.percpu} module and is not API: its classes are

@@ -21,8 +21,12 @@ class CpusTest {
   @Test
   void garbageZeroNegativeOrHuge_isRejectedNamingThePropertyAndTheValue() {
     for (String bad : new String[] {"four", "0", "-2", "65537", "1.5"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cpus.parse(bad, 7));
-      assertEquals("system property percpu.cpus must be a whole number from 1 to 65536, but was '" + bad + "'",
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Cpus.parse(bad, 7));
+      assertEquals(
+          "system property percpu.cpus must be a whole number from 1 to 65536, but was '"
+              + bad
+              + "'",
           e.getMessage());
     }
   }

@@ -20,8 +20,8 @@ class PinsTest {
   }
 
   /**
-   * Two live threads whose ids share a cache entry: each must still get its own state, whichever
-   * of them the entry holds.
+   * Two live threads whose ids share a cache entry: each must still get its own state, whichever of
+   * them the entry holds.
    */
   @Test
   @Timeout(30)
@@ -31,23 +31,29 @@ class PinsTest {
     CountDownLatch secondDone = new CountDownLatch(1);
     CompletableFuture<PinState> firstState = new CompletableFuture<>();
     CompletableFuture<PinState> firstAgain = new CompletableFuture<>();
-    Thread first = new Thread(() -> {
-      firstState.complete(Pins.current());
-      firstInstalled.countDown();
-      await(secondDone);
-      firstAgain.complete(Pins.current());
-    }, "first");
+    Thread first =
+        new Thread(
+            () -> {
+              firstState.complete(Pins.current());
+              firstInstalled.countDown();
+              await(secondDone);
+              firstAgain.complete(Pins.current());
+            },
+            "first");
     first.start();
     firstInstalled.await();
     // Thread ids are handed out in sequence: make threads until one shares the first one's entry.
     Thread second;
     do {
-      second = new Thread(() -> {
-        PinState mine = Pins.current();
-        assertSame(Thread.currentThread(), mine.thread);
-        assertSame(mine, Pins.current());
-        secondDone.countDown();
-      }, "second");
+      second =
+          new Thread(
+              () -> {
+                PinState mine = Pins.current();
+                assertSame(Thread.currentThread(), mine.thread);
+                assertSame(mine, Pins.current());
+                secondDone.countDown();
+              },
+              "second");
     } while (((second.getId() - first.getId()) & (Pins.CACHE_SIZE - 1)) != 0);
     CompletableFuture<Throwable> secondFailure = new CompletableFuture<>();
     second.setUncaughtExceptionHandler((t, e) -> secondFailure.complete(e));

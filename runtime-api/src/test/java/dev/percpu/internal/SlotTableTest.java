@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Timeout;
 
 /** The slot table on its own, with tables private to each test. */
 class SlotTableTest {
-  private static final SlotTable.DeadOwnerListener NO_DEATHS = (cpu, dead, reclaimer) -> {
-    throw new AssertionError("no thread dies in this test, yet " + dead.getName() + " was reclaimed");
-  };
+  private static final SlotTable.DeadOwnerListener NO_DEATHS =
+      (cpu, dead, reclaimer) -> {
+        throw new AssertionError(
+            "no thread dies in this test, yet " + dead.getName() + " was reclaimed");
+      };
 
   /**
    * Many more threads than slots, waiting for any slot or for one particular slot, holding each
    * long enough that waiters park. Only the park right after a waiter (re-)arms itself (the short
-   * one that covers a release racing the waiter's arm-and-scan) and the back-off of a waiter that is
-   * not armed are timed here; every other park of an armed waiter has no time limit, so a wake-up
-   * lost there would leave a thread parked forever and the timeout would fail the test.
+   * one that covers a release racing the waiter's arm-and-scan) and the back-off of a waiter that
+   * is not armed are timed here; every other park of an armed waiter has no time limit, so a
+   * wake-up lost there would leave a thread parked forever and the timeout would fail the test.
    */
   @Test
   @Timeout(120)
@@ -40,31 +42,35 @@ class SlotTableTest {
     List<Thread> started = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int index = t;
-      Thread thread = new Thread(() -> {
-        try {
-          Random random = new Random(seed + index);
-          PinState state = new PinState(Thread.currentThread(), cpus);
-          start.await();
-          for (int r = 0; r < rounds; r++) {
-            int cpu;
-            if (random.nextInt(4) == 0) {
-              cpu = random.nextInt(cpus);
-              table.acquire(state, cpu);
-            } else {
-              cpu = table.acquireAny(state);
-            }
-            if (holders.incrementAndGet(cpu) != 1) {
-              throw new AssertionError("two owners of slot " + cpu);
-            }
-            Thread.yield();   // hold the slot a little, so that others run out of slots and park
-            holders.decrementAndGet(cpu);
-            table.release(state, cpu);
-          }
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }, "slot-user-" + t);
-      thread.setDaemon(true);   // a stranded waiter must not keep the JVM alive after the timeout
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  Random random = new Random(seed + index);
+                  PinState state = new PinState(Thread.currentThread(), cpus);
+                  start.await();
+                  for (int r = 0; r < rounds; r++) {
+                    int cpu;
+                    if (random.nextInt(4) == 0) {
+                      cpu = random.nextInt(cpus);
+                      table.acquire(state, cpu);
+                    } else {
+                      cpu = table.acquireAny(state);
+                    }
+                    if (holders.incrementAndGet(cpu) != 1) {
+                      throw new AssertionError("two owners of slot " + cpu);
+                    }
+                    Thread.yield(); // hold the slot a little, so that others run out of slots and
+                    // park
+                    holders.decrementAndGet(cpu);
+                    table.release(state, cpu);
+                  }
+                } catch (Throwable e) {
+                  failure.compareAndSet(null, e);
+                }
+              },
+              "slot-user-" + t);
+      thread.setDaemon(true); // a stranded waiter must not keep the JVM alive after the timeout
       started.add(thread);
       thread.start();
     }

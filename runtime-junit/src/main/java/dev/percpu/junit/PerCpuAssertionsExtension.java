@@ -54,7 +54,7 @@ public final class PerCpuAssertionsExtension implements BeforeEachCallback, Afte
   public void beforeEach(ExtensionContext context) {
     ExtensionContext.Store store = context.getStore(NAMESPACE);
     if (store.get(Start.class) != null) {
-      return;   // registered twice (annotation and auto-detection): one is enough
+      return; // registered twice (annotation and auto-detection): one is enough
     }
     Set<String> pinned =
         PerCpuAssertions.pinnedSlots().stream()
@@ -82,9 +82,10 @@ public final class PerCpuAssertionsExtension implements BeforeEachCallback, Afte
     if (violations.isEmpty() && leaked.isEmpty()) {
       return;
     }
-    StringBuilder message = new StringBuilder("percpu assertions failed in ")
-        .append(context.getDisplayName())
-        .append(':');
+    StringBuilder message =
+        new StringBuilder("percpu assertions failed in ")
+            .append(context.getDisplayName())
+            .append(':');
     if (!violations.isEmpty()) {
       message.append("\n").append(violations.size()).append(" violation(s), on any thread:");
       for (PerCpuViolation v : violations) {

@@ -50,31 +50,35 @@ class PerCpuAssertionsExtensionTest {
     @Test
     void swallowsANesting() {
       PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
-      values.with(outer -> {
-        try {
-          values.clone().with(inner -> inner[0]++);
-        } catch (PerCpuNestingException swallowed) {
-          // the code under test hides the problem
-        }
-      });
+      values.with(
+          outer -> {
+            try {
+              values.clone().with(inner -> inner[0]++);
+            } catch (PerCpuNestingException swallowed) {
+              // the code under test hides the problem
+            }
+          });
     }
 
     @Test
     void misusesAGuardOnAnotherThreadAndAlsoNests() throws InterruptedException {
       CpuGuard guard = CpuGuard.pin();
-      Thread other = new Thread(() -> {
-        try {
-          guard.close();
-        } catch (IllegalStateException swallowed) {
-          // hidden on a background thread
-        }
-      }, "background");
+      Thread other =
+          new Thread(
+              () -> {
+                try {
+                  guard.close();
+                } catch (IllegalStateException swallowed) {
+                  // hidden on a background thread
+                }
+              },
+              "background");
       other.start();
       other.join();
       guard.close();
       PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
       try {
-        values.with(outer -> values.with(inner -> { }));
+        values.with(outer -> values.with(inner -> {}));
       } catch (PerCpuNestingException swallowed) {
         // hidden again
       }
@@ -83,14 +87,17 @@ class PerCpuAssertionsExtensionTest {
     @Test
     void leavesASlotPinned() throws InterruptedException {
       CountDownLatch pinned = new CountDownLatch(1);
-      Thread leaking = new Thread(() -> {
-        try (CpuGuard guard = CpuGuard.pin()) {
-          pinned.countDown();
-          RELEASE_LEAKED_PIN.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "leaking");
+      Thread leaking =
+          new Thread(
+              () -> {
+                try (CpuGuard guard = CpuGuard.pin()) {
+                  pinned.countDown();
+                  RELEASE_LEAKED_PIN.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "leaking");
       leakingThread = leaking;
       leaking.setDaemon(true);
       leaking.start();
@@ -126,7 +133,12 @@ class PerCpuAssertionsExtensionTest {
   private static Throwable failureOf(Events events) {
     List<Event> failed = events.failed().stream().collect(Collectors.toList());
     assertEquals(1, failed.size(), "exactly one failed test");
-    return failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    return failed
+        .get(0)
+        .getPayload(TestExecutionResult.class)
+        .orElseThrow()
+        .getThrowable()
+        .orElseThrow();
   }
 
   @Test
@@ -148,8 +160,12 @@ class PerCpuAssertionsExtensionTest {
     String message = failure.getMessage();
     assertTrue(message.startsWith("percpu assertions failed in swallowsANesting():"), message);
     assertTrue(message.contains("1 violation(s), on any thread:"), message);
-    assertTrue(message.contains("NESTED_ENTRY on thread \"" + Thread.currentThread().getName() + "\""), message);
-    assertTrue(message.contains("outer entry began at dev.percpu.junit.PerCpuAssertionsExtensionTest$Judged"),
+    assertTrue(
+        message.contains("NESTED_ENTRY on thread \"" + Thread.currentThread().getName() + "\""),
+        message);
+    assertTrue(
+        message.contains(
+            "outer entry began at dev.percpu.junit.PerCpuAssertionsExtensionTest$Judged"),
         message);
   }
 
@@ -166,7 +182,9 @@ class PerCpuAssertionsExtensionTest {
     try {
       String message = failureOf(run("leavesASlotPinned")).getMessage();
       assertTrue(message.contains("1 CPU slot(s) still pinned at the end of the test:"), message);
-      assertTrue(message.contains("is pinned by thread \"leaking\", pinned at dev.percpu.junit."), message);
+      assertTrue(
+          message.contains("is pinned by thread \"leaking\", pinned at dev.percpu.junit."),
+          message);
     } finally {
       RELEASE_LEAKED_PIN.countDown();
       leakingThread.join();
@@ -182,17 +200,19 @@ class PerCpuAssertionsExtensionTest {
 
   @Test
   void autoDetection_appliesTheExtensionToUnannotatedTests() {
-    Events detected = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
-        .selectors(selectClass(NotAnnotated.class))
-        .execute()
-        .testEvents();
+    Events detected =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+            .selectors(selectClass(NotAnnotated.class))
+            .execute()
+            .testEvents();
     assertTrue(failureOf(detected).getMessage().contains("NESTED_ENTRY"));
 
-    Events notDetected = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(NotAnnotated.class))
-        .execute()
-        .testEvents();
+    Events notDetected =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(NotAnnotated.class))
+            .execute()
+            .testEvents();
     assertEquals(1, notDetected.succeeded().count(), "without auto-detection nothing judges it");
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Counts events per CPU from several threads, prints each CPU's count and the total (checked
- * against the number of events sent), then shows a nested access, entering a clone of an
- * allocation inside its own {@code with}, being caught at run time.
+ * against the number of events sent), then shows a nested access, entering a clone of an allocation
+ * inside its own {@code with}, being caught at run time.
  *
  * <p>Run it from the repository root with {@code mvn -B -q -Pdemo -DskipTests verify}. The numbers
  * per CPU differ from run to run; the lines printed do not.
@@ -65,7 +65,9 @@ public final class CountingDemo {
       total += perCpu[cpu];
     }
     long expected = (long) THREADS * EVENTS_PER_THREAD;
-    out.printf("  total: %d events (expected %d, PerCpuCounter.sum() %d)%n", total, expected, events.sum());
+    out.printf(
+        "  total: %d events (expected %d, PerCpuCounter.sum() %d)%n",
+        total, expected, events.sum());
     if (total != expected || events.sum() != expected) {
       throw new IllegalStateException("lost updates: counted " + total + ", expected " + expected);
     }

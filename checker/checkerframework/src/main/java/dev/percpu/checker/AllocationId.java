@@ -6,10 +6,10 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * What a handle or token expression reaches, read off its {@code @Allocation} qualifier: a
- * fresh allocation site, a static symbol, a final field or effectively final variable, or nothing
- * known ({@code key == null}). The type argument is kept because handles of different type
- * arguments can never reach the same allocation.
+ * What a handle or token expression reaches, read off its {@code @Allocation} qualifier: a fresh
+ * allocation site, a static symbol, a final field or effectively final variable, or nothing known
+ * ({@code key == null}). The type argument is kept because handles of different type arguments can
+ * never reach the same allocation.
  *
  * @param key the {@code @Allocation} name, or {@code null} when unknown
  * @param typeArg the handle's type argument, or {@code null} when not known
@@ -27,6 +27,7 @@ record AllocationId(String key, TypeMirror typeArg, String description, Element 
   static final String SYMBOL = "symbol:";
   static final String FIELD = "field:";
   static final String VAR = "var:";
+
   /** Prefix of names whose declaration promises (with {@code @Distinct}) not to alias others. */
   static final String DISTINCT = "distinct:";
 
@@ -43,7 +44,8 @@ record AllocationId(String key, TypeMirror typeArg, String description, Element 
     if (a.isKnown() && b.isKnown() && a.key.equals(b.key)) {
       return Aliasing.SAME;
     }
-    if ((a.isKnown() && a.key.startsWith(DISTINCT)) || (b.isKnown() && b.key.startsWith(DISTINCT))) {
+    if ((a.isKnown() && a.key.startsWith(DISTINCT))
+        || (b.isKnown() && b.key.startsWith(DISTINCT))) {
       return Aliasing.DISTINCT; // the @Distinct promise: no other handle in scope reaches it
     }
     if (!compatible(a.typeArg, b.typeArg, types)) {

@@ -11,9 +11,9 @@ import org.checkerframework.javacutil.TreeUtils;
  * records the class as attributed and does not attribute it again; its own flow checks and the
  * checker's visit of that class still happen at the class's turn.
  *
- * <p>javac's internals are reached reflectively: the module is compiled with {@code --release
- * 17}, which does not allow {@code --add-exports}, and the packages are exported at run time by
- * the same flags every Checker Framework run needs.
+ * <p>javac's internals are reached reflectively: the module is compiled with {@code --release 17},
+ * which does not allow {@code --add-exports}, and the packages are exported at run time by the same
+ * flags every Checker Framework run needs.
  */
 final class EarlyAttribution {
 

@@ -58,7 +58,9 @@ final class EffectAnalysis {
   /** Closure chains deeper than this are cut off (they are not followed further). */
   private static final int MAX_DEPTH = 24;
 
-  /** Summaries grow one call level per round; a unit needing more rounds is reported, not trusted. */
+  /**
+   * Summaries grow one call level per round; a unit needing more rounds is reported, not trusted.
+   */
   private static final int MIN_ROUNDS = 16;
 
   /** Whether the summaries reached their fixpoint (they always do on real code). */
@@ -70,28 +72,37 @@ final class EffectAnalysis {
   private final List<TreePath> classPaths;
   private final Map<ExecutableElement, MethodSummary> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
+
   /** A method -> the methods of these classes that override it (dynamic dispatch targets). */
   private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
+
   private final List<TreePath> points = new ArrayList<>();
   private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
+
   /**
-   * Closures of this class that run later (stored, returned, handed on) -> what they may enter.
-   * A call through a functional interface that cannot be traced to its closure may run them.
+   * Closures of this class that run later (stored, returned, handed on) -> what they may enter. A
+   * call through a functional interface that cannot be traced to its closure may run them.
    */
   private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
+
   /** The functional type of each deferred closure, taken while its tree is still attributed. */
   private final Map<Tree, TypeMirror> deferredTypes = new HashMap<>();
+
   /** Deferred closures of the unit's classes analysed before this one (their trees may be gone). */
   private final Map<Tree, StoredClosure> earlierDeferred;
+
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
   private final Map<Tree, AllocationId> identities = new java.util.IdentityHashMap<>();
+
   /**
    * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
    * called directly, through dynamic dispatch, not only as the closure its object stands for.
    */
   private boolean anonymousAsMethods;
+
   /** Class members reached as roots (initialisers) -> their class. */
   private final Map<Tree, ClassTree> memberOwners = new HashMap<>();
+
   /** Malformed {@code @Enters} annotations seen on callees: method -> message. */
   private final Map<ExecutableElement, String> badEffects = new LinkedHashMap<>();
 
@@ -147,34 +158,35 @@ final class EffectAnalysis {
   // Summaries
 
   private void collect() {
-    TreePathScanner<Void, Void> scanner = new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree tree, Void unused) {
-        ExecutableElement e = TreeUtils.elementFromDeclaration(tree);
-        if (e != null && tree.getBody() != null) {
-          methods.put(e, getCurrentPath());
-        }
-        return super.visitMethod(tree, unused);
-      }
+    TreePathScanner<Void, Void> scanner =
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitMethod(MethodTree tree, Void unused) {
+            ExecutableElement e = TreeUtils.elementFromDeclaration(tree);
+            if (e != null && tree.getBody() != null) {
+              methods.put(e, getCurrentPath());
+            }
+            return super.visitMethod(tree, unused);
+          }
 
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        points.add(getCurrentPath());
-        return super.visitMethodInvocation(tree, unused);
-      }
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+            points.add(getCurrentPath());
+            return super.visitMethodInvocation(tree, unused);
+          }
 
-      @Override
-      public Void visitNewClass(NewClassTree tree, Void unused) {
-        points.add(getCurrentPath());
-        return super.visitNewClass(tree, unused);
-      }
+          @Override
+          public Void visitNewClass(NewClassTree tree, Void unused) {
+            points.add(getCurrentPath());
+            return super.visitNewClass(tree, unused);
+          }
 
-      @Override
-      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-        points.add(getCurrentPath());
-        return super.visitMemberReference(tree, unused);
-      }
-    };
+          @Override
+          public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+            points.add(getCurrentPath());
+            return super.visitMemberReference(tree, unused);
+          }
+        };
     for (TreePath classPath : classPaths) {
       scanner.scan(classPath, null);
     }
@@ -286,8 +298,7 @@ final class EffectAnalysis {
       boolean changed = false;
       for (ExecutableElement m : methods.keySet()) {
         MethodSummary s =
-            new MethodSummary(
-                enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
+            new MethodSummary(enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
         next.put(m, s);
         if (s.size() != summaries.get(m).size()
             || s.invokes().keySet().size() != summaries.get(m).invokes().keySet().size()) {
@@ -369,7 +380,9 @@ final class EffectAnalysis {
     for (Entry e : entries) {
       AllocationId id = e.id();
       String key = id.key();
-      if (key != null && (key.startsWith(AllocationId.VAR) || key.startsWith(AllocationId.DISTINCT + AllocationId.VAR))) {
+      if (key != null
+          && (key.startsWith(AllocationId.VAR)
+              || key.startsWith(AllocationId.DISTINCT + AllocationId.VAR))) {
         Element v = factory.variableOf(key);
         int index = v == null ? -1 : m.getParameters().indexOf(v);
         if (index >= 0) {
@@ -452,7 +465,8 @@ final class EffectAnalysis {
     while (up != null
         && (up.getLeaf() instanceof ParenthesizedTree
             || up.getLeaf() instanceof TypeCastTree
-            || (up.getLeaf() instanceof ConditionalExpressionTree c && c.getCondition() != child))) {
+            || (up.getLeaf() instanceof ConditionalExpressionTree c
+                && c.getCondition() != child))) {
       child = up.getLeaf();
       up = up.getParentPath();
     }
@@ -508,7 +522,9 @@ final class EffectAnalysis {
       Set<EffectAtom> around = os == null ? null : os.invokes().get(index);
       if (around != null) {
         Tree call = callPath.getLeaf();
-        r = r.union(reachOf(callPath, depth).plus(instantiate(around, arguments(call), call, via(o))));
+        r =
+            r.union(
+                reachOf(callPath, depth).plus(instantiate(around, arguments(call), call, via(o))));
       }
     }
     return r;
@@ -521,7 +537,9 @@ final class EffectAnalysis {
     MethodRole role = api.roleOf(callee);
     if (role instanceof MethodRole.Entering e && e.closure() == index) {
       ExpressionTree handle =
-          e.handle() < 0 ? receiver(call) : (e.handle() < args.size() ? args.get(e.handle()) : null);
+          e.handle() < 0
+              ? receiver(call)
+              : (e.handle() < args.size() ? args.get(e.handle()) : null);
       AllocationId id =
           handle == null ? AllocationId.unknown(null, "the receiver") : identityOf(handle);
       return reachOf(callPath, depth).plus(Set.of(new Entry(id, call, "", "")));
@@ -629,7 +647,8 @@ final class EffectAnalysis {
    * closure of this class that was stored for later and has a compatible type; a final field
    * initialised with a closure is exactly that closure.
    */
-  private Set<Entry> functionalCallEffect(Tree call, ExpressionTree recv, ExecutableElement callee) {
+  private Set<Entry> functionalCallEffect(
+      Tree call, ExpressionTree recv, ExecutableElement callee) {
     if (recv == null) {
       return call instanceof MemberReferenceTree
           ? storedClosuresOfType(call, types.erasure(callee.getEnclosingElement().asType()))
@@ -711,23 +730,26 @@ final class EffectAnalysis {
 
   private Tree findClosureInitializer(VariableElement field) {
     Tree[] found = new Tree[1];
-    TreePathScanner<Void, Void> scanner = new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        if (found[0] == null && TreeUtils.elementFromDeclaration(tree) == field && tree.getInitializer() != null) {
-          Tree init = tree.getInitializer();
-          while (init instanceof ParenthesizedTree p) {
-            init = p.getExpression();
+    TreePathScanner<Void, Void> scanner =
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree tree, Void unused) {
+            if (found[0] == null
+                && TreeUtils.elementFromDeclaration(tree) == field
+                && tree.getInitializer() != null) {
+              Tree init = tree.getInitializer();
+              while (init instanceof ParenthesizedTree p) {
+                init = p.getExpression();
+              }
+              if (init instanceof LambdaExpressionTree
+                  || init instanceof MemberReferenceTree
+                  || (init instanceof NewClassTree nc && nc.getClassBody() != null)) {
+                found[0] = init;
+              }
+            }
+            return super.visitVariable(tree, unused);
           }
-          if (init instanceof LambdaExpressionTree
-              || init instanceof MemberReferenceTree
-              || (init instanceof NewClassTree nc && nc.getClassBody() != null)) {
-            found[0] = init;
-          }
-        }
-        return super.visitVariable(tree, unused);
-      }
-    };
+        };
     for (TreePath classPath : classPaths) {
       scanner.scan(classPath, null);
     }
@@ -792,10 +814,13 @@ final class EffectAnalysis {
         ExpressionTree recv = receiver(site);
         id = recv == null ? AllocationId.unknown(null, "this") : identityOf(recv);
       } else if (term instanceof EffectTerm.Parameter p) {
-        ExpressionTree arg = args != null && p.index() <= args.size() ? args.get(p.index() - 1) : null;
+        ExpressionTree arg =
+            args != null && p.index() <= args.size() ? args.get(p.index() - 1) : null;
         id = arg == null ? AllocationId.unknown(null, term.toString()) : identityOf(arg);
       } else if (term instanceof EffectTerm.Symbol sym) {
-        id = new AllocationId(AllocationId.SYMBOL + sym.name(), null, "symbol \"" + sym.name() + "\"");
+        id =
+            new AllocationId(
+                AllocationId.SYMBOL + sym.name(), null, "symbol \"" + sym.name() + "\"");
       } else {
         id = fieldIdentity(callee, ((EffectTerm.Field) term).name());
       }
@@ -819,7 +844,9 @@ final class EffectAnalysis {
         if (f.getSimpleName().contentEquals(simple)) {
           String key = factory.variableKey(f);
           return new AllocationId(
-              key, PerCpuAnnotatedTypeFactory.typeArgument(f.asType()), f.getSimpleName().toString());
+              key,
+              PerCpuAnnotatedTypeFactory.typeArgument(f.asType()),
+              f.getSimpleName().toString());
         }
       }
     }
@@ -832,8 +859,8 @@ final class EffectAnalysis {
   }
 
   /**
-   * The JDK and the runtime's own undescribed methods never enter an allocation themselves: they
-   * do not know the runtime (JDK) or are its plumbing ({@code CpuGuard.pin}, {@code
+   * The JDK and the runtime's own undescribed methods never enter an allocation themselves: they do
+   * not know the runtime (JDK) or are its plumbing ({@code CpuGuard.pin}, {@code
    * PerCpu.sameAllocation}). Closures passed to them are still followed.
    */
   private static boolean enteringNothingByConstruction(ExecutableElement callee) {
@@ -899,8 +926,11 @@ final class EffectAnalysis {
 
   static String qualifiedName(ExecutableElement callee) {
     Element owner = callee.getEnclosingElement();
-    String o = owner instanceof TypeElement t ? t.getQualifiedName().toString() : String.valueOf(owner);
-    return o + "." + (callee.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : callee.getSimpleName());
+    String o =
+        owner instanceof TypeElement t ? t.getQualifiedName().toString() : String.valueOf(owner);
+    return o
+        + "."
+        + (callee.getKind() == ElementKind.CONSTRUCTOR ? "<init>" : callee.getSimpleName());
   }
 
   private static List<? extends ExpressionTree> arguments(Tree call) {
@@ -935,7 +965,9 @@ final class EffectAnalysis {
     if (e == null) {
       return true;
     }
-    return !(e.getKind().isClass() || e.getKind().isInterface() || e.getKind() == ElementKind.PACKAGE)
+    return !(e.getKind().isClass()
+            || e.getKind().isInterface()
+            || e.getKind() == ElementKind.PACKAGE)
         && !(t instanceof IdentifierTree id && id.getName().contentEquals("super"));
   }
 
@@ -960,7 +992,9 @@ final class EffectAnalysis {
     return -1;
   }
 
-  /** The innermost method, lambda or class that can see a local variable declared at {@code decl}. */
+  /**
+   * The innermost method, lambda or class that can see a local variable declared at {@code decl}.
+   */
   private static TreePath enclosingScope(TreePath decl) {
     for (TreePath p = decl; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof MethodTree

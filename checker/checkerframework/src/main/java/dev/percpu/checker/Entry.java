@@ -3,8 +3,8 @@ package dev.percpu.checker;
 import com.sun.source.tree.Tree;
 
 /**
- * One allocation a point may enter, or one already entered around it: the identity, the call
- * where the entry happens, and how that call reaches it (empty, or e.g. {@code " via helper()"}).
+ * One allocation a point may enter, or one already entered around it: the identity, the call where
+ * the entry happens, and how that call reaches it (empty, or e.g. {@code " via helper()"}).
  *
  * @param id the allocation
  * @param site the entering call, or the call through which it is entered

@@ -4,10 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The computed effect of a method declared in the compilation unit being checked: the
- * allocations it may enter while it runs, and for each closure parameter it invokes, the
- * allocations entered around that invocation (empty when it invokes the closure outside any
- * entry).
+ * The computed effect of a method declared in the compilation unit being checked: the allocations
+ * it may enter while it runs, and for each closure parameter it invokes, the allocations entered
+ * around that invocation (empty when it invokes the closure outside any entry).
  *
  * @param enters what the method may enter
  * @param invokes closure parameter index (0-based) -> allocations entered around its invocation

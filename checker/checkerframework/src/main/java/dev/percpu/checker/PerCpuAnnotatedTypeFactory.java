@@ -3,13 +3,13 @@ package dev.percpu.checker;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -79,14 +79,19 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   static final String BOTTOM_NAME = AllocationBottom.class.getCanonicalName();
 
   private final PerCpuApi api;
+
   /** Stable ids for allocation sites and variables, shared by all compilation units of a run. */
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
+
   /** Variable identity names -> the variable, so effects can map parameters back. */
   private final Map<String, Element> variables = new HashMap<>();
+
   /** Fresh site names -> the method whose body contains the site. */
   private final Map<String, Element> freshScopes = new HashMap<>();
+
   /** Fields whose initialisers are being resolved, against cycles across classes. */
   private final Set<VariableElement> resolving = new HashSet<>();
+
   private final Map<VariableElement, Boolean> effectivelyFinal = new HashMap<>();
 
   private AllocationQualifierHierarchy hierarchy;
@@ -141,7 +146,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     }
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         qualifier.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals("value") && e.getValue().getValue() instanceof String s) {
+      if (e.getKey().getSimpleName().contentEquals("value")
+          && e.getValue().getValue() instanceof String s) {
         return s;
       }
     }
@@ -149,9 +155,9 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
-   * The identity of a handle or token expression, as its (flow-refined) type says. For the
-   * receiver of a user's own entering method (a wrapper object, not a handle), a final variable
-   * names itself.
+   * The identity of a handle or token expression, as its (flow-refined) type says. For the receiver
+   * of a user's own entering method (a wrapper object, not a handle), a final variable names
+   * itself.
    */
   AllocationId identityOf(ExpressionTree tree) {
     AnnotatedTypeMirror type = getAnnotatedType(tree);
@@ -163,7 +169,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         && TreeUtils.elementFromTree(bare) instanceof VariableElement v) {
       key = variableKey(v);
     }
-    return new AllocationId(key, typeArgument(type.getUnderlyingType()), describe(tree), scopeOf(key));
+    return new AllocationId(
+        key, typeArgument(type.getUnderlyingType()), describe(tree), scopeOf(key));
   }
 
   /** See {@link AllocationId#scope()}. */
@@ -210,9 +217,9 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
-   * Names variables that the type system alone leaves unknown: a final field by its initialiser
-   * (or by itself), an effectively final local or parameter by itself. Runs after flow
-   * refinement, so a variable the flow already identified keeps that identity.
+   * Names variables that the type system alone leaves unknown: a final field by its initialiser (or
+   * by itself), an effectively final local or parameter by itself. Runs after flow refinement, so a
+   * variable the flow already identified keeps that identity.
    */
   @Override
   protected void addComputedTypeAnnotations(Tree tree, AnnotatedTypeMirror type, boolean iUseFlow) {
@@ -269,9 +276,9 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
-   * The rule of JLS 4.12.4, read from the tree: never assigned if declared with an initialiser
-   * (or as a parameter, loop, resource, catch or pattern variable); otherwise assigned exactly
-   * once, by a plain assignment that no loop or lambda repeats.
+   * The rule of JLS 4.12.4, read from the tree: never assigned if declared with an initialiser (or
+   * as a parameter, loop, resource, catch or pattern variable); otherwise assigned exactly once, by
+   * a plain assignment that no loop or lambda repeats.
    */
   private boolean neverReassigned(VariableElement v) {
     TreePath decl = Trees.instance(processingEnv).getPath(v);
@@ -317,7 +324,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       }
 
       private boolean targets(ExpressionTree target) {
-        return skipParens(target) instanceof IdentifierTree id && TreeUtils.elementFromTree(id) == v;
+        return skipParens(target) instanceof IdentifierTree id
+            && TreeUtils.elementFromTree(id) == v;
       }
     }.scan(scope, null);
     if (other[0]) {
@@ -379,7 +387,9 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         if (key == null) {
           Element owner = v.getEnclosingElement();
           String ownerName =
-              owner instanceof TypeElement t ? t.getQualifiedName().toString() : String.valueOf(owner);
+              owner instanceof TypeElement t
+                  ? t.getQualifiedName().toString()
+                  : String.valueOf(owner);
           key = AllocationId.FIELD + ownerName + "." + v.getSimpleName();
         }
       }
@@ -457,8 +467,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   /**
    * The identity of a field initialiser, read from its shape (flow facts do not cover field
-   * initialisers read from a method): a fresh or symbol call, an alias-preserving call on
-   * something resolvable, another final field, or a conditional whose branches agree.
+   * initialisers read from a method): a fresh or symbol call, an alias-preserving call on something
+   * resolvable, another final field, or a conditional whose branches agree.
    */
   private String expressionKey(ExpressionTree tree, int depth) {
     ExpressionTree e = skipParens(tree);
@@ -469,7 +479,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       String key = roleKey(call);
       ExecutableElement m = EffectAnalysis.calleeOf(call);
       if (key == null && m != null && api.roleOf(m) instanceof MethodRole.PreservesAllocation p) {
-        ExpressionTree source = p.from() < 0 ? TreeUtils.getReceiverTree(call) : argument(call, p.from());
+        ExpressionTree source =
+            p.from() < 0 ? TreeUtils.getReceiverTree(call) : argument(call, p.from());
         key = source == null ? null : expressionKey(source, depth + 1);
       }
       return key;
@@ -499,7 +510,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       if (!freshScopes.containsKey(key)) {
         TreePath path = getPath(call);
         MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
-        freshScopes.put(key, enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing));
+        freshScopes.put(
+            key, enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing));
       }
       return key;
     }

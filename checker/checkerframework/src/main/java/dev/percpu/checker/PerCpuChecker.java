@@ -7,11 +7,11 @@ import org.checkerframework.framework.source.SupportedOptions;
 import org.checkerframework.framework.source.SuppressWarningsPrefix;
 
 /**
- * A Checker Framework checker that proves the per-CPU non-nesting rule: inside a closure run by
- * an entering method for allocation A, nothing on the thread enters A again. Handles carry their
+ * A Checker Framework checker that proves the per-CPU non-nesting rule: inside a closure run by an
+ * entering method for allocation A, nothing on the thread enters A again. Handles carry their
  * allocation identity as a type qualifier ({@code @Allocation}, {@code @UnknownAllocation}), and
- * methods carry an entering effect, computed in the compilation unit and declared with {@code
- * @Enters} across files.
+ * methods carry an entering effect, computed in the compilation unit and declared with
+ * {@code @Enters} across files.
  *
  * <pre>
  * javac -processor dev.percpu.checker.PerCpuChecker -cp percpu-runtime.jar:checker-qual.jar \

@@ -38,17 +38,19 @@ import org.checkerframework.common.basetype.BaseTypeVisitor;
 import org.checkerframework.javacutil.TreeUtils;
 
 /**
- * Reports nested entries at the inner call: for every call, constructor call and method
- * reference, the allocations it may enter ({@link EffectAnalysis#effectOf}) are compared with
- * the allocations entered around it ({@link EffectAnalysis#reachOfPoint}). A compilation unit
- * that never touches the per-CPU API is skipped before any type checking.
+ * Reports nested entries at the inner call: for every call, constructor call and method reference,
+ * the allocations it may enter ({@link EffectAnalysis#effectOf}) are compared with the allocations
+ * entered around it ({@link EffectAnalysis#reachOfPoint}). A compilation unit that never touches
+ * the per-CPU API is skipped before any type checking.
  */
 public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   private CompilationUnitTree analysedRoot;
   private boolean relevant;
+
   /** Whether the unit writes, or calls methods declaring, allocation qualifiers. */
   private boolean typeChecks;
+
   private EffectAnalysis analysis;
   private TreePath currentClass;
   private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
@@ -65,7 +67,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     return (PerCpuChecker) checker;
   }
 
-  /** The shared cheap exit; made once per compilation, as it caches what it learnt about packages. */
+  /**
+   * The shared cheap exit; made once per compilation, as it caches what it learnt about packages.
+   */
   private UnitRelevance relevance() {
     if (relevance == null) {
       relevance = new UnitRelevance(percpu().api(), elements, EffectAnalysis::calleeOf);
@@ -103,10 +107,10 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   /**
-   * Where no allocation qualifier is written (in the unit, or on the methods it calls), every
-   * type is {@code @UnknownAllocation} and no subtyping check can fail; the framework's
-   * per-tree type checks are then skipped, and only the flow analysis and the effect checks
-   * run. This is most of the checker's cost on code that uses the API without qualifiers.
+   * Where no allocation qualifier is written (in the unit, or on the methods it calls), every type
+   * is {@code @UnknownAllocation} and no subtyping check can fail; the framework's per-tree type
+   * checks are then skipped, and only the flow analysis and the effect checks run. This is most of
+   * the checker's cost on code that uses the API without qualifiers.
    */
   private void checkEffectsOnly(TreePath classPath) {
     if (assignsHandleVariables((ClassTree) classPath.getLeaf())) {
@@ -173,7 +177,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       unitStoredClosures.putAll(analysis.storedClosures());
       if (!analysis.converged()) {
         checker.reportError(
-            currentClass.getLeaf(), "analysis.failed", "the effects of its methods did not converge");
+            currentClass.getLeaf(),
+            "analysis.failed",
+            "the effects of its methods did not converge");
       }
       // Summaries of later classes are recomputed, with their flow facts, when they arrive.
       for (Map.Entry<ExecutableElement, MethodSummary> e : analysis.summaries().entrySet()) {
@@ -186,10 +192,10 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   /**
-   * Whether the class assigns a handle or token to a local, a parameter or a non-final field:
-   * only then does the framework's flow analysis add anything to the identities (an initialised
-   * final local is resolved through its initialiser, and conditionals and clones are typed without
-   * flow). Skipping it elsewhere is most of the checker's cost on code that uses the API.
+   * Whether the class assigns a handle or token to a local, a parameter or a non-final field: only
+   * then does the framework's flow analysis add anything to the identities (an initialised final
+   * local is resolved through its initialiser, and conditionals and clones are typed without flow).
+   * Skipping it elsewhere is most of the checker's cost on code that uses the API.
    */
   private static boolean assignsHandleVariables(ClassTree ct) {
     Boolean found =
@@ -228,9 +234,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   /**
    * The top-level classes of the unit after the current one, attributed now. javac hands classes
-   * over one at a time and may lower one before it attributes the next; attributing the later
-   * ones early (javac then skips them) lets a class's effects include helpers declared further
-   * down the file. If that is not possible, they count as compiled elsewhere (the default).
+   * over one at a time and may lower one before it attributes the next; attributing the later ones
+   * early (javac then skips them) lets a class's effects include helpers declared further down the
+   * file. If that is not possible, they count as compiled elsewhere (the default).
    */
   private List<TreePath> laterClassesAttributed() {
     List<TreePath> later = new ArrayList<>();
@@ -413,7 +419,8 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * Callers in other files trust a declared {@code @Enters}, so it must cover what the body may
    * enter (directly, through callees, or around the closures it invokes).
    */
-  private void checkDeclaredEffectCovers(MethodTree tree, ExecutableElement m, List<EffectTerm> declared) {
+  private void checkDeclaredEffectCovers(
+      MethodTree tree, ExecutableElement m, List<EffectTerm> declared) {
     MethodSummary s = analysis().summaryOf(m);
     if (s == null) {
       return;
@@ -428,10 +435,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
     if (!missing.isEmpty()) {
       checker.reportError(
-          tree,
-          "effect.not.declared",
-          EffectAnalysis.qualifiedName(m),
-          String.join(", ", missing));
+          tree, "effect.not.declared", EffectAnalysis.qualifiedName(m), String.join(", ", missing));
     }
   }
 
@@ -452,8 +456,8 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   /**
-   * Whether an allocation qualifier is written in the unit, or appears in the signature of a
-   * method it calls: only then can a subtyping check fail.
+   * Whether an allocation qualifier is written in the unit, or appears in the signature of a method
+   * it calls: only then can a subtyping check fail.
    */
   private static boolean writesQualifiers(CompilationUnitTree cu) {
     Boolean found =

@@ -10,14 +10,14 @@ import java.util.Set;
 
 /**
  * Whether a point of the code runs while its enclosing method (or initialiser) runs, and which
- * allocations are entered around it there. It is the checker's counterpart of the entered set
- * the Error Prone checks carry while scanning.
+ * allocations are entered around it there. It is the checker's counterpart of the entered set the
+ * Error Prone checks carry while scanning.
  *
  * @param runs false when the point only runs later or on another thread (a stored closure, a
  *     closure handed to an executor)
  * @param entered the allocations entered around the point, within its enclosing method
- * @param root what the point runs as part of: a method, a closure that runs later, or a member
- *     of a class (a field initialiser or initialiser block)
+ * @param root what the point runs as part of: a method, a closure that runs later, or a member of a
+ *     class (a field initialiser or initialiser block)
  */
 record Reach(boolean runs, Set<Entry> entered, Tree root) {
 
@@ -57,7 +57,8 @@ record Reach(boolean runs, Set<Entry> entered, Tree root) {
     }
     Set<Entry> all = new LinkedHashSet<>(entered);
     all.addAll(other.entered);
-    Tree r = root == null || (deferred() && !other.deferred() && other.root != null) ? other.root : root;
+    Tree r =
+        root == null || (deferred() && !other.deferred() && other.root != null) ? other.root : root;
     return new Reach(true, all, r);
   }
 }

@@ -1,13 +1,13 @@
 /**
- * The percpu Checker Framework checker: a pluggable type system that proves per-CPU entries
- * never nest on one allocation.
+ * The percpu Checker Framework checker: a pluggable type system that proves per-CPU entries never
+ * nest on one allocation.
  *
  * <ul>
  *   <li>{@link dev.percpu.checker.PerCpuChecker}: the processor and its options.
  *   <li>{@link dev.percpu.checker.PerCpuAnnotatedTypeFactory}: allocation identity as a type
- *       qualifier ({@code @UnknownAllocation} / {@code @Allocation("...")} / {@code
- *       @AllocationBottom}, hierarchy in {@code AllocationQualifierHierarchy}), inferred from the
- *       method roles of the shared model and refined by the framework's flow analysis.
+ *       qualifier ({@code @UnknownAllocation} / {@code @Allocation("...")} /
+ *       {@code @AllocationBottom}, hierarchy in {@code AllocationQualifierHierarchy}), inferred
+ *       from the method roles of the shared model and refined by the framework's flow analysis.
  *   <li>{@code EffectAnalysis}: entering as an effect, computed for the compilation unit (with
  *       {@code Reach}, {@code Entry}, {@code EffectAtom}, {@code MethodSummary}), declared with
  *       {@code @Enters} or defaulted elsewhere.

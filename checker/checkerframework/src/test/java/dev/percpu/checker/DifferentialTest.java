@@ -27,10 +27,10 @@ import org.checkerframework.framework.test.TypecheckResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checker against the runtime, on the same programs: every static no-argument method of
- * {@code tests/percpu} is run with the real runtime in assertion mode, and every one that throws
- * {@link PerCpuNestingException} must be rejected by the checker at a line on the exception's
- * path (the inner entry, or a call between the outer entry and it).
+ * The checker against the runtime, on the same programs: every static no-argument method of {@code
+ * tests/percpu} is run with the real runtime in assertion mode, and every one that throws {@link
+ * PerCpuNestingException} must be rejected by the checker at a line on the exception's path (the
+ * inner entry, or a call between the outer entry and it).
  */
 class DifferentialTest {
 
@@ -48,7 +48,9 @@ class DifferentialTest {
       for (String className : classNames(loader)) {
         Class<?> c = Class.forName(className, true, loader);
         for (Method m : c.getDeclaredMethods()) {
-          if (!Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 0 || m.isSynthetic()) {
+          if (!Modifier.isStatic(m.getModifiers())
+              || m.getParameterCount() != 0
+              || m.isSynthetic()) {
             continue;
           }
           programs.add(className + "." + m.getName());
@@ -120,12 +122,20 @@ class DifferentialTest {
       }
       List<String> options =
           List.of(
-              "-proc:none", "-g", "-d", out.toString(), "-cp", System.getProperty("java.class.path"));
+              "-proc:none",
+              "-g",
+              "-d",
+              out.toString(),
+              "-cp",
+              System.getProperty("java.class.path"));
       boolean ok =
-          javac.getTask(null, files, null, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+          javac
+              .getTask(null, files, null, options, null, files.getJavaFileObjectsFromFiles(sources))
+              .call();
       assertTrue(ok, "the test programs must compile with plain javac");
     }
-    return new URLClassLoader(new URL[] {out.toUri().toURL()}, DifferentialTest.class.getClassLoader());
+    return new URLClassLoader(
+        new URL[] {out.toUri().toURL()}, DifferentialTest.class.getClassLoader());
   }
 
   private static Set<String> classNames(URLClassLoader loader) throws IOException {

@@ -20,9 +20,9 @@ import org.checkerframework.framework.test.TypecheckResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the Checker Framework's per-directory harness over {@code tests/<dir>}: every {@code //
- * :: error: [key]} expectation must be reported on the next line, and nothing else. Each
- * directory is one javac run, so the directories are few.
+ * Runs the Checker Framework's per-directory harness over {@code tests/<dir>}: every {@code // ::
+ * error: [key]} expectation must be reported on the next line, and nothing else. Each directory is
+ * one javac run, so the directories are few.
  */
 class PerCpuCheckerTest {
 
@@ -94,7 +94,8 @@ class PerCpuCheckerTest {
         all);
     assertTrue(
         texts.stream()
-            .anyMatch(t -> t.contains("[possible.nested.entry] into") && t.contains("with @Distinct")),
+            .anyMatch(
+                t -> t.contains("[possible.nested.entry] into") && t.contains("with @Distinct")),
         all);
     assertTrue(
         texts.stream()
@@ -118,7 +119,8 @@ class PerCpuCheckerTest {
               "-cp",
               System.getProperty("java.class.path"));
       javac
-          .getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
+          .getTask(
+              null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
           .call();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

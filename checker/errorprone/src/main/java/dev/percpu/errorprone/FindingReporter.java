@@ -3,26 +3,30 @@ package dev.percpu.errorprone;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 
 /**
- * Reports one kind of the shared findings for one thin check. Suppression is checked here on
- * every enclosing declaration, because a compilation-unit matcher is only suppressed by Error
- * Prone itself when the whole unit is.
+ * Reports one kind of the shared findings for one thin check. Suppression is checked here on every
+ * enclosing declaration, because a compilation-unit matcher is only suppressed by Error Prone
+ * itself when the whole unit is.
  */
 final class FindingReporter {
 
   private FindingReporter() {}
 
   static Description report(
-      BugChecker checker, Finding.Kind kind, PerCpuConfig config, CompilationUnitTree unit, VisitorState state) {
+      BugChecker checker,
+      Finding.Kind kind,
+      PerCpuConfig config,
+      CompilationUnitTree unit,
+      VisitorState state) {
     if (!SelfTiming.ENABLED) {
       return reportUntimed(checker, kind, config, unit, state);
     }
@@ -35,7 +39,11 @@ final class FindingReporter {
   }
 
   private static Description reportUntimed(
-      BugChecker checker, Finding.Kind kind, PerCpuConfig config, CompilationUnitTree unit, VisitorState state) {
+      BugChecker checker,
+      Finding.Kind kind,
+      PerCpuConfig config,
+      CompilationUnitTree unit,
+      VisitorState state) {
     if (config.error().isPresent()) {
       return Description.NO_MATCH; // reported once by PerCpuNestedAccess
     }
@@ -44,7 +52,8 @@ final class FindingReporter {
         if (f.kind() != kind || f.path() == null || suppressed(checker, f.path(), state)) {
           continue;
         }
-        Description.Builder d = checker.buildDescription(f.path().getLeaf()).setMessage(f.message());
+        Description.Builder d =
+            checker.buildDescription(f.path().getLeaf()).setMessage(f.message());
         f.fix().ifPresent(d::addFix);
         state.reportMatch(d.build());
       } catch (RuntimeException e) {

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The per-unit analysis all five checks share, computed once per compilation unit and memoised
- * in javac's {@link Context} (so it lives no longer than the compilation). It never throws:
- * an unexpected tree or a symbol that fails to complete yields no findings for that unit rather
- * than a javac crash.
+ * The per-unit analysis all five checks share, computed once per compilation unit and memoised in
+ * javac's {@link Context} (so it lives no longer than the compilation). It never throws: an
+ * unexpected tree or a symbol that fails to complete yields no findings for that unit rather than a
+ * javac crash.
  */
 final class PerCpuAnalysis {
 
@@ -34,6 +34,7 @@ final class PerCpuAnalysis {
   private static final class Cache {
     CompilationUnitTree unit;
     List<Finding> findings;
+
     /** The cheap exit, made once per compilation: it caches what it learnt about packages. */
     UnitRelevance relevance;
   }
@@ -66,7 +67,8 @@ final class PerCpuAnalysis {
       return List.of();
     }
     // The two analyses fail independently: a surprise in one costs only its own findings.
-    List<Finding> all = new ArrayList<>(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
+    List<Finding> all =
+        new ArrayList<>(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
     JavacTypes types = JavacTypes.instance(state.context);
     all.addAll(
         guarded(

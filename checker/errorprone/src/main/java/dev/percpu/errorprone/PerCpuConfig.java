@@ -24,8 +24,7 @@ import java.util.Optional;
  * @param typeArgumentAliasing whether unknown handles with one type argument may alias
  * @param error why the flags were rejected, if they were
  */
-public record PerCpuConfig(
-    PerCpuApi api, boolean typeArgumentAliasing, Optional<String> error) {
+public record PerCpuConfig(PerCpuApi api, boolean typeArgumentAliasing, Optional<String> error) {
 
   static final String API_METHODS = "PerCpu:ApiMethods";
   static final String TYPE_ARGUMENT_ALIASING = "PerCpu:TypeArgumentAliasing";
@@ -58,14 +57,14 @@ public record PerCpuConfig(
       } else if (v.equalsIgnoreCase("false")) {
         typeArgumentAliasing = false;
       } else {
-        return invalid(
-            "-XepOpt:" + TYPE_ARGUMENT_ALIASING + "=" + v + ": expected true or false");
+        return invalid("-XepOpt:" + TYPE_ARGUMENT_ALIASING + "=" + v + ": expected true or false");
       }
     }
     return new PerCpuConfig(api, typeArgumentAliasing, Optional.empty());
   }
 
   private static PerCpuConfig invalid(String why) {
-    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.of("invalid percpu flag " + why));
+    return new PerCpuConfig(
+        PerCpuApi.annotationsOnly(), true, Optional.of("invalid percpu flag " + why));
   }
 }

@@ -27,7 +27,8 @@ import javax.inject.Inject;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread",
+    summary =
+        "A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread",
     severity = ERROR,
     linkType = CUSTOM,
     link = BugPatternLinks.BASE + "PerCpuGuardEscape.md")
@@ -36,7 +37,9 @@ public final class PerCpuGuardEscape extends BugChecker implements CompilationUn
 
   private final transient PerCpuConfig config;
 
-  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  /**
+   * For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next.
+   */
   public PerCpuGuardEscape() {
     this(ErrorProneFlags.empty());
   }

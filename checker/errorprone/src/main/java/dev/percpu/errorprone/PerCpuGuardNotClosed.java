@@ -14,8 +14,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import javax.inject.Inject;
 
 /**
- * A {@code CpuGuard} from {@code pin()} that is not a try-with-resources resource, in the spirit
- * of Error Prone's {@code MustBeClosed}. See {@code docs/bugpattern/PerCpuGuardNotClosed.md}.
+ * A {@code CpuGuard} from {@code pin()} that is not a try-with-resources resource, in the spirit of
+ * Error Prone's {@code MustBeClosed}. See {@code docs/bugpattern/PerCpuGuardNotClosed.md}.
  *
  * <pre>{@code
  * CpuGuard g = CpuGuard.pin();                 // flagged
@@ -33,7 +33,9 @@ public final class PerCpuGuardNotClosed extends BugChecker implements Compilatio
 
   private final transient PerCpuConfig config;
 
-  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  /**
+   * For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next.
+   */
   public PerCpuGuardNotClosed() {
     this(ErrorProneFlags.empty());
   }

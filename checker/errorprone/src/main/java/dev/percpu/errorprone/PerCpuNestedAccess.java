@@ -15,8 +15,9 @@ import javax.inject.Inject;
 
 /**
  * Definite nested access: inside a closure that entered allocation A, an entry of A again on the
- * same thread (and so the same CPU). See {@code docs/bugpattern/PerCpuNestedAccess.md}. This check also reports
- * malformed {@code -XepOpt:PerCpu:...} flags, once per compilation, as an error naming the flag.
+ * same thread (and so the same CPU). See {@code docs/bugpattern/PerCpuNestedAccess.md}. This check
+ * also reports malformed {@code -XepOpt:PerCpu:...} flags, once per compilation, as an error naming
+ * the flag.
  *
  * <pre>{@code
  * PerCpu<long[]> alias = counts.clone();
@@ -25,7 +26,8 @@ import javax.inject.Inject;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A closure that has entered a per-CPU allocation enters the same allocation again (through an alias, a clone, a symbol lookup, a token or a helper); this throws PerCpuNestingException at run time",
+    summary =
+        "A closure that has entered a per-CPU allocation enters the same allocation again (through an alias, a clone, a symbol lookup, a token or a helper); this throws PerCpuNestingException at run time",
     severity = ERROR,
     linkType = CUSTOM,
     link = BugPatternLinks.BASE + "PerCpuNestedAccess.md")
@@ -35,7 +37,9 @@ public final class PerCpuNestedAccess extends BugChecker implements CompilationU
   private final transient PerCpuConfig config;
   private boolean configErrorReported;
 
-  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  /**
+   * For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next.
+   */
   public PerCpuNestedAccess() {
     this(ErrorProneFlags.empty());
   }

@@ -16,7 +16,8 @@ import javax.inject.Inject;
 /**
  * Possible nested access (WARNING): inside a closure that entered allocation A, an entry of a
  * handle of unknown origin (a parameter, a method result, a collection element) with A's type
- * argument, which nothing proves distinct. See {@code docs/bugpattern/PerCpuPossibleNestedAccess.md}.
+ * argument, which nothing proves distinct. See {@code
+ * docs/bugpattern/PerCpuPossibleNestedAccess.md}.
  *
  * <pre>{@code
  * void merge(PerCpu<long[]> other) {
@@ -26,16 +27,20 @@ import javax.inject.Inject;
  */
 @AutoService(BugChecker.class)
 @BugPattern(
-    summary = "A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct",
+    summary =
+        "A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct",
     severity = WARNING,
     linkType = CUSTOM,
     link = BugPatternLinks.BASE + "PerCpuPossibleNestedAccess.md")
-public final class PerCpuPossibleNestedAccess extends BugChecker implements CompilationUnitTreeMatcher {
+public final class PerCpuPossibleNestedAccess extends BugChecker
+    implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 
   private final transient PerCpuConfig config;
 
-  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  /**
+   * For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next.
+   */
   public PerCpuPossibleNestedAccess() {
     this(ErrorProneFlags.empty());
   }

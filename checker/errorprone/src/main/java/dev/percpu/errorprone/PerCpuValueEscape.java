@@ -33,7 +33,9 @@ public final class PerCpuValueEscape extends BugChecker implements CompilationUn
 
   private final transient PerCpuConfig config;
 
-  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next. */
+  /**
+   * For {@link java.util.ServiceLoader}, which Error Prone uses to find plugins; flags come next.
+   */
   public PerCpuValueEscape() {
     this(ErrorProneFlags.empty());
   }

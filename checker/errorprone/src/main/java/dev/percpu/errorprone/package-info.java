@@ -16,8 +16,7 @@
  * {@link dev.percpu.errorprone.PerCpuValueEscape}) are thin: each reports one {@link
  * dev.percpu.errorprone.Finding.Kind} of a per-compilation-unit analysis that runs once and is
  * shared. The analysis itself lives in {@code nesting} (allocation identities, the binder, the
- * entered set, method summaries and their fixpoint) and {@code lifetime} (guards, tokens and
- * values that outlive their scope). Units that never mention {@code dev.percpu} exit before any
- * analysis.
+ * entered set, method summaries and their fixpoint) and {@code lifetime} (guards, tokens and values
+ * that outlive their scope). Units that never mention {@code dev.percpu} exit before any analysis.
  */
 package dev.percpu.errorprone;

@@ -76,9 +76,7 @@ class PerCpuGuardNotClosedTest {
 
   @Test
   void pinInAFieldInitialiser_isFlagged() {
-    check(
-        "  // BUG: Diagnostic contains: not closed",
-        "  final CpuGuard held = CpuGuard.pin();");
+    check("  // BUG: Diagnostic contains: not closed", "  final CpuGuard held = CpuGuard.pin();");
   }
 
   @Test
@@ -245,12 +243,14 @@ class PerCpuGuardNotClosedTest {
 
   @Test
   void tryWithResourcesInALoop_isClean() {
-    check("  void run(int n) { for (int i = 0; i < n; i++) { try (CpuGuard g = CpuGuard.pin()) { g.cpu(); } } }");
+    check(
+        "  void run(int n) { for (int i = 0; i < n; i++) { try (CpuGuard g = CpuGuard.pin()) { g.cpu(); } } }");
   }
 
   @Test
   void tryWithResourcesInAnAnonymousClass_isClean() {
-    check("  Runnable task = new Runnable() { public void run() { try (CpuGuard g = CpuGuard.pin()) { g.cpu(); } } };");
+    check(
+        "  Runnable task = new Runnable() { public void run() { try (CpuGuard g = CpuGuard.pin()) { g.cpu(); } } };");
   }
 
   @Test

@@ -719,7 +719,9 @@ class PerCpuNestedAccessTest {
   void severityFlagOff_disablesTheCheck() {
     helper
         .setArgs("-Xep:PerCpuNestedAccess:OFF")
-        .addSourceLines("Test.java", inClass("  void run(PerCpu<long[]> h) { h.with(x -> h.with(y -> y[0]++)); }"))
+        .addSourceLines(
+            "Test.java",
+            inClass("  void run(PerCpu<long[]> h) { h.with(x -> h.with(y -> y[0]++)); }"))
         .doTest();
   }
 

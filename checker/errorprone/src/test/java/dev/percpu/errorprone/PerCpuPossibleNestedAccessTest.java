@@ -269,7 +269,6 @@ class PerCpuPossibleNestedAccessTest {
         "  }");
   }
 
-
   @Test
   void wrapperDeclaredInThisUnit_isJudgedByWhatItEnters() {
     check(
@@ -330,10 +329,7 @@ class PerCpuPossibleNestedAccessTest {
 
   @Test
   void definiteNesting_isReportedOnlyByTheErrorCheck() {
-    check(
-        "  void run(PerCpu<long[]> h) {",
-        "    h.with(x -> h.with(y -> y[0]++));",
-        "  }");
+    check("  void run(PerCpu<long[]> h) {", "    h.with(x -> h.with(y -> y[0]++));", "  }");
   }
 
   @Test
@@ -342,7 +338,8 @@ class PerCpuPossibleNestedAccessTest {
         .setArgs("-XepOpt:PerCpu:TypeArgumentAliasing=false")
         .addSourceLines(
             "Test.java",
-            inClass("  void merge(PerCpu<long[]> from, PerCpu<long[]> into) { from.with(a -> into.with(b -> b[0] += a[0])); }"))
+            inClass(
+                "  void merge(PerCpu<long[]> from, PerCpu<long[]> into) { from.with(a -> into.with(b -> b[0] += a[0])); }"))
         .doTest();
   }
 
@@ -466,7 +463,10 @@ class PerCpuPossibleNestedAccessTest {
   void malformedAliasingFlag_doesNotCrashTheCompiler() {
     helper
         .setArgs("-XepOpt:PerCpu:TypeArgumentAliasing=maybe")
-        .addSourceLines("Test.java", inClass("  void run(PerCpu<long[]> a, PerCpu<long[]> b) { a.with(x -> b.with(y -> {})); }"))
+        .addSourceLines(
+            "Test.java",
+            inClass(
+                "  void run(PerCpu<long[]> a, PerCpu<long[]> b) { a.with(x -> b.with(y -> {})); }"))
         .doTest();
   }
 }

@@ -237,7 +237,8 @@ class PerCpuValueEscapeTest {
 
   @Test
   void valueCapturedByForEachRunNow_isClean() {
-    check("  void run(PerCpu<long[]> h, List<Integer> xs) { h.with(v -> xs.forEach(x -> v[0] += x)); }");
+    check(
+        "  void run(PerCpu<long[]> h, List<Integer> xs) { h.with(v -> xs.forEach(x -> v[0] += x)); }");
   }
 
   @Test
@@ -257,12 +258,15 @@ class PerCpuValueEscapeTest {
 
   @Test
   void valueCapturedByALambdaRunNowByOptional_isClean() {
-    check("  void run(PerCpu<long[]> h, Optional<Long> o) { h.with(v -> o.ifPresent(x -> v[0] += x)); }");
+    check(
+        "  void run(PerCpu<long[]> h, Optional<Long> o) { h.with(v -> o.ifPresent(x -> v[0] += x)); }");
   }
 
   @Test
   void anotherVariableStoredIntoAField_isClean() {
-    check("  long[] kept;", "  void run(PerCpu<long[]> h, long[] other) { h.with(v -> kept = other); }");
+    check(
+        "  long[] kept;",
+        "  void run(PerCpu<long[]> h, long[] other) { h.with(v -> kept = other); }");
   }
 
   @Test
@@ -277,7 +281,8 @@ class PerCpuValueEscapeTest {
 
   @Test
   void executorTaskNotCapturingTheValue_isClean() {
-    check("  void run(PerCpu<long[]> h, Executor e) { h.with(v -> { long n = v[0]; e.execute(() -> System.out.println(n)); }); }");
+    check(
+        "  void run(PerCpu<long[]> h, Executor e) { h.with(v -> { long n = v[0]; e.execute(() -> System.out.println(n)); }); }");
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code entering:C} or {@code entering:C:H}: runs closure parameter C while the receiver's
  *       (or parameter H's) allocation is entered;
- *   <li>{@code preserves} or {@code preserves:F}: returns an alias of the receiver (or of
- *       parameter F);
+ *   <li>{@code preserves} or {@code preserves:F}: returns an alias of the receiver (or of parameter
+ *       F);
  *   <li>{@code symbol:I}: returns the static per-CPU variable named by String parameter I;
  *   <li>{@code fresh}: returns a new allocation;
  *   <li>{@code invokes:I[:J...]}: invokes those closure parameters during the call;
@@ -64,27 +64,40 @@ public record ApiMethodSpec(String owner, String method, MethodRole role, List<I
       case "entering":
         requireCount(text, ints, 1, 2);
         return new ApiMethodSpec(
-            owner, method, new MethodRole.Entering(ints.size() == 2 ? ints.get(1) : -1, ints.get(0)), List.of());
+            owner,
+            method,
+            new MethodRole.Entering(ints.size() == 2 ? ints.get(1) : -1, ints.get(0)),
+            List.of());
       case "preserves":
         requireCount(text, ints, 0, 1);
         return new ApiMethodSpec(
-            owner, method, new MethodRole.PreservesAllocation(ints.isEmpty() ? -1 : ints.get(0)), List.of());
+            owner,
+            method,
+            new MethodRole.PreservesAllocation(ints.isEmpty() ? -1 : ints.get(0)),
+            List.of());
       case "symbol":
         requireCount(text, ints, 1, 1);
-        return new ApiMethodSpec(owner, method, new MethodRole.SymbolLookup(ints.get(0)), List.of());
+        return new ApiMethodSpec(
+            owner, method, new MethodRole.SymbolLookup(ints.get(0)), List.of());
       case "fresh":
         requireCount(text, ints, 0, 0);
         return new ApiMethodSpec(owner, method, new MethodRole.FreshAllocation(), List.of());
       case "invokes":
         requireCount(text, ints, 1, Integer.MAX_VALUE);
         return new ApiMethodSpec(
-            owner, method, new MethodRole.InvokesClosure(ints.stream().mapToInt(Integer::intValue).toArray()), List.of());
+            owner,
+            method,
+            new MethodRole.InvokesClosure(ints.stream().mapToInt(Integer::intValue).toArray()),
+            List.of());
       case "deferred":
         requireCount(text, ints, 1, Integer.MAX_VALUE);
         return new ApiMethodSpec(owner, method, null, ints);
       default:
         throw invalid(
-            text, "unknown role '" + parts[0] + "' (entering, preserves, symbol, fresh, invokes, deferred)");
+            text,
+            "unknown role '"
+                + parts[0]
+                + "' (entering, preserves, symbol, fresh, invokes, deferred)");
     }
   }
 

@@ -4,8 +4,8 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 
 /**
- * How findings name a called method or constructor, so that both checkers' messages read the
- * same: {@code update()} for a method, {@code new Shards()} for a constructor.
+ * How findings name a called method or constructor, so that both checkers' messages read the same:
+ * {@code update()} for a method, {@code new Shards()} for a constructor.
  *
  * <pre>{@code
  * String path = "via " + CallName.of(callee); // "via new Shards()"

@@ -8,9 +8,9 @@ import com.sun.source.tree.Tree;
 
 /**
  * Which expressions are closures written in place: a lambda, a method reference or an anonymous
- * class instance. Both checkers ask this before deciding, with {@link ClosureUse}, whether the
- * code in it runs now, later or elsewhere; a variable holding a closure is each checker's own
- * business, since following it needs its framework's data flow.
+ * class instance. Both checkers ask this before deciding, with {@link ClosureUse}, whether the code
+ * in it runs now, later or elsewhere; a variable holding a closure is each checker's own business,
+ * since following it needs its framework's data flow.
  *
  * <pre>{@code
  * if (ClosureLiteral.isClosure(call.getArguments().get(i))
@@ -21,7 +21,9 @@ public final class ClosureLiteral {
 
   private ClosureLiteral() {}
 
-  /** Whether {@code expression}, inside any parentheses, is a closure literal; {@code null} is not. */
+  /**
+   * Whether {@code expression}, inside any parentheses, is a closure literal; {@code null} is not.
+   */
   public static boolean isClosure(Tree expression) {
     Tree t = expression;
     while (t instanceof ParenthesizedTree p) {

@@ -16,7 +16,9 @@ public sealed interface EffectTerm {
     }
   }
 
-  /** A field of the receiver, or a static field: {@code name} is as written, without {@code this.}. */
+  /**
+   * A field of the receiver, or a static field: {@code name} is as written, without {@code this.}.
+   */
   record Field(String name) implements EffectTerm {
     @Override
     public String toString() {

@@ -27,7 +27,13 @@ final class KnownLibraryMethods {
           Map.entry("java.util.Spliterator", Set.of("forEachRemaining", "tryAdvance")),
           Map.entry(
               "java.util.Map",
-              Set.of("forEach", "computeIfAbsent", "computeIfPresent", "compute", "merge", "replaceAll")),
+              Set.of(
+                  "forEach",
+                  "computeIfAbsent",
+                  "computeIfPresent",
+                  "compute",
+                  "merge",
+                  "replaceAll")),
           Map.entry("java.util.Collection", Set.of("removeIf")),
           Map.entry("java.util.List", Set.of("replaceAll", "sort")),
           Map.entry("java.util.Collections", Set.of("sort")),
@@ -35,10 +41,24 @@ final class KnownLibraryMethods {
           Map.entry("java.util.Objects", Set.of("requireNonNullElseGet", "requireNonNull")),
           Map.entry(
               "java.util.Optional",
-              Set.of("map", "flatMap", "filter", "ifPresent", "ifPresentOrElse", "or", "orElseGet", "orElseThrow")),
-          Map.entry("java.util.OptionalInt", Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
-          Map.entry("java.util.OptionalLong", Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
-          Map.entry("java.util.OptionalDouble", Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+              Set.of(
+                  "map",
+                  "flatMap",
+                  "filter",
+                  "ifPresent",
+                  "ifPresentOrElse",
+                  "or",
+                  "orElseGet",
+                  "orElseThrow")),
+          Map.entry(
+              "java.util.OptionalInt",
+              Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+          Map.entry(
+              "java.util.OptionalLong",
+              Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+          Map.entry(
+              "java.util.OptionalDouble",
+              Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
           Map.entry(
               "java.util.concurrent.atomic.AtomicReference",
               Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate")),
@@ -67,7 +87,8 @@ final class KnownLibraryMethods {
   private static final Map<String, Set<String>> ELSEWHERE =
       Map.ofEntries(
           Map.entry("java.util.concurrent.Executor", Set.of("execute")),
-          Map.entry("java.util.concurrent.ExecutorService", Set.of("submit", "invokeAll", "invokeAny")),
+          Map.entry(
+              "java.util.concurrent.ExecutorService", Set.of("submit", "invokeAll", "invokeAny")),
           Map.entry(
               "java.util.concurrent.ScheduledExecutorService",
               Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")),
@@ -105,7 +126,8 @@ final class KnownLibraryMethods {
           Map.entry("java.util.Set", Set.of("of", "copyOf")),
           Map.entry("java.util.Arrays", Set.of("asList")),
           Map.entry("java.util.Queue", Set.of("add", "offer")),
-          Map.entry("java.util.Deque", Set.of("addFirst", "addLast", "offerFirst", "offerLast", "push")),
+          Map.entry(
+              "java.util.Deque", Set.of("addFirst", "addLast", "offerFirst", "offerLast", "push")),
           Map.entry("java.util.concurrent.BlockingQueue", Set.of("put", "offer")),
           Map.entry("java.util.Map", Set.of("put", "putIfAbsent", "of", "entry")));
 

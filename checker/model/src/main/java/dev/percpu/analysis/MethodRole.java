@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /**
  * What a method does with per-CPU allocations, as far as the nesting rule is concerned. A method
- * has at most one role; {@link #NONE} is the answer for every method the model knows nothing
- * about.
+ * has at most one role; {@link #NONE} is the answer for every method the model knows nothing about.
  */
 public sealed interface MethodRole {
 
@@ -24,7 +23,9 @@ public sealed interface MethodRole {
   /** Returns a handle or token reaching the allocation of {@code from} ({@code -1}: receiver). */
   record PreservesAllocation(int from) implements MethodRole {}
 
-  /** Returns a handle to the static per-CPU variable named by the String parameter {@code index}. */
+  /**
+   * Returns a handle to the static per-CPU variable named by the String parameter {@code index}.
+   */
   record SymbolLookup(int index) implements MethodRole {}
 
   /** Returns a handle to a new allocation on every call. */

@@ -19,9 +19,9 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
- * The one place both checkers ask what a method does with per-CPU allocations and closures.
- * Answers come, in order, from {@code dev.percpu.qual} annotations on the method, from
- * configured {@link ApiMethodSpec}s, and from {@link KnownLibraryMethods}.
+ * The one place both checkers ask what a method does with per-CPU allocations and closures. Answers
+ * come, in order, from {@code dev.percpu.qual} annotations on the method, from configured {@link
+ * ApiMethodSpec}s, and from {@link KnownLibraryMethods}.
  *
  * <p>Annotations are matched by qualified name on {@link AnnotationMirror}s, so the annotation
  * classes need not be loadable by the checker's class loader. Instances are immutable and
@@ -145,8 +145,8 @@ public final class PerCpuApi {
   }
 
   /**
-   * The declared {@link dev.percpu.qual.Enters} effect of {@code method}, or empty when it
-   * declares none (the checker then applies its conservative default).
+   * The declared {@link dev.percpu.qual.Enters} effect of {@code method}, or empty when it declares
+   * none (the checker then applies its conservative default).
    *
    * @throws IllegalArgumentException naming the malformed term
    */
@@ -190,7 +190,9 @@ public final class PerCpuApi {
   private static String key(ExecutableElement method) {
     Element owner = method.getEnclosingElement();
     String ownerName =
-        owner instanceof TypeElement t ? t.getQualifiedName().toString() : owner.getSimpleName().toString();
+        owner instanceof TypeElement t
+            ? t.getQualifiedName().toString()
+            : owner.getSimpleName().toString();
     return ownerName + "#" + method.getSimpleName();
   }
 
@@ -208,7 +210,8 @@ public final class PerCpuApi {
   }
 
   private static AnnotationValue value(AnnotationMirror a, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : a.getElementValues().entrySet()) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        a.getElementValues().entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {
         return e.getValue();
       }

@@ -30,8 +30,8 @@ import javax.lang.model.util.Elements;
  * per-CPU allocations at all. It does when
  *
  * <ul>
- *   <li>its package or an import starts with {@code dev.percpu}, or it names {@code dev.percpu}
- *       in a qualified name;
+ *   <li>its package or an import starts with {@code dev.percpu}, or it names {@code dev.percpu} in
+ *       a qualified name;
  *   <li>a call, method reference or constructor call in it reaches a method that is declared in
  *       {@code dev.percpu} (or a subpackage), carries a {@code dev.percpu.qual} annotation (a role
  *       or an effect), has a configured role, or takes or returns a handle or token.
@@ -39,8 +39,8 @@ import javax.lang.model.util.Elements;
  *
  * <p>Code that never uses the API costs one walk that stops at the first hit. That walk visits
  * every call of every unit, so the per-call test builds no strings: packages are classified once
- * each (by identity), names are compared as {@link Name}s, and configured roles are consulted
- * only when configuration exists.
+ * each (by identity), names are compared as {@link Name}s, and configured roles are consulted only
+ * when configuration exists.
  *
  * <p>Each checker supplies the callee lookup of its own framework. An instance caches per
  * compilation and is not thread-safe: use one per compilation (javac runs a compilation on one
@@ -75,11 +75,13 @@ public final class UnitRelevance {
   /**
    * @param api the model, with any configured methods
    * @param elements the compilation's element utilities (for its {@link Name}s)
-   * @param callee the method or constructor a call, method reference or constructor call
-   *     invokes, or {@code null} where it is unknown (erroneous code); must not throw
+   * @param callee the method or constructor a call, method reference or constructor call invokes,
+   *     or {@code null} where it is unknown (erroneous code); must not throw
    */
   public UnitRelevance(
-      PerCpuApi api, Elements elements, Function<? super Tree, ? extends ExecutableElement> callee) {
+      PerCpuApi api,
+      Elements elements,
+      Function<? super Tree, ? extends ExecutableElement> callee) {
     this.api = Objects.requireNonNull(api, "api");
     this.callee = Objects.requireNonNull(callee, "callee");
     this.dev = elements.getName("dev");

@@ -24,7 +24,8 @@ class ClosureLiteralTest {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (node.getMethodSelect() instanceof IdentifierTree id && id.getName().contentEquals("take")) {
+        if (node.getMethodSelect() instanceof IdentifierTree id
+            && id.getName().contentEquals("take")) {
           out.add(ClosureLiteral.isClosure(node.getArguments().get(0)));
         }
         return super.visitMethodInvocation(node, unused);
@@ -37,7 +38,8 @@ class ClosureLiteralTest {
   void lambdaMethodReferenceAndAnonymousClass_areClosures() {
     assertEquals(
         List.of(true, true, true),
-        closures("take(() -> {}); take(this::hashCode); take(new Runnable() { public void run() {} });"));
+        closures(
+            "take(() -> {}); take(this::hashCode); take(new Runnable() { public void run() {} });"));
   }
 
   @Test
@@ -47,7 +49,8 @@ class ClosureLiteralTest {
 
   @Test
   void variableInstanceAndNull_areNotClosures() {
-    assertEquals(List.of(false, false, false), closures("take(r); take(new Thread()); take(null);"));
+    assertEquals(
+        List.of(false, false, false), closures("take(r); take(new Thread()); take(null);"));
     assertFalse(ClosureLiteral.isClosure(null));
   }
 }

@@ -25,8 +25,8 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 
 /**
- * Test support: analyses a Java source with the system compiler and hands out its elements, so
- * the model is tested on the same {@code javax.lang.model} objects the checkers see.
+ * Test support: analyses a Java source with the system compiler and hands out its elements, so the
+ * model is tested on the same {@code javax.lang.model} objects the checkers see.
  */
 final class Elements {
   final JavacTask task;
@@ -50,7 +50,8 @@ final class Elements {
     List<JavaFileObject> files = new ArrayList<>();
     sources.forEach((className, source) -> files.add(source(className, source)));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    List<String> options = new ArrayList<>(List.of("-proc:none", "-classpath", System.getProperty("java.class.path")));
+    List<String> options =
+        new ArrayList<>(List.of("-proc:none", "-classpath", System.getProperty("java.class.path")));
     JavacTask task = (JavacTask) javac.getTask(null, null, diagnostics, options, null, files);
     List<CompilationUnitTree> units = new ArrayList<>();
     try {
@@ -66,7 +67,9 @@ final class Elements {
   }
 
   private static JavaFileObject source(String className, String source) {
-    return new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+    return new SimpleJavaFileObject(
+        URI.create("string:///" + className.replace('.', '/') + ".java"),
+        JavaFileObject.Kind.SOURCE) {
       @Override
       public CharSequence getCharContent(boolean ignoreEncodingErrors) {
         return source;

@@ -47,42 +47,58 @@ class PerCpuApiTest {
   @Test
   void entering_readsClosureAndHandleIndices() {
     assertEquals(new MethodRole.Entering(0, 1), API.roleOf(elements.method("test.Api", "enter")));
-    assertEquals(new MethodRole.Entering(-1, 0), API.roleOf(elements.method("test.Api", "receiverEnter")));
+    assertEquals(
+        new MethodRole.Entering(-1, 0), API.roleOf(elements.method("test.Api", "receiverEnter")));
   }
 
   @Test
   void aliasAndLookupRoles_areRead() {
-    assertEquals(new MethodRole.PreservesAllocation(-1), API.roleOf(elements.method("test.Api", "alias")));
-    assertEquals(new MethodRole.PreservesAllocation(0), API.roleOf(elements.method("test.Api", "aliasOf")));
+    assertEquals(
+        new MethodRole.PreservesAllocation(-1), API.roleOf(elements.method("test.Api", "alias")));
+    assertEquals(
+        new MethodRole.PreservesAllocation(0), API.roleOf(elements.method("test.Api", "aliasOf")));
     assertEquals(new MethodRole.SymbolLookup(1), API.roleOf(elements.method("test.Api", "lookup")));
-    assertEquals(new MethodRole.FreshAllocation(), API.roleOf(elements.method("test.Api", "fresh")));
+    assertEquals(
+        new MethodRole.FreshAllocation(), API.roleOf(elements.method("test.Api", "fresh")));
   }
 
   @Test
   void invokesClosure_listsItsParameters() {
     MethodRole role = API.roleOf(elements.method("test.Api", "invokes"));
     assertEquals(new MethodRole.InvokesClosure(new int[] {0, 2}), role);
-    assertEquals(ClosureUse.INVOKED_NOW, API.closureUse(elements.method("test.Api", "invokes"), 2, elements.types));
-    assertEquals(ClosureUse.UNKNOWN, API.closureUse(elements.method("test.Api", "invokes"), 1, elements.types));
+    assertEquals(
+        ClosureUse.INVOKED_NOW,
+        API.closureUse(elements.method("test.Api", "invokes"), 2, elements.types));
+    assertEquals(
+        ClosureUse.UNKNOWN,
+        API.closureUse(elements.method("test.Api", "invokes"), 1, elements.types));
   }
 
   @Test
   void deferredParameter_runsElsewhere() {
-    assertEquals(ClosureUse.ELSEWHERE, API.closureUse(elements.method("test.Api", "submit"), 0, elements.types));
+    assertEquals(
+        ClosureUse.ELSEWHERE,
+        API.closureUse(elements.method("test.Api", "submit"), 0, elements.types));
   }
 
   @Test
   void unannotatedMethod_hasNoRoleAndUnknownClosureUse() {
     assertEquals(MethodRole.NONE, API.roleOf(elements.method("test.Api", "plain")));
-    assertEquals(ClosureUse.UNKNOWN, API.closureUse(elements.method("test.Api", "plain"), 0, elements.types));
+    assertEquals(
+        ClosureUse.UNKNOWN,
+        API.closureUse(elements.method("test.Api", "plain"), 0, elements.types));
     assertTrue(API.declaredEffect(elements.method("test.Api", "plain")).isEmpty());
   }
 
   @Test
   void configuredSpec_givesRoleToUnannotatedMethod() {
-    PerCpuApi api = PerCpuApi.create(List.of("test.Api#configured=entering:0", "test.Api#plain=deferred:0"));
-    assertEquals(new MethodRole.Entering(-1, 0), api.roleOf(elements.method("test.Api", "configured")));
-    assertEquals(ClosureUse.ELSEWHERE, api.closureUse(elements.method("test.Api", "plain"), 0, elements.types));
+    PerCpuApi api =
+        PerCpuApi.create(List.of("test.Api#configured=entering:0", "test.Api#plain=deferred:0"));
+    assertEquals(
+        new MethodRole.Entering(-1, 0), api.roleOf(elements.method("test.Api", "configured")));
+    assertEquals(
+        ClosureUse.ELSEWHERE,
+        api.closureUse(elements.method("test.Api", "plain"), 0, elements.types));
   }
 
   @Test
@@ -95,26 +111,41 @@ class PerCpuApiTest {
             new EffectTerm.Parameter(2),
             new EffectTerm.Symbol("requests")),
         API.declaredEffect(elements.method("test.Api", "effect")).orElseThrow());
-    assertEquals(List.of(), API.declaredEffect(elements.method("test.Api", "entersNothing")).orElseThrow());
+    assertEquals(
+        List.of(), API.declaredEffect(elements.method("test.Api", "entersNothing")).orElseThrow());
   }
 
   @Test
   void jdkMethods_areKnownThroughSupertypes() {
     // ArrayList overrides forEach; the walk finds Iterable.forEach. add stores the closure.
     var arrayList = elements.type("java.util.ArrayList");
-    var forEach = javax.lang.model.util.ElementFilter.methodsIn(arrayList.getEnclosedElements()).stream()
-        .filter(m -> m.getSimpleName().contentEquals("forEach")).findFirst().orElseThrow();
-    var add = javax.lang.model.util.ElementFilter.methodsIn(arrayList.getEnclosedElements()).stream()
-        .filter(m -> m.getSimpleName().contentEquals("add") && m.getParameters().size() == 1).findFirst().orElseThrow();
+    var forEach =
+        javax.lang.model.util.ElementFilter.methodsIn(arrayList.getEnclosedElements()).stream()
+            .filter(m -> m.getSimpleName().contentEquals("forEach"))
+            .findFirst()
+            .orElseThrow();
+    var add =
+        javax.lang.model.util.ElementFilter.methodsIn(arrayList.getEnclosedElements()).stream()
+            .filter(m -> m.getSimpleName().contentEquals("add") && m.getParameters().size() == 1)
+            .findFirst()
+            .orElseThrow();
     assertEquals(ClosureUse.INVOKED_NOW, API.closureUse(forEach, 0, elements.types));
     assertEquals(ClosureUse.ELSEWHERE, API.closureUse(add, 0, elements.types));
-    assertEquals(ClosureUse.ELSEWHERE, API.closureUse(elements.method("java.util.concurrent.Executor", "execute"), 0, elements.types));
-    assertEquals(ClosureUse.INVOKED_NOW, API.closureUse(elements.method("java.util.stream.Stream", "map"), 0, elements.types));
+    assertEquals(
+        ClosureUse.ELSEWHERE,
+        API.closureUse(
+            elements.method("java.util.concurrent.Executor", "execute"), 0, elements.types));
+    assertEquals(
+        ClosureUse.INVOKED_NOW,
+        API.closureUse(elements.method("java.util.stream.Stream", "map"), 0, elements.types));
   }
 
   @Test
   void distinct_isReadFromTheElement() {
-    var field = javax.lang.model.util.ElementFilter.fieldsIn(elements.type("test.Api").getEnclosedElements()).get(0);
+    var field =
+        javax.lang.model.util.ElementFilter.fieldsIn(
+                elements.type("test.Api").getEnclosedElements())
+            .get(0);
     assertTrue(PerCpuApi.isDistinct(field));
     assertFalse(PerCpuApi.isDistinct(elements.method("test.Api", "plain")));
   }
@@ -122,7 +153,9 @@ class PerCpuApiTest {
   @Test
   void malformedSpec_namesTheEntryAndTheProblem() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> PerCpuApi.create(List.of("test.Api#x=entering:zero")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PerCpuApi.create(List.of("test.Api#x=entering:zero")));
     assertTrue(e.getMessage().contains("test.Api#x=entering:zero"), e.getMessage());
     assertTrue(e.getMessage().contains("'zero' is not a parameter index"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> ApiMethodSpec.parse("noHash=fresh"));
@@ -133,7 +166,8 @@ class PerCpuApiTest {
 
   @Test
   void malformedEffectTerm_namesTheTerm() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EffectTerm.parse("#zero"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EffectTerm.parse("#zero"));
     assertTrue(e.getMessage().contains("'#zero'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> EffectTerm.parse("symbol:"));
     assertThrows(IllegalArgumentException.class, () -> EffectTerm.parse("a b"));

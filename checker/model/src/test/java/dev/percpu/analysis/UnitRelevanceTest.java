@@ -13,7 +13,9 @@ class UnitRelevanceTest {
 
   private static Elements elements;
 
-  /** Library code (which mentions the API) and one user unit per case (which does not import it). */
+  /**
+   * Library code (which mentions the API) and one user unit per case (which does not import it).
+   */
   @BeforeAll
   static void compile() {
     Map<String, String> sources = new LinkedHashMap<>();
@@ -48,25 +50,32 @@ class UnitRelevanceTest {
           @Deprecated public static void plain(Runnable r) {}
         }
         """);
-    user(sources, "Plain",
+    user(
+        sources,
+        "Plain",
         "lib.Wrappers.plain(() -> {}); new Object(); java.util.function.Function<String, Integer> f = String::length;"
             + " java.util.List.of(new lib.Wrappers());");
     user(sources, "Inherited", "new lib.Wrappers().inherited();");
     user(sources, "Annotated", "lib.Wrappers.wrap(() -> {});");
     user(sources, "EffectOnly", "lib.Wrappers.effect(null);");
-    user(sources, "MethodReference", "java.util.function.Consumer<Runnable> c = lib.Wrappers::wrap;");
+    user(
+        sources,
+        "MethodReference",
+        "java.util.function.Consumer<Runnable> c = lib.Wrappers::wrap;");
     user(sources, "ReturnsHandle", "var h = lib.Wrappers.counter();");
     user(sources, "TakesHandle", "lib.Wrappers.take(null);");
     user(sources, "ConstructorTakesHandle", "new lib.Wrappers(null);");
     user(sources, "Configured", "lib.Wrappers.configured(() -> {});");
     user(sources, "QualifiedName", "dev.percpu.PerCpu<String> h = null;");
-    sources.put("app.Imports", "package app;\nimport dev.percpu.qual.Distinct;\nclass Imports {}\n");
+    sources.put(
+        "app.Imports", "package app;\nimport dev.percpu.qual.Distinct;\nclass Imports {}\n");
     sources.put("dev.percpu.app.InPackage", "package dev.percpu.app;\nclass InPackage {}\n");
     elements = Elements.compile(sources);
   }
 
   private static void user(Map<String, String> sources, String name, String body) {
-    sources.put("app." + name, "package app;\nclass " + name + " {\n  void run() { " + body + " }\n}\n");
+    sources.put(
+        "app." + name, "package app;\nclass " + name + " {\n  void run() { " + body + " }\n}\n");
   }
 
   private static boolean relevant(PerCpuApi api, String className) {
@@ -124,12 +133,14 @@ class UnitRelevanceTest {
   @Test
   void configuredMethod_isRelevantOnlyWhenConfigured() {
     assertFalse(relevant("app.Configured"));
-    assertTrue(relevant(PerCpuApi.create(List.of("lib.Wrappers#configured=invokes:0")), "app.Configured"));
+    assertTrue(
+        relevant(PerCpuApi.create(List.of("lib.Wrappers#configured=invokes:0")), "app.Configured"));
   }
 
   @Test
   void unknownCallee_isSkipped() {
-    UnitRelevance relevance = new UnitRelevance(PerCpuApi.annotationsOnly(), elements.task.getElements(), tree -> null);
+    UnitRelevance relevance =
+        new UnitRelevance(PerCpuApi.annotationsOnly(), elements.task.getElements(), tree -> null);
     assertFalse(relevance.concernsPerCpu(elements.unit("app.Annotated")));
   }
 }

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Type qualifier (Checker Framework checker {@code dev.percpu.checker.PerCpuChecker}): the handle
  * or token reaches exactly the named allocation. The checker infers it (from {@code allocate},
  * {@code define}/{@code symbol} with a constant, {@code clone()}, {@code get(guard)} and final
- * variables), so users write it mainly to state that a method returns a handle to a static
- * per-CPU variable:
+ * variables), so users write it mainly to state that a method returns a handle to a static per-CPU
+ * variable:
  *
  * <pre>{@code
  * static @Allocation("symbol:hits") PerCpu<Long> hits() { return PerCpu.symbol("hits", Long.class); }

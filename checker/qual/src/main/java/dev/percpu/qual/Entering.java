@@ -31,8 +31,8 @@ public @interface Entering {
   int closure() default 0;
 
   /**
-   * Which allocation is entered: {@code -1} (the default) for the receiver's, otherwise the
-   * 0-based index of the parameter holding the handle or token.
+   * Which allocation is entered: {@code -1} (the default) for the receiver's, otherwise the 0-based
+   * index of the parameter holding the handle or token.
    */
   int handle() default -1;
 }

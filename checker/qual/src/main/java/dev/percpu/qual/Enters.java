@@ -20,9 +20,8 @@ import java.lang.annotation.Target;
  * </ul>
  *
  * <p>{@code @Enters({})} declares that the method enters nothing. A method compiled elsewhere
- * without this annotation gets the checkers' conservative default: it may enter any handle
- * passed to it. A closure passed to such a method may be invoked unless its parameter is {@link
- * Deferred}.
+ * without this annotation gets the checkers' conservative default: it may enter any handle passed
+ * to it. A closure passed to such a method may be invoked unless its parameter is {@link Deferred}.
  *
  * <pre>{@code
  * @Enters("this.requests")

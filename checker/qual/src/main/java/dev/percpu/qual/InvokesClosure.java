@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * The method invokes the closures held by the listed parameters on the calling thread before it
- * returns, without entering any allocation itself. A closure given to such a method is analysed
- * as if its body ran at the call. {@code CpuGuard.onEachCpu} carries it.
+ * returns, without entering any allocation itself. A closure given to such a method is analysed as
+ * if its body ran at the call. {@code CpuGuard.onEachCpu} carries it.
  *
  * <pre>{@code
  * @InvokesClosure(0)

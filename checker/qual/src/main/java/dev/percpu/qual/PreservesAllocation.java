@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The method returns a handle or token that reaches the same allocation as its receiver (or as
- * the parameter at index {@link #from()}): an alias. {@code PerCpu.clone()} and {@code
+ * The method returns a handle or token that reaches the same allocation as its receiver (or as the
+ * parameter at index {@link #from()}): an alias. {@code PerCpu.clone()} and {@code
  * PerCpu.get(CpuGuard)} carry it.
  *
  * <pre>{@code

@@ -9,9 +9,9 @@
  *       dev.percpu.qual.PreservesAllocation} (returns another handle to the same allocation),
  *       {@link dev.percpu.qual.SymbolLookup}, {@link dev.percpu.qual.FreshAllocation}, {@link
  *       dev.percpu.qual.InvokesClosure} and {@link dev.percpu.qual.Deferred}.
- *   <li><b>Effects and identities</b>: {@link dev.percpu.qual.Enters} declares which allocations
- *       a method compiled elsewhere may enter; {@link dev.percpu.qual.Distinct} says that a
- *       handle never aliases another one in scope.
+ *   <li><b>Effects and identities</b>: {@link dev.percpu.qual.Enters} declares which allocations a
+ *       method compiled elsewhere may enter; {@link dev.percpu.qual.Distinct} says that a handle
+ *       never aliases another one in scope.
  * </ul>
  *
  * <p>Parameter indices in {@code int} attributes are 0-based. Inside the strings of {@link

@@ -11,8 +11,8 @@ import java.util.Set;
  * A parsed command line.
  *
  * @param paths files and directories whose {@code .java} files are linted
- * @param tools the checkers to run, in order (Error Prone first: it is the faster one, and a compilation
- *     error it meets makes the slower run pointless)
+ * @param tools the checkers to run, in order (Error Prone first: it is the faster one, and a
+ *     compilation error it meets makes the slower run pointless)
  */
 public record LintOptions(
     List<Path> paths,

@@ -13,29 +13,31 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parses {@code percpu-lint [options] PATH...}. Options take their value as the next argument or after
- * {@code =}; {@code -Xep...} and {@code -A...} arguments pass through to Error Prone and the Checker
- * Framework; {@code --} ends the options.
+ * Parses {@code percpu-lint [options] PATH...}. Options take their value as the next argument or
+ * after {@code =}; {@code -Xep...} and {@code -A...} arguments pass through to Error Prone and the
+ * Checker Framework; {@code --} ends the options.
  */
 public final class OptionsParser {
-  public static final String USAGE = String.join("\n",
-      "usage: percpu-lint [options] PATH...",
-      "",
-      "Compiles the .java files under each PATH with the percpu Error Prone checks and, separately, the",
-      "percpu Checker Framework checker, and reports every finding of both.",
-      "",
-      "options:",
-      "  --classpath CP, -cp CP   classpath of the linted code (the percpu runtime is always added)",
-      "  --format text|json|sarif report format (default text)",
-      "  --output FILE, -o FILE   write the report to FILE instead of standard output",
-      "  --only errorprone|checker  run only one of the two checkers",
-      "  --release N              compile for Java release N (default: the running JDK's)",
-      "  --docs-url URL           base URL of the docs/ pages that findings link to",
-      "  -Xep...                  passed to Error Prone, e.g. -Xep:PerCpuPossibleNestedAccess:OFF",
-      "  -A...                    passed to the Checker Framework checker, e.g. -Awarns",
-      "  --help, --version",
-      "",
-      "exit status: 0 no error-level finding, 1 at least one, 2 bad usage or code that does not compile");
+  public static final String USAGE =
+      String.join(
+          "\n",
+          "usage: percpu-lint [options] PATH...",
+          "",
+          "Compiles the .java files under each PATH with the percpu Error Prone checks and, separately, the",
+          "percpu Checker Framework checker, and reports every finding of both.",
+          "",
+          "options:",
+          "  --classpath CP, -cp CP   classpath of the linted code (the percpu runtime is always added)",
+          "  --format text|json|sarif report format (default text)",
+          "  --output FILE, -o FILE   write the report to FILE instead of standard output",
+          "  --only errorprone|checker  run only one of the two checkers",
+          "  --release N              compile for Java release N (default: the running JDK's)",
+          "  --docs-url URL           base URL of the docs/ pages that findings link to",
+          "  -Xep...                  passed to Error Prone, e.g. -Xep:PerCpuPossibleNestedAccess:OFF",
+          "  -A...                    passed to the Checker Framework checker, e.g. -Awarns",
+          "  --help, --version",
+          "",
+          "exit status: 0 no error-level finding, 1 at least one, 2 bad usage or code that does not compile");
 
   private OptionsParser() {}
 
@@ -71,7 +73,8 @@ public final class OptionsParser {
         case "--" -> optionsEnded = true;
         case "--help", "-h" -> help = true;
         case "--version" -> version = true;
-        case "--classpath", "-cp", "-classpath", "--class-path" -> classpath = value(name, inlineValue, it);
+        case "--classpath", "-cp", "-classpath", "--class-path" ->
+            classpath = value(name, inlineValue, it);
         case "--format" -> {
           String value = value(name, inlineValue, it);
           format = ReportFormat.byName(value);
@@ -91,7 +94,8 @@ public final class OptionsParser {
         case "--release" -> {
           String value = value(name, inlineValue, it);
           if (!value.matches("[0-9]+")) {
-            throw new UsageException("--release takes a Java version number such as 17, not '" + value + "'");
+            throw new UsageException(
+                "--release takes a Java version number such as 17, not '" + value + "'");
           }
           release = Optional.of(value);
         }
@@ -110,11 +114,22 @@ public final class OptionsParser {
     if (paths.isEmpty() && !help && !version) {
       throw new UsageException("no PATH given: name the source files or directories to lint");
     }
-    return new LintOptions(List.copyOf(paths), classpath, format, output, tools, List.copyOf(errorProneFlags),
-        List.copyOf(checkerFlags), release, docsUrl, help, version);
+    return new LintOptions(
+        List.copyOf(paths),
+        classpath,
+        format,
+        output,
+        tools,
+        List.copyOf(errorProneFlags),
+        List.copyOf(checkerFlags),
+        release,
+        docsUrl,
+        help,
+        version);
   }
 
-  private static String value(String name, String inlineValue, Iterator<String> it) throws UsageException {
+  private static String value(String name, String inlineValue, Iterator<String> it)
+      throws UsageException {
     if (inlineValue != null) {
       return inlineValue;
     }

@@ -31,16 +31,17 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * One in-process javac run with one checker on. Each checker gets its own run (and its own processor
- * path): in a shared run, the first error of either tool stops the other from reporting, and the two
- * tools' Guava copies would meet on one class loader.
+ * One in-process javac run with one checker on. Each checker gets its own run (and its own
+ * processor path): in a shared run, the first error of either tool stops the other from reporting,
+ * and the two tools' Guava copies would meet on one class loader.
  */
 public final class CheckerCompilation {
   private final CheckerInvocation invocation;
   private final ToolPaths toolPaths;
   private final CompileSettings settings;
 
-  private CheckerCompilation(CheckerInvocation invocation, ToolPaths toolPaths, CompileSettings settings) {
+  private CheckerCompilation(
+      CheckerInvocation invocation, ToolPaths toolPaths, CompileSettings settings) {
     this.invocation = invocation;
     this.toolPaths = toolPaths;
     this.settings = settings;
@@ -58,8 +59,10 @@ public final class CheckerCompilation {
   public CompilationOutcome run(List<Path> files) throws LintException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new LintException("percpu-lint needs a JDK (javax.tools finds no system Java compiler in "
-          + System.getProperty("java.home") + ")");
+      throw new LintException(
+          "percpu-lint needs a JDK (javax.tools finds no system Java compiler in "
+              + System.getProperty("java.home")
+              + ")");
     }
     Path classes = createTempDirectory();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -70,18 +73,36 @@ public final class CheckerCompilation {
       List<String> options = options(classes);
       JavacTask task;
       try {
-        task = (JavacTask) javac.getTask(
-            strayOutput, fileManager, diagnostics, options, null, fileManager.getJavaFileObjectsFromPaths(files));
+        task =
+            (JavacTask)
+                javac.getTask(
+                    strayOutput,
+                    fileManager,
+                    diagnostics,
+                    options,
+                    null,
+                    fileManager.getJavaFileObjectsFromPaths(files));
       } catch (IllegalArgumentException e) {
-        throw new LintException("javac rejected the options for the " + invocation.tool().displayName()
-            + " compilation: " + e.getMessage() + "\n  options: " + String.join(" ", options), e);
+        throw new LintException(
+            "javac rejected the options for the "
+                + invocation.tool().displayName()
+                + " compilation: "
+                + e.getMessage()
+                + "\n  options: "
+                + String.join(" ", options),
+            e);
       }
-      Progress.Tracker tracker = settings.progress().track(task, invocation.tool().displayName(), files.size());
+      Progress.Tracker tracker =
+          settings.progress().track(task, invocation.tool().displayName(), files.size());
       try {
         succeeded = task.call();
       } catch (RuntimeException e) {
-        throw new LintException(invocation.tool().displayName() + " failed inside javac: " + rootMessage(e)
-            + strayText(strayOutput), e);
+        throw new LintException(
+            invocation.tool().displayName()
+                + " failed inside javac: "
+                + rootMessage(e)
+                + strayText(strayOutput),
+            e);
       } finally {
         tracker.done();
       }
@@ -108,11 +129,15 @@ public final class CheckerCompilation {
 
   private String classpath() {
     String libraries = join(toolPaths.linkedLibraries());
-    return settings.classpath().isEmpty() ? libraries : settings.classpath() + File.pathSeparator + libraries;
+    return settings.classpath().isEmpty()
+        ? libraries
+        : settings.classpath() + File.pathSeparator + libraries;
   }
 
   private CompilationOutcome classify(
-      List<Diagnostic<? extends JavaFileObject>> diagnostics, StringWriter stray, boolean succeeded) {
+      List<Diagnostic<? extends JavaFileObject>> diagnostics,
+      StringWriter stray,
+      boolean succeeded) {
     List<Finding> findings = new ArrayList<>();
     List<String> unrelated = new ArrayList<>();
     List<String> toolErrors = new ArrayList<>();
@@ -122,16 +147,21 @@ public final class CheckerCompilation {
       Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
       if (found.isPresent() && file != null && d.getLineNumber() > 0) {
         findings.add(finding(d, file, found.get(), lineMaps));
-      } else if (d.getKind() == Diagnostic.Kind.ERROR && (file == null || invocation.isFailure(d))) {
-        String where = file == null ? "" : settings.paths().show(file) + ":" + d.getLineNumber() + ": ";
+      } else if (d.getKind() == Diagnostic.Kind.ERROR
+          && (file == null || invocation.isFailure(d))) {
+        String where =
+            file == null ? "" : settings.paths().show(file) + ":" + d.getLineNumber() + ": ";
         toolErrors.add(where + "error: " + d.getMessage(Locale.ROOT));
       } else if (d.getKind() == Diagnostic.Kind.ERROR) {
-        String where = settings.paths().show(file)
-            + (d.getLineNumber() > 0 ? ":" + d.getLineNumber() + ":" + d.getColumnNumber() : "") + ": ";
+        String where =
+            settings.paths().show(file)
+                + (d.getLineNumber() > 0 ? ":" + d.getLineNumber() + ":" + d.getColumnNumber() : "")
+                + ": ";
         unrelated.add(where + "error: " + d.getMessage(Locale.ROOT));
       }
     }
-    // A failed run with no error diagnostic at all: javac or a plugin printed its complaint instead.
+    // A failed run with no error diagnostic at all: javac or a plugin printed its complaint
+    // instead.
     if (!succeeded && diagnostics.stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)) {
       String text = stray.toString().strip();
       toolErrors.add(text.isEmpty() ? "javac failed without a diagnostic" : text);
@@ -140,8 +170,11 @@ public final class CheckerCompilation {
     return new CompilationOutcome(findings, unrelated, toolErrors);
   }
 
-  private Finding finding(Diagnostic<? extends JavaFileObject> d, Path file,
-      CheckerInvocation.CheckMessage found, Map<Path, Optional<LineMap>> lineMaps) {
+  private Finding finding(
+      Diagnostic<? extends JavaFileObject> d,
+      Path file,
+      CheckerInvocation.CheckMessage found,
+      Map<Path, Optional<LineMap>> lineMaps) {
     SourcePosition start = new SourcePosition(d.getLineNumber(), Math.max(1, d.getColumnNumber()));
     SourcePosition end = start;
     if (d.getEndPosition() != Diagnostic.NOPOS && d.getEndPosition() > d.getPosition()) {
@@ -154,14 +187,22 @@ public final class CheckerCompilation {
         }
       }
     }
-    Severity severity = switch (d.getKind()) {
-      case ERROR -> Severity.ERROR;
-      case WARNING, MANDATORY_WARNING -> Severity.WARNING;
-      default -> Severity.NOTE;
-    };
+    Severity severity =
+        switch (d.getKind()) {
+          case ERROR -> Severity.ERROR;
+          case WARNING, MANDATORY_WARNING -> Severity.WARNING;
+          default -> Severity.NOTE;
+        };
     Tool tool = invocation.tool();
     DocsLinks docs = settings.docs();
-    return new Finding(settings.paths().show(file), start, end, severity, found.check(), found.message(), tool,
+    return new Finding(
+        settings.paths().show(file),
+        start,
+        end,
+        severity,
+        found.check(),
+        found.message(),
+        tool,
         docs.forCheck(tool, found.check()));
   }
 
@@ -194,7 +235,8 @@ public final class CheckerCompilation {
     try {
       return Files.createTempDirectory("percpu-lint-classes");
     } catch (IOException e) {
-      throw new LintException("cannot create a temporary directory for class files: " + e.getMessage(), e);
+      throw new LintException(
+          "cannot create a temporary directory for class files: " + e.getMessage(), e);
     }
   }
 

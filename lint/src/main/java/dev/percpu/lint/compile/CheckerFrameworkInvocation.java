@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 
 /**
- * The percpu Checker Framework checker as the only annotation processor. Its diagnostics arrive through
- * the {@code Messager} as {@code [key] message}; the linter names them {@code percpu:key}, which is also
- * what {@code @SuppressWarnings} takes to silence one.
+ * The percpu Checker Framework checker as the only annotation processor. Its diagnostics arrive
+ * through the {@code Messager} as {@code [key] message}; the linter names them {@code percpu:key},
+ * which is also what {@code @SuppressWarnings} takes to silence one.
  */
 final class CheckerFrameworkInvocation implements CheckerInvocation {
   static final String PROCESSOR = "dev.percpu.checker.PerCpuChecker";
-  private static final Pattern MESSAGE = Pattern.compile("^\\[([A-Za-z0-9_.:-]+)\\] (.*)$", Pattern.DOTALL);
+  private static final Pattern MESSAGE =
+      Pattern.compile("^\\[([A-Za-z0-9_.:-]+)\\] (.*)$", Pattern.DOTALL);
 
   @Override
   public Tool tool() {
@@ -47,6 +48,7 @@ final class CheckerFrameworkInvocation implements CheckerInvocation {
       return Optional.empty();
     }
     String key = m.group(1);
-    return Optional.of(new CheckMessage(key.startsWith("percpu:") ? key : "percpu:" + key, m.group(2)));
+    return Optional.of(
+        new CheckMessage(key.startsWith("percpu:") ? key : "percpu:" + key, m.group(2)));
   }
 }

@@ -18,8 +18,8 @@ interface CheckerInvocation {
   Optional<CheckMessage> finding(Diagnostic<?> diagnostic);
 
   /**
-   * Whether {@code diagnostic} says the checker itself failed (crashed) rather than found something or
-   * met code that does not compile.
+   * Whether {@code diagnostic} says the checker itself failed (crashed) rather than found something
+   * or met code that does not compile.
    */
   default boolean isFailure(Diagnostic<?> diagnostic) {
     return false;

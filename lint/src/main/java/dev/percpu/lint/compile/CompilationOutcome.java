@@ -9,7 +9,9 @@ import java.util.List;
  * @param findings the checker's diagnostics
  * @param unrelatedErrors javac errors that are no checker's finding (the code does not compile),
  *     formatted {@code FILE:LINE:COL: error: message}; any of them makes the run exit with status 2
- * @param toolErrors errors that belong to no source file: javac or a checker could not start (a missing
- *     processor, a bad option); also exit status 2, reported as a problem of the installation or options
+ * @param toolErrors errors that belong to no source file: javac or a checker could not start (a
+ *     missing processor, a bad option); also exit status 2, reported as a problem of the
+ *     installation or options
  */
-public record CompilationOutcome(List<Finding> findings, List<String> unrelatedErrors, List<String> toolErrors) {}
+public record CompilationOutcome(
+    List<Finding> findings, List<String> unrelatedErrors, List<String> toolErrors) {}

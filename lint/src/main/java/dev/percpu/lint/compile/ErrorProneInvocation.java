@@ -11,13 +11,16 @@ import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 
 /**
- * Error Prone as a javac plugin with only the percpu checks on: its own few hundred checks are disabled,
- * both for speed and because the linter's job is the per-CPU rules. User {@code -Xep} flags come last,
- * so {@code -Xep:PerCpuPossibleNestedAccess:OFF} or {@code -Xep:PerCpuValueEscape:ERROR} win.
+ * Error Prone as a javac plugin with only the percpu checks on: its own few hundred checks are
+ * disabled, both for speed and because the linter's job is the per-CPU rules. User {@code -Xep}
+ * flags come last, so {@code -Xep:PerCpuPossibleNestedAccess:OFF} or {@code
+ * -Xep:PerCpuValueEscape:ERROR} win.
  */
 final class ErrorProneInvocation implements CheckerInvocation {
   /** {@code [CheckName] message}; the message may go on over several lines. */
-  private static final Pattern MESSAGE = Pattern.compile("^\\[([A-Za-z0-9_]+)\\] (.*)$", Pattern.DOTALL);
+  private static final Pattern MESSAGE =
+      Pattern.compile("^\\[([A-Za-z0-9_]+)\\] (.*)$", Pattern.DOTALL);
+
   /** Error Prone's own "(see link)" line, which the report's docs link replaces. */
   private static final Pattern SEE_LINE = Pattern.compile("\\s*\\n\\s*\\(see https?://\\S+\\)");
 
@@ -45,7 +48,8 @@ final class ErrorProneInvocation implements CheckerInvocation {
     return List.of(
         "-XDcompilePolicy=simple",
         "--should-stop=ifError=FLOW",
-        // Annotation processors on the user's classpath are not ours to run; Error Prone is a plugin.
+        // Annotation processors on the user's classpath are not ours to run; Error Prone is a
+        // plugin.
         "-proc:none",
         plugin.toString());
   }
@@ -67,6 +71,7 @@ final class ErrorProneInvocation implements CheckerInvocation {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new CheckMessage(m.group(1), SEE_LINE.matcher(m.group(2)).replaceFirst("").strip()));
+    return Optional.of(
+        new CheckMessage(m.group(1), SEE_LINE.matcher(m.group(2)).replaceFirst("").strip()));
   }
 }

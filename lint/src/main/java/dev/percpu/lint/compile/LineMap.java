@@ -4,9 +4,9 @@ import dev.percpu.lint.report.SourcePosition;
 import java.util.Arrays;
 
 /**
- * Turns a character offset of a source file into a 1-based line and column, the way javac counts them
- * (columns in chars, a tab is one column), for the end of a diagnostic's range, which javac gives only
- * as an offset.
+ * Turns a character offset of a source file into a 1-based line and column, the way javac counts
+ * them (columns in chars, a tab is one column), for the end of a diagnostic's range, which javac
+ * gives only as an offset.
  */
 final class LineMap {
   private final int[] lineStarts;
@@ -18,7 +18,8 @@ final class LineMap {
     starts[count++] = 0;
     for (int i = 0; i < content.length(); i++) {
       char c = content.charAt(i);
-      boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 == content.length() || content.charAt(i + 1) != '\n'));
+      boolean lineBreak =
+          c == '\n' || (c == '\r' && (i + 1 == content.length() || content.charAt(i + 1) != '\n'));
       if (lineBreak) {
         if (count == starts.length) {
           starts = Arrays.copyOf(starts, count * 2);

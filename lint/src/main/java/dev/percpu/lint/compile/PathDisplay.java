@@ -2,7 +2,9 @@ package dev.percpu.lint.compile;
 
 import java.nio.file.Path;
 
-/** Shows a source path relative to the working directory when it lies below it, with '/' separators. */
+/**
+ * Shows a source path relative to the working directory when it lies below it, with '/' separators.
+ */
 public final class PathDisplay {
   private final Path workingDirectory;
 

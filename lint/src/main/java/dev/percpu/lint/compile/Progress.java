@@ -1,8 +1,8 @@
 package dev.percpu.lint.compile;
 
+import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
-import com.sun.source.util.JavacTask;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -10,8 +10,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * "files compiled / total" on stderr while a compilation runs, redrawn in place; silent unless stderr
- * is a terminal, so logs and pipes never see carriage returns.
+ * "files compiled / total" on stderr while a compilation runs, redrawn in place; silent unless
+ * stderr is a terminal, so logs and pipes never see carriage returns.
  */
 public final class Progress {
   private final PrintStream err;
@@ -54,7 +54,8 @@ public final class Progress {
 
     @Override
     public void finished(TaskEvent e) {
-      if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getCompilationUnit() != null
+      if (e.getKind() == TaskEvent.Kind.ANALYZE
+          && e.getCompilationUnit() != null
           && analysed.add(e.getCompilationUnit())) {
         draw();
       }
@@ -74,8 +75,8 @@ public final class Progress {
   }
 
   /**
-   * {@code System.console()} alone is not enough: since JDK 22 it returns a console even when stderr is
-   * redirected, and {@code Console.isTerminal()} (JDK 22+) tells the two apart.
+   * {@code System.console()} alone is not enough: since JDK 22 it returns a console even when
+   * stderr is redirected, and {@code Console.isTerminal()} (JDK 22+) tells the two apart.
    */
   private static boolean isTerminal() {
     Console console = System.console();

@@ -34,8 +34,7 @@ public final class SourceFiles {
       }
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(p -> isLintedSource(p) && Files.isRegularFile(p))
-              .forEach(files::add);
+          walk.filter(p -> isLintedSource(p) && Files.isRegularFile(p)).forEach(files::add);
         } catch (IOException | UncheckedIOException e) {
           throw new LintException("cannot read directory " + given + ": " + e.getMessage(), e);
         }

@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Where the installed linter keeps the jars of each compilation: {@code lib/errorprone/} and
- * {@code lib/checker/} are the two processor paths, {@code lib/classpath/} is added to the linted code's
- * classpath (the percpu runtime and annotations, checker-qual). They sit beside {@code percpu-lint.jar};
- * the system property {@code percpu.lint.home} points elsewhere.
+ * Where the installed linter keeps the jars of each compilation: {@code lib/errorprone/} and {@code
+ * lib/checker/} are the two processor paths, {@code lib/classpath/} is added to the linted code's
+ * classpath (the percpu runtime and annotations, checker-qual). They sit beside {@code
+ * percpu-lint.jar}; the system property {@code percpu.lint.home} points elsewhere.
  */
 public record ToolPaths(List<Path> errorProne, List<Path> checker, List<Path> linkedLibraries) {
 
@@ -32,17 +32,22 @@ public record ToolPaths(List<Path> errorProne, List<Path> checker, List<Path> li
           Path.of(ToolPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return location.getParent();
     } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      throw new LintException("cannot tell where percpu-lint is installed; set -Dpercpu.lint.home", e);
+      throw new LintException(
+          "cannot tell where percpu-lint is installed; set -Dpercpu.lint.home", e);
     }
   }
 
   private static List<Path> jars(Path directory) throws LintException {
     if (!Files.isDirectory(directory)) {
-      throw new LintException("broken installation: " + directory + " is missing"
-          + " (build the linter with: mvn -pl lint -am package -DskipTests)");
+      throw new LintException(
+          "broken installation: "
+              + directory
+              + " is missing"
+              + " (build the linter with: mvn -pl lint -am package -DskipTests)");
     }
     try (Stream<Path> list = Files.list(directory)) {
-      List<Path> jars = list.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+      List<Path> jars =
+          list.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
       if (jars.isEmpty()) {
         throw new LintException("broken installation: no jars in " + directory);
       }

@@ -8,9 +8,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The linter's own JSON format: an object with the run's facts and a {@code findings} array holding one
- * object per finding (file, line, column, end, severity, check, message, tool, docs). Its JSON Schema is
- * {@code percpu-lint-report.schema.json} in the linter's test resources, and the tests validate against it.
+ * The linter's own JSON format: an object with the run's facts and a {@code findings} array holding
+ * one object per finding (file, line, column, end, severity, check, message, tool, docs). Its JSON
+ * Schema is {@code percpu-lint-report.schema.json} in the linter's test resources, and the tests
+ * validate against it.
  */
 public final class JsonReport implements ReportWriter {
   /** Bumped on any incompatible change to the shape below. */

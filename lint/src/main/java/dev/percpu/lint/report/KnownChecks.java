@@ -4,23 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The Error Prone checks of {@code percpu-errorprone}, with a one-line description each for SARIF rule
- * listings. The linter enables exactly these (after disabling Error Prone's own checks), so a user's
- * {@code -Xep:Name:OFF} still wins because it comes later on the command line.
+ * The Error Prone checks of {@code percpu-errorprone}, with a one-line description each for SARIF
+ * rule listings. The linter enables exactly these (after disabling Error Prone's own checks), so a
+ * user's {@code -Xep:Name:OFF} still wins because it comes later on the command line.
  */
 public final class KnownChecks {
   private static final Map<String, String> ERROR_PRONE = new LinkedHashMap<>();
 
   static {
-    ERROR_PRONE.put("PerCpuNestedAccess",
+    ERROR_PRONE.put(
+        "PerCpuNestedAccess",
         "A closure entered for a per-CPU allocation enters the same allocation again on the same CPU.");
-    ERROR_PRONE.put("PerCpuPossibleNestedAccess",
+    ERROR_PRONE.put(
+        "PerCpuPossibleNestedAccess",
         "A closure entered for a per-CPU allocation enters a handle that may reach the same allocation.");
-    ERROR_PRONE.put("PerCpuGuardNotClosed",
-        "A CpuGuard is not closed by try-with-resources.");
-    ERROR_PRONE.put("PerCpuGuardEscape",
-        "A CpuGuard or PerCpuToken outlives the pin it was made under.");
-    ERROR_PRONE.put("PerCpuValueEscape",
+    ERROR_PRONE.put("PerCpuGuardNotClosed", "A CpuGuard is not closed by try-with-resources.");
+    ERROR_PRONE.put(
+        "PerCpuGuardEscape", "A CpuGuard or PerCpuToken outlives the pin it was made under.");
+    ERROR_PRONE.put(
+        "PerCpuValueEscape",
         "A per-CPU value escapes the closure that was given exclusive access to it.");
   }
 
@@ -35,8 +37,10 @@ public final class KnownChecks {
   public static String describe(Tool tool, String check) {
     return switch (tool) {
       case ERROR_PRONE -> ERROR_PRONE.getOrDefault(check, "Error Prone check " + check + ".");
-      case CHECKER_FRAMEWORK -> "Checker Framework percpu checker, message key "
-          + check.substring(check.indexOf(':') + 1) + ".";
+      case CHECKER_FRAMEWORK ->
+          "Checker Framework percpu checker, message key "
+              + check.substring(check.indexOf(':') + 1)
+              + ".";
     };
   }
 }

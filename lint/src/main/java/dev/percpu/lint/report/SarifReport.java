@@ -12,12 +12,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * SARIF 2.1.0 as GitHub code scanning accepts it: one run whose driver lists a rule (with a help URI
- * into {@code docs/}) per check, and results with a rule id, level, message and a region.
+ * SARIF 2.1.0 as GitHub code scanning accepts it: one run whose driver lists a rule (with a help
+ * URI into {@code docs/}) per check, and results with a rule id, level, message and a region.
  *
- * <p>Both checkers go into ONE run: code scanning rejects uploads with several runs of the same tool and
- * category, and the check names already say which checker found what. Relative artifact URIs are
- * anchored at {@code %SRCROOT%}, the working directory, which is the checkout root in CI.
+ * <p>Both checkers go into ONE run: code scanning rejects uploads with several runs of the same
+ * tool and category, and the check names already say which checker found what. Relative artifact
+ * URIs are anchored at {@code %SRCROOT%}, the working directory, which is the checkout root in CI.
  */
 public final class SarifReport implements ReportWriter {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -47,7 +47,9 @@ public final class SarifReport implements ReportWriter {
     Map<String, Integer> ruleIndex = writeRules(summary, driver.putArray("rules"));
 
     String rootUri = workingDirectory.toUri().toString();
-    run.putObject("originalUriBaseIds").putObject(SRCROOT).put("uri", rootUri.endsWith("/") ? rootUri : rootUri + "/");
+    run.putObject("originalUriBaseIds")
+        .putObject(SRCROOT)
+        .put("uri", rootUri.endsWith("/") ? rootUri : rootUri + "/");
     // javac's columns count UTF-16 code units (Java chars), not Unicode code points.
     run.put("columnKind", "utf16CodeUnits");
 
@@ -77,7 +79,10 @@ public final class SarifReport implements ReportWriter {
     out.write("\n");
   }
 
-  /** The five Error Prone checks always, so the rule list documents them, plus every other check seen. */
+  /**
+   * The five Error Prone checks always, so the rule list documents them, plus every other check
+   * seen.
+   */
   private Map<String, Integer> writeRules(Summary summary, ArrayNode rules) {
     Map<String, Tool> ruleTools = new LinkedHashMap<>();
     for (String check : KnownChecks.errorProneChecks()) {
@@ -105,7 +110,10 @@ public final class SarifReport implements ReportWriter {
     return !Path.of(file).isAbsolute();
   }
 
-  /** A relative path as an RFC 3986 URI reference: '/' separators, spaces and non-ASCII percent-encoded. */
+  /**
+   * A relative path as an RFC 3986 URI reference: '/' separators, spaces and non-ASCII
+   * percent-encoded.
+   */
   private static String encodePath(String relative) {
     String path = relative.replace('\\', '/');
     int colon = path.indexOf(':');

@@ -21,7 +21,10 @@ public record Summary(int filesChecked, Set<Tool> toolsRun, List<Finding> findin
     return count(Severity.ERROR) > 0;
   }
 
-  /** For example {@code percpu-lint: 3 files, 2 errors, 1 warning (Error Prone: 1 error; Checker Framework: 1 error, 1 warning)}. */
+  /**
+   * For example {@code percpu-lint: 3 files, 2 errors, 1 warning (Error Prone: 1 error; Checker
+   * Framework: 1 error, 1 warning)}.
+   */
   public String line() {
     StringBuilder line = new StringBuilder("percpu-lint: ");
     line.append(plural(filesChecked, "file")).append(", ");

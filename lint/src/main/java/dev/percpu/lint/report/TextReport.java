@@ -13,8 +13,19 @@ public final class TextReport implements ReportWriter {
   @Override
   public void write(Summary summary, Writer out) throws IOException {
     for (Finding f : summary.findings()) {
-      out.write(f.file() + ":" + f.start().line() + ":" + f.start().column() + ": " + f.severity().name()
-          + " [" + f.check() + "] " + f.message().strip().replace("\n", "\n    ") + "\n");
+      out.write(
+          f.file()
+              + ":"
+              + f.start().line()
+              + ":"
+              + f.start().column()
+              + ": "
+              + f.severity().name()
+              + " ["
+              + f.check()
+              + "] "
+              + f.message().strip().replace("\n", "\n    ")
+              + "\n");
     }
     out.write(summary.line() + "\n");
   }

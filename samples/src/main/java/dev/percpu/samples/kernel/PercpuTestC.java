@@ -5,10 +5,10 @@ import dev.percpu.PerCpuCounter;
 
 /**
  * A port of the kernel's {@code lib/percpu_test.c}: per-CPU {@code long} and {@code unsigned long}
- * arithmetic with preemption off, here under a pin, on {@link PerCpuCounter}. As in the C test, each
- * step also applies the operation to a local mirror and checks that the per-CPU value equals it.
- * Java's {@code long} is both the C {@code long} and, read with {@link Long#toUnsignedString}, the
- * {@code unsigned long}: the bits are the same.
+ * arithmetic with preemption off, here under a pin, on {@link PerCpuCounter}. As in the C test,
+ * each step also applies the operation to a local mirror and checks that the per-CPU value equals
+ * it. Java's {@code long} is both the C {@code long} and, read with {@link Long#toUnsignedString},
+ * the {@code unsigned long}: the bits are the same.
  */
 public final class PercpuTestC {
   /** {@code ULONG_MAX}: all 64 bits set, -1 as a signed long. */
@@ -47,7 +47,8 @@ public final class PercpuTestC {
       KernelCheck.equal("ulong += -(unsigned long)1", ul, counter.get(guard));
       KernelCheck.equal("ulong wraps to ULONG_MAX", ULONG_MAX, counter.get(guard));
       if (!Long.toUnsignedString(counter.get(guard)).equals("18446744073709551615")) {
-        throw new AssertionError("ULONG_MAX read unsigned: " + Long.toUnsignedString(counter.get(guard)));
+        throw new AssertionError(
+            "ULONG_MAX read unsigned: " + Long.toUnsignedString(counter.get(guard)));
       }
     }
   }
@@ -64,8 +65,8 @@ public final class PercpuTestC {
 
   /**
    * The promotion of an {@code unsigned int} operand: {@code -ui_one} is the unsigned int
-   * 0xffffffff, which widens to 0x00000000ffffffff (not to -1) when added to a long; adding
-   * {@code ui_one} again then gives 0x100000000.
+   * 0xffffffff, which widens to 0x00000000ffffffff (not to -1) when added to a long; adding {@code
+   * ui_one} again then gives 0x100000000.
    */
   public static void unsignedIntPromotion() {
     int uiOne = 1;
@@ -93,7 +94,9 @@ public final class PercpuTestC {
     }
   }
 
-  /** {@code this_cpu_sub_return} from {@code ULONG_MAX}: {@code ULONG_MAX - 1}, returned and stored. */
+  /**
+   * {@code this_cpu_sub_return} from {@code ULONG_MAX}: {@code ULONG_MAX - 1}, returned and stored.
+   */
   public static void subReturn() {
     PerCpuCounter counter = PerCpuCounter.allocate();
     try (CpuGuard guard = CpuGuard.pin()) {

@@ -18,7 +18,10 @@ public final class LatencyHistogram {
     return Math.min(bucket, BUCKETS - 1);
   }
 
-  /** The exclusive upper bound of {@code bucket} in microseconds, or {@link Long#MAX_VALUE} for the last. */
+  /**
+   * The exclusive upper bound of {@code bucket} in microseconds, or {@link Long#MAX_VALUE} for the
+   * last.
+   */
   public static long upperBoundMicros(int bucket) {
     return bucket == BUCKETS - 1 ? Long.MAX_VALUE : 1L << bucket;
   }

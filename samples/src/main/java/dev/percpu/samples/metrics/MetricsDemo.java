@@ -24,11 +24,14 @@ public final class MetricsDemo {
     RequestMetrics metrics = new RequestMetrics();
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
-      workers.add(new Thread(() -> {
-        for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
-          metrics.record(simulatedLatencyNanos(i), i % 100 == 0);
-        }
-      }, "worker-" + t));
+      workers.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < REQUESTS_PER_THREAD; i++) {
+                  metrics.record(simulatedLatencyNanos(i), i % 100 == 0);
+                }
+              },
+              "worker-" + t));
     }
     workers.forEach(Thread::start);
     for (Thread worker : workers) {

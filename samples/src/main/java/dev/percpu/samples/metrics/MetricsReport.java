@@ -26,8 +26,8 @@ public record MetricsReport(long requests, long errors, long totalNanos, long[] 
   }
 
   /**
-   * The upper bound, in microseconds, of the bucket holding the {@code quantile} (0..1) request: the
-   * latency that at least that share of requests stayed under.
+   * The upper bound, in microseconds, of the bucket holding the {@code quantile} (0..1) request:
+   * the latency that at least that share of requests stayed under.
    */
   public long quantileUpperBoundMicros(double quantile) {
     if (quantile < 0 || quantile > 1) {
@@ -46,8 +46,11 @@ public record MetricsReport(long requests, long errors, long totalNanos, long[] 
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof MetricsReport r && requests == r.requests && errors == r.errors
-        && totalNanos == r.totalNanos && Arrays.equals(buckets, r.buckets);
+    return other instanceof MetricsReport r
+        && requests == r.requests
+        && errors == r.errors
+        && totalNanos == r.totalNanos
+        && Arrays.equals(buckets, r.buckets);
   }
 
   @Override
@@ -57,7 +60,12 @@ public record MetricsReport(long requests, long errors, long totalNanos, long[] 
 
   @Override
   public String toString() {
-    return String.format("%d requests, %d errors, mean %d µs, p50 < %d µs, p99 < %d µs", requests, errors,
-        meanNanos() / 1_000, quantileUpperBoundMicros(0.5), quantileUpperBoundMicros(0.99));
+    return String.format(
+        "%d requests, %d errors, mean %d µs, p50 < %d µs, p99 < %d µs",
+        requests,
+        errors,
+        meanNanos() / 1_000,
+        quantileUpperBoundMicros(0.5),
+        quantileUpperBoundMicros(0.99));
   }
 }

@@ -28,28 +28,34 @@ public final class RequestMetrics {
   /** Records one request. */
   public void record(long latencyNanos, boolean failed) {
     int bucket = LatencyHistogram.bucketOf(latencyNanos);
-    shards.with(s -> {
-      s.requests++;
-      if (failed) {
-        s.errors++;
-      }
-      s.totalNanos += latencyNanos;
-      s.buckets[bucket]++;
-    });
+    shards.with(
+        s -> {
+          s.requests++;
+          if (failed) {
+            s.errors++;
+          }
+          s.totalNanos += latencyNanos;
+          s.buckets[bucket]++;
+        });
   }
 
   /** Sums every CPU's share; each CPU is read while pinned to it. */
   public MetricsReport report() {
     long[] totals = new long[3];
     long[] buckets = new long[LatencyHistogram.BUCKETS];
-    CpuGuard.onEachCpu(guard -> shards.get(guard).with(s -> {
-      totals[0] += s.requests;
-      totals[1] += s.errors;
-      totals[2] += s.totalNanos;
-      for (int b = 0; b < buckets.length; b++) {
-        buckets[b] += s.buckets[b];
-      }
-    }));
+    CpuGuard.onEachCpu(
+        guard ->
+            shards
+                .get(guard)
+                .with(
+                    s -> {
+                      totals[0] += s.requests;
+                      totals[1] += s.errors;
+                      totals[2] += s.totalNanos;
+                      for (int b = 0; b < buckets.length; b++) {
+                        buckets[b] += s.buckets[b];
+                      }
+                    }));
     return new MetricsReport(totals[0], totals[1], totals[2], buckets);
   }
 }

@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * A pool of byte buffers with one free list per CPU, like the kernel's per-CPU page lists: taking and
- * returning a buffer touches only the current CPU's list, with no lock and no atomic instruction.
- * A buffer returned on another CPU than it was taken on simply joins that CPU's list.
+ * A pool of byte buffers with one free list per CPU, like the kernel's per-CPU page lists: taking
+ * and returning a buffer touches only the current CPU's list, with no lock and no atomic
+ * instruction. A buffer returned on another CPU than it was taken on simply joins that CPU's list.
  *
  * <pre>{@code
  * BufferPool pool = new BufferPool(8192, 64);
@@ -33,8 +33,11 @@ public final class BufferPool {
    */
   public BufferPool(int bufferSize, int maxPerCpu) {
     if (bufferSize <= 0 || maxPerCpu < 0) {
-      throw new IllegalArgumentException("bufferSize must be positive and maxPerCpu non-negative, were "
-          + bufferSize + " and " + maxPerCpu);
+      throw new IllegalArgumentException(
+          "bufferSize must be positive and maxPerCpu non-negative, were "
+              + bufferSize
+              + " and "
+              + maxPerCpu);
     }
     this.bufferSize = bufferSize;
     this.maxPerCpu = maxPerCpu;
@@ -53,14 +56,15 @@ public final class BufferPool {
   /** Returns {@code buffer} to this CPU's free list, unless the list is full. */
   public void give(ByteBuffer buffer) {
     if (buffer.capacity() != bufferSize) {
-      throw new IllegalArgumentException("not a buffer of this pool: capacity " + buffer.capacity()
-          + ", expected " + bufferSize);
+      throw new IllegalArgumentException(
+          "not a buffer of this pool: capacity " + buffer.capacity() + ", expected " + bufferSize);
     }
-    free.with(list -> {
-      if (list.size() < maxPerCpu) {
-        list.addFirst(buffer);
-      }
-    });
+    free.with(
+        list -> {
+          if (list.size() < maxPerCpu) {
+            list.addFirst(buffer);
+          }
+        });
   }
 
   /** How many buffers the pool has allocated so far (the rest of the takes were reuses). */

@@ -34,25 +34,34 @@ public final class PoolDemo {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < THREADS; t++) {
       long thread = t;
-      workers.add(new Thread(() -> {
-        for (int i = 0; i < ROUNDS; i++) {
-          long tag = thread << 32 | i;
-          ByteBuffer buffer = pool.take();
-          buffer.putLong(0, tag);
-          Thread.onSpinWait();
-          if (buffer.getLong(0) != tag) {
-            clobbered.incrementAndGet();
-          }
-          pool.give(buffer);
-        }
-      }, "pool-user-" + t));
+      workers.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                  long tag = thread << 32 | i;
+                  ByteBuffer buffer = pool.take();
+                  buffer.putLong(0, tag);
+                  Thread.onSpinWait();
+                  if (buffer.getLong(0) != tag) {
+                    clobbered.incrementAndGet();
+                  }
+                  pool.give(buffer);
+                }
+              },
+              "pool-user-" + t));
     }
     workers.forEach(Thread::start);
     for (Thread worker : workers) {
       worker.join();
     }
-    out.println("percpu buffer pool: " + (THREADS * ROUNDS) + " takes, " + pool.allocated()
-        + " buffers allocated, " + clobbered.get() + " shared by two holders");
+    out.println(
+        "percpu buffer pool: "
+            + (THREADS * ROUNDS)
+            + " takes, "
+            + pool.allocated()
+            + " buffers allocated, "
+            + clobbered.get()
+            + " shared by two holders");
     return new Result(pool.allocated(), clobbered.get());
   }
 }

@@ -4,11 +4,11 @@ import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 
 /**
- * Reads {@link RxStats}' per-CPU variable through its symbol, without access to the defining class's
- * handle: the Java counterpart of {@code unsafe_get_per_cpu!}. The handle it gets aliases {@code
- * RxStats}' exactly as a clone would, so entering it inside one of {@code RxStats}' closures would be a
- * nested access: the runtime would throw, and both checkers would say so at compile time (they resolve
- * equal constant symbols to one allocation).
+ * Reads {@link RxStats}' per-CPU variable through its symbol, without access to the defining
+ * class's handle: the Java counterpart of {@code unsafe_get_per_cpu!}. The handle it gets aliases
+ * {@code RxStats}' exactly as a clone would, so entering it inside one of {@code RxStats}' closures
+ * would be a nested access: the runtime would throw, and both checkers would say so at compile time
+ * (they resolve equal constant symbols to one allocation).
  */
 public final class RxReport {
   private RxReport() {}
@@ -18,10 +18,14 @@ public final class RxReport {
     RxStats.ensureDefined();
     PerCpu<RxStats.Counts> rx = PerCpu.symbol(RxStats.SYMBOL, RxStats.Counts.class);
     long[] totals = new long[2];
-    CpuGuard.onEachCpu(guard -> rx.get(guard).with(c -> {
-      totals[0] += c.packets;
-      totals[1] += c.bytes;
-    }));
+    CpuGuard.onEachCpu(
+        guard ->
+            rx.get(guard)
+                .with(
+                    c -> {
+                      totals[0] += c.packets;
+                      totals[1] += c.bytes;
+                    }));
     return totals;
   }
 

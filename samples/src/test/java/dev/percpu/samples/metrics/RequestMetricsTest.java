@@ -13,9 +13,9 @@ class RequestMetricsTest {
   @Test
   void report_sumsCountsLatencyAndBuckets() {
     RequestMetrics metrics = new RequestMetrics();
-    metrics.record(500, false);          // bucket 0: under 1 µs
-    metrics.record(3_000, true);         // bucket 2: [2, 4) µs
-    metrics.record(3_999, false);        // bucket 2
+    metrics.record(500, false); // bucket 0: under 1 µs
+    metrics.record(3_000, true); // bucket 2: [2, 4) µs
+    metrics.record(3_999, false); // bucket 2
     MetricsReport report = metrics.report();
     assertEquals(3, report.requests());
     assertEquals(1, report.errors());

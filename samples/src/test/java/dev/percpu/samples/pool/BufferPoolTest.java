@@ -56,9 +56,14 @@ class BufferPoolTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PoolDemo.Result result = PoolDemo.run(new PrintStream(out, true, StandardCharsets.UTF_8));
     assertEquals(0, result.clobbered());
-    assertTrue(result.allocated() >= 1 && result.allocated() <= PoolDemo.THREADS * (long) PoolDemo.ROUNDS,
+    assertTrue(
+        result.allocated() >= 1 && result.allocated() <= PoolDemo.THREADS * (long) PoolDemo.ROUNDS,
         "allocated " + result.allocated());
-    assertEquals("percpu buffer pool: 400000 takes, " + result.allocated() + " buffers allocated, "
-        + "0 shared by two holders\n", out.toString(StandardCharsets.UTF_8));
+    assertEquals(
+        "percpu buffer pool: 400000 takes, "
+            + result.allocated()
+            + " buffers allocated, "
+            + "0 shared by two holders\n",
+        out.toString(StandardCharsets.UTF_8));
   }
 }

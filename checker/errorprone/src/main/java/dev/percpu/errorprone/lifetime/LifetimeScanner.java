@@ -47,7 +47,11 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   private final PerCpuApi api;
   private final BiFunction<MethodSymbol, Integer, ClosureUse> closureUse;
   private final List<Finding> findings = new ArrayList<>();
-  /** Closures held in locals, so that handing the local to another thread is judged like the closure. */
+
+  /**
+   * Closures held in locals, so that handing the local to another thread is judged like the
+   * closure.
+   */
   private final java.util.Map<VarSymbol, TreePath> closureLocals = new java.util.HashMap<>();
 
   private final ValueEscapes valueEscapes;
@@ -59,7 +63,9 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   }
 
   public static List<Finding> run(
-      CompilationUnitTree unit, PerCpuApi api, BiFunction<MethodSymbol, Integer, ClosureUse> closureUse) {
+      CompilationUnitTree unit,
+      PerCpuApi api,
+      BiFunction<MethodSymbol, Integer, ClosureUse> closureUse) {
     LifetimeScanner s = new LifetimeScanner(api, closureUse);
     s.scan(new TreePath(unit), null);
     return s.findings;
@@ -72,18 +78,30 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
     MethodSymbol m = ASTHelpers.getSymbol(node);
     if (m != null) {
       Type returned = m.getReturnType();
-      if (returned != null && PerCpuApi.isGuard(returned) && m.isStatic() && !isTryResource(getCurrentPath())
+      if (returned != null
+          && PerCpuApi.isGuard(returned)
+          && m.isStatic()
+          && !isTryResource(getCurrentPath())
           && !(parent() instanceof ReturnTree)) {
-        report(Finding.Kind.GUARD_NOT_CLOSED, getCurrentPath(),
-            "The CpuGuard from `" + m.getSimpleName() + "()` is not closed by try-with-resources: an exception"
+        report(
+            Finding.Kind.GUARD_NOT_CLOSED,
+            getCurrentPath(),
+            "The CpuGuard from `"
+                + m.getSimpleName()
+                + "()` is not closed by try-with-resources: an exception"
                 + " or an early return leaves the thread pinned. Write `try (CpuGuard g = "
-                + m.owner.getSimpleName() + "." + m.getSimpleName() + "()) { ... }`.");
+                + m.owner.getSimpleName()
+                + "."
+                + m.getSimpleName()
+                + "()) { ... }`.");
       }
       if (!keepsLocally(m, ASTHelpers.getReceiver(node))) {
         checkStoredArguments(m, node.getArguments());
       }
       MethodRole role = api.roleOf(m);
-      if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < node.getArguments().size()) {
+      if (role instanceof MethodRole.Entering e
+          && e.closure() >= 0
+          && e.closure() < node.getArguments().size()) {
         valueEscapes.check(getCurrentPath(), m, node.getArguments().get(e.closure()));
       }
     }
@@ -100,9 +118,9 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   }
 
   /**
-   * A store that stays inside the method: a collection factory ({@code List.of}) only builds a value,
-   * and a collection held in a local variable dies with the method unless it is itself stored,
-   * which these checks do not follow.
+   * A store that stays inside the method: a collection factory ({@code List.of}) only builds a
+   * value, and a collection held in a local variable dies with the method unless it is itself
+   * stored, which these checks do not follow.
    */
   private static boolean keepsLocally(MethodSymbol m, ExpressionTree receiver) {
     if (m.isStatic() && COLLECTION_FACTORIES.contains(m.owner.getQualifiedName().toString())) {
@@ -139,12 +157,22 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
     Symbol target = ASTHelpers.getSymbol(node.getVariable());
     Type type = ASTHelpers.getType(node.getExpression());
     if (target != null && target.getKind() == ElementKind.FIELD && isGuardOrToken(type)) {
-      report(Finding.Kind.GUARD_ESCAPE, getCurrentPath(),
-          "A " + simpleName(type) + " is stored into field `" + target.getSimpleName() + "`, where it outlives"
+      report(
+          Finding.Kind.GUARD_ESCAPE,
+          getCurrentPath(),
+          "A "
+              + simpleName(type)
+              + " is stored into field `"
+              + target.getSimpleName()
+              + "`, where it outlives"
               + " the guard it belongs to; keep it in a local inside the try-with-resources block.");
     }
-    if (ClosureLiteral.isClosure(node.getExpression()) && target != null && target.getKind() == ElementKind.FIELD) {
-      checkCaptures(new TreePath(getCurrentPath(), node.getExpression()), "stored into field `" + target.getSimpleName() + "`");
+    if (ClosureLiteral.isClosure(node.getExpression())
+        && target != null
+        && target.getKind() == ElementKind.FIELD) {
+      checkCaptures(
+          new TreePath(getCurrentPath(), node.getExpression()),
+          "stored into field `" + target.getSimpleName() + "`");
     }
     return super.visitAssignment(node, null);
   }
@@ -152,15 +180,23 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitVariable(VariableTree node, Void unused) {
     Symbol s = ASTHelpers.getSymbol(node);
-    if (s instanceof VarSymbol v && v.getKind() == ElementKind.LOCAL_VARIABLE && node.getInitializer() != null
+    if (s instanceof VarSymbol v
+        && v.getKind() == ElementKind.LOCAL_VARIABLE
+        && node.getInitializer() != null
         && ClosureLiteral.isClosure(node.getInitializer())) {
       closureLocals.put(v, new TreePath(getCurrentPath(), node.getInitializer()));
     }
     if (s != null && s.getKind() == ElementKind.FIELD && node.getInitializer() != null) {
       Type type = ASTHelpers.getType(node.getInitializer());
       if (isGuardOrToken(type)) {
-        report(Finding.Kind.GUARD_ESCAPE, getCurrentPath(),
-            "A " + simpleName(type) + " is stored into field `" + s.getSimpleName() + "`, where it outlives"
+        report(
+            Finding.Kind.GUARD_ESCAPE,
+            getCurrentPath(),
+            "A "
+                + simpleName(type)
+                + " is stored into field `"
+                + s.getSimpleName()
+                + "`, where it outlives"
                 + " the guard it belongs to.");
       }
     }
@@ -172,9 +208,15 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
     if (node.getExpression() != null) {
       Type type = ASTHelpers.getType(node.getExpression());
       if (isGuardOrToken(type)) {
-        report(Finding.Kind.GUARD_ESCAPE, getCurrentPath(),
-            "A " + simpleName(type) + " is returned: the caller cannot know when its guard closes."
-                + " Pass a closure in instead of handing the " + simpleName(type) + " out.");
+        report(
+            Finding.Kind.GUARD_ESCAPE,
+            getCurrentPath(),
+            "A "
+                + simpleName(type)
+                + " is returned: the caller cannot know when its guard closes."
+                + " Pass a closure in instead of handing the "
+                + simpleName(type)
+                + " out.");
       }
       if (ClosureLiteral.isClosure(node.getExpression()) && enclosingIsMethod()) {
         checkCaptures(new TreePath(getCurrentPath(), node.getExpression()), "returned");
@@ -201,9 +243,17 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       Type type = ASTHelpers.getType(arg);
       boolean closure = ClosureLiteral.isClosure(arg);
       TreePath heldClosure =
-          ASTHelpers.getSymbol(arg) instanceof VarSymbol v && arg instanceof IdentifierTree ? closureLocals.get(v) : null;
+          ASTHelpers.getSymbol(arg) instanceof VarSymbol v && arg instanceof IdentifierTree
+              ? closureLocals.get(v)
+              : null;
       if (heldClosure != null && closureUse.apply(m, i) == ClosureUse.ELSEWHERE) {
-        checkCaptures(heldClosure, "handed (as `" + arg + "`) to `" + m.getSimpleName() + "`, which runs it later or on another thread");
+        checkCaptures(
+            heldClosure,
+            "handed (as `"
+                + arg
+                + "`) to `"
+                + m.getSimpleName()
+                + "`, which runs it later or on another thread");
         continue;
       }
       if (!closure && !isGuardOrToken(type)) {
@@ -214,10 +264,18 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
       if (closure) {
-        checkCaptures(argPath, "handed to `" + m.getSimpleName() + "`, which runs it later or on another thread");
+        checkCaptures(
+            argPath,
+            "handed to `" + m.getSimpleName() + "`, which runs it later or on another thread");
       } else {
-        report(Finding.Kind.GUARD_ESCAPE, argPath,
-            "A " + simpleName(type) + " is handed to `" + m.getSimpleName() + "`, which keeps it beyond"
+        report(
+            Finding.Kind.GUARD_ESCAPE,
+            argPath,
+            "A "
+                + simpleName(type)
+                + " is handed to `"
+                + m.getSimpleName()
+                + "`, which keeps it beyond"
                 + " the guard it belongs to.");
       }
     }
@@ -232,7 +290,10 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       @Override
       public Void visitIdentifier(IdentifierTree node, Void unused) {
         Symbol s = ASTHelpers.getSymbol(node);
-        if (s instanceof VarSymbol v && isLocal(v) && isGuardOrToken(v.type) && declaredBefore(v, start)
+        if (s instanceof VarSymbol v
+            && isLocal(v)
+            && isGuardOrToken(v.type)
+            && declaredBefore(v, start)
             && !captured.contains(v.getSimpleName().toString())) {
           captured.add(v.getSimpleName().toString());
         }
@@ -240,8 +301,13 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
       }
     }.scan(closure, null);
     if (!captured.isEmpty()) {
-      report(Finding.Kind.GUARD_ESCAPE, closurePath,
-          "This closure is " + how + ", but it captures `" + String.join("`, `", captured)
+      report(
+          Finding.Kind.GUARD_ESCAPE,
+          closurePath,
+          "This closure is "
+              + how
+              + ", but it captures `"
+              + String.join("`, `", captured)
               + "`, which is only valid while its guard is open on this thread.");
     }
   }
@@ -249,12 +315,15 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
   // ---- helpers ----
 
   static boolean isGuardOrToken(Type type) {
-    return type != null && (PerCpuApi.isGuard(type) || PerCpuApi.erasedName(type).equals(PerCpuApi.TOKEN));
+    return type != null
+        && (PerCpuApi.isGuard(type) || PerCpuApi.erasedName(type).equals(PerCpuApi.TOKEN));
   }
 
   static boolean isLocal(VarSymbol v) {
     ElementKind k = v.getKind();
-    return k == ElementKind.LOCAL_VARIABLE || k == ElementKind.PARAMETER || k == ElementKind.RESOURCE_VARIABLE
+    return k == ElementKind.LOCAL_VARIABLE
+        || k == ElementKind.PARAMETER
+        || k == ElementKind.RESOURCE_VARIABLE
         || k == ElementKind.EXCEPTION_PARAMETER;
   }
 

@@ -29,18 +29,26 @@ import java.util.function.Consumer;
 import javax.lang.model.element.ElementKind;
 
 /**
- * The value a {@code with}/{@code apply} lambda receives, kept where it outlives the lambda:
- * stored into a field or an array from outside, handed to a method that keeps it, returned by an
- * {@code apply} function, or captured by a closure that runs later or on another thread.
+ * The value a {@code with}/{@code apply} lambda receives, kept where it outlives the lambda: stored
+ * into a field or an array from outside, handed to a method that keeps it, returned by an {@code
+ * apply} function, or captured by a closure that runs later or on another thread.
  */
 final class ValueEscapes {
 
   /** Values of these types cannot be mutated through a leaked reference. */
   private static final Set<String> IMMUTABLE =
       Set.of(
-          "java.lang.String", "java.lang.Long", "java.lang.Integer", "java.lang.Short",
-          "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Double",
-          "java.lang.Float", "java.math.BigInteger", "java.math.BigDecimal");
+          "java.lang.String",
+          "java.lang.Long",
+          "java.lang.Integer",
+          "java.lang.Short",
+          "java.lang.Byte",
+          "java.lang.Character",
+          "java.lang.Boolean",
+          "java.lang.Double",
+          "java.lang.Float",
+          "java.math.BigInteger",
+          "java.math.BigDecimal");
 
   private final BiFunction<MethodSymbol, Integer, ClosureUse> closureUse;
   private final Consumer<Finding> sink;
@@ -57,18 +65,28 @@ final class ValueEscapes {
       return;
     }
     VarSymbol value = ASTHelpers.getSymbol(lambda.getParameters().get(0));
-    if (value == null || value.type == null || value.type.isPrimitive()
-        || IMMUTABLE.contains(PerCpuApi.erasedName(value.type)) || value.type.isErroneous()) {
+    if (value == null
+        || value.type == null
+        || value.type.isPrimitive()
+        || IMMUTABLE.contains(PerCpuApi.erasedName(value.type))
+        || value.type.isErroneous()) {
       return;
     }
     TreePath argPath = new TreePath(callPath, closureArg);
     TreePath lambdaPath = closureArg == lambda ? argPath : new TreePath(argPath, lambda);
     int start = ((JCTree) lambda).getStartPosition();
     String name = value.getSimpleName().toString();
-    boolean returnsValue = m.getReturnType() != null && !m.getReturnType().hasTag(com.sun.tools.javac.code.TypeTag.VOID);
+    boolean returnsValue =
+        m.getReturnType() != null
+            && !m.getReturnType().hasTag(com.sun.tools.javac.code.TypeTag.VOID);
     if (returnsValue && isValue(lambda.getBody(), value)) {
-      report(new TreePath(lambdaPath, lambda.getBody()),
-          "`" + m.getSimpleName() + "` returns the slot's value `" + name + "` itself, so it outlives the closure:"
+      report(
+          new TreePath(lambdaPath, lambda.getBody()),
+          "`"
+              + m.getSimpleName()
+              + "` returns the slot's value `"
+              + name
+              + "` itself, so it outlives the closure:"
               + " another thread pinned to this CPU may then change it under the caller. Return a copy or a"
               + " computed result.");
     }
@@ -89,8 +107,13 @@ final class ValueEscapes {
       @Override
       public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
         if (returnsValue && nestedLambdas == 0 && isValue(node.getExpression(), value)) {
-          report(getCurrentPath(),
-              "`" + m.getSimpleName() + "` returns the slot's value `" + name + "` itself, so it outlives the"
+          report(
+              getCurrentPath(),
+              "`"
+                  + m.getSimpleName()
+                  + "` returns the slot's value `"
+                  + name
+                  + "` itself, so it outlives the"
                   + " closure. Return a copy or a computed result.");
         }
         return super.visitReturn(node, null);
@@ -102,13 +125,21 @@ final class ValueEscapes {
           ExpressionTree target = ASTHelpers.stripParentheses(node.getVariable());
           Symbol s = ASTHelpers.getSymbol(target);
           if (s != null && s.getKind() == ElementKind.FIELD) {
-            report(getCurrentPath(),
-                "The slot's value `" + name + "` is stored into field `" + s.getSimpleName()
+            report(
+                getCurrentPath(),
+                "The slot's value `"
+                    + name
+                    + "` is stored into field `"
+                    + s.getSimpleName()
                     + "`, where it outlives the closure; use it only inside the closure.");
           } else if (target instanceof ArrayAccessTree aa
-              && !LifetimeScanner.declaredInside(ASTHelpers.getSymbol(ASTHelpers.stripParentheses(aa.getExpression())), start)) {
-            report(getCurrentPath(),
-                "The slot's value `" + name + "` is stored into an array from outside the closure, where it"
+              && !LifetimeScanner.declaredInside(
+                  ASTHelpers.getSymbol(ASTHelpers.stripParentheses(aa.getExpression())), start)) {
+            report(
+                getCurrentPath(),
+                "The slot's value `"
+                    + name
+                    + "` is stored into an array from outside the closure, where it"
                     + " outlives the closure.");
           }
         }
@@ -120,8 +151,13 @@ final class ValueEscapes {
         MethodSymbol callee = ASTHelpers.getSymbol(node);
         if (callee != null) {
           ExpressionTree receiver = ASTHelpers.getReceiver(node);
-          boolean outsideReceiver = receiver == null || !LifetimeScanner.declaredInside(ASTHelpers.getSymbol(receiver), start);
-          boolean factory = callee.isStatic() && LifetimeScanner.COLLECTION_FACTORIES.contains(callee.owner.getQualifiedName().toString());
+          boolean outsideReceiver =
+              receiver == null
+                  || !LifetimeScanner.declaredInside(ASTHelpers.getSymbol(receiver), start);
+          boolean factory =
+              callee.isStatic()
+                  && LifetimeScanner.COLLECTION_FACTORIES.contains(
+                      callee.owner.getQualifiedName().toString());
           checkArguments(callee, node.getArguments(), outsideReceiver && !factory);
         }
         return super.visitMethodInvocation(node, null);
@@ -136,21 +172,34 @@ final class ValueEscapes {
         return super.visitNewClass(node, null);
       }
 
-      private void checkArguments(MethodSymbol callee, List<? extends ExpressionTree> args, boolean outsideReceiver) {
+      private void checkArguments(
+          MethodSymbol callee, List<? extends ExpressionTree> args, boolean outsideReceiver) {
         for (int i = 0; i < args.size(); i++) {
           // addAll copies the value's elements; the value itself is not kept.
-          boolean keepsArgument = closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
-              && !callee.getSimpleName().toString().endsWith("All");
-          if (isValue(args.get(i), value) && outsideReceiver
+          boolean keepsArgument =
+              closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
+                  && !callee.getSimpleName().toString().endsWith("All");
+          if (isValue(args.get(i), value)
+              && outsideReceiver
               && (keepsArgument || isReferenceHolderSetter(callee))) {
-            report(new TreePath(getCurrentPath(), args.get(i)),
-                "The slot's value `" + name + "` is handed to `" + callee.getSimpleName()
+            report(
+                new TreePath(getCurrentPath(), args.get(i)),
+                "The slot's value `"
+                    + name
+                    + "` is handed to `"
+                    + callee.getSimpleName()
                     + "`, which keeps it beyond the closure.");
-          } else if (ClosureLiteral.isClosure(args.get(i)) && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
+          } else if (ClosureLiteral.isClosure(args.get(i))
+              && closureUse.apply(callee, i) == ClosureUse.ELSEWHERE
               && captures(args.get(i), value)) {
-            report(new TreePath(getCurrentPath(), args.get(i)),
-                "A closure that captures the slot's value `" + name + "` is handed to `"
-                    + (callee.isConstructor() ? callee.owner.getSimpleName() : callee.getSimpleName())
+            report(
+                new TreePath(getCurrentPath(), args.get(i)),
+                "A closure that captures the slot's value `"
+                    + name
+                    + "` is handed to `"
+                    + (callee.isConstructor()
+                        ? callee.owner.getSimpleName()
+                        : callee.getSimpleName())
                     + "`, which runs it after this closure ends or on another thread.");
           }
         }
@@ -170,8 +219,13 @@ final class ValueEscapes {
     return (owner.equals("java.util.concurrent.atomic.AtomicReference")
             || owner.equals("java.util.concurrent.atomic.AtomicReferenceArray")
             || owner.equals("java.lang.ThreadLocal"))
-        && (name.equals("set") || name.equals("lazySet") || name.equals("setPlain") || name.equals("setRelease")
-            || name.equals("getAndSet") || name.equals("compareAndSet") || name.equals("setOpaque"));
+        && (name.equals("set")
+            || name.equals("lazySet")
+            || name.equals("setPlain")
+            || name.equals("setRelease")
+            || name.equals("getAndSet")
+            || name.equals("compareAndSet")
+            || name.equals("setOpaque"));
   }
 
   private static boolean isValue(Tree expression, VarSymbol value) {

@@ -10,8 +10,8 @@ import com.sun.tools.javac.code.Type;
  * allocation site, a named one (a symbol string, or a variable whose allocation is stable but not
  * known), or an unknown one that only carries its type argument.
  *
- * <p>Values are immutable. Equality is identity of the allocation, not of the label used to name
- * it in messages.
+ * <p>Values are immutable. Equality is identity of the allocation, not of the label used to name it
+ * in messages.
  */
 sealed interface Allocation {
 
@@ -22,8 +22,8 @@ sealed interface Allocation {
   String describe();
 
   /**
-   * Whether two values of this kind that are unequal are proven to be different allocations
-   * (fresh sites and symbols are; variables and unknown values may alias anything compatible).
+   * Whether two values of this kind that are unequal are proven to be different allocations (fresh
+   * sites and symbols are; variables and unknown values may alias anything compatible).
    */
   boolean concrete();
 
@@ -128,7 +128,9 @@ sealed interface Allocation {
   record Unknown(Type typeArgument, String label) implements Allocation {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Unknown u && u.label.equals(label) && sameType(u.typeArgument, typeArgument);
+      return o instanceof Unknown u
+          && u.label.equals(label)
+          && sameType(u.typeArgument, typeArgument);
     }
 
     @Override

@@ -40,7 +40,8 @@ final class AllocationBinder {
   private final Set<MethodSymbol> resolvingMethods = new HashSet<>();
   private int depth;
 
-  AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines, com.sun.tools.javac.api.JavacTrees trees) {
+  AllocationBinder(
+      UnitIndex index, PerCpuApi api, Lines lines, com.sun.tools.javac.api.JavacTrees trees) {
     this.index = index;
     this.api = api;
     this.lines = lines;
@@ -99,12 +100,16 @@ final class AllocationBinder {
       }
 
       @Override
-      public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
-        return node == sw ? super.visitSwitchExpression(node, null) : null; // its yields are its own
+      public Void visitSwitchExpression(
+          com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+        return node == sw
+            ? super.visitSwitchExpression(node, null)
+            : null; // its yields are its own
       }
 
       @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+      public Void visitLambdaExpression(
+          com.sun.source.tree.LambdaExpressionTree node, Void unused) {
         return null;
       }
 
@@ -143,24 +148,28 @@ final class AllocationBinder {
       ExpressionTree name = arg(args, sl.index());
       String symbol = name == null ? null : ASTHelpers.constValue(name, String.class);
       return symbol == null
-          ? AllocationSet.of(new Allocation.Unknown(typeArgument(call), "a symbol lookup with a non-constant name"))
+          ? AllocationSet.of(
+              new Allocation.Unknown(
+                  typeArgument(call), "a symbol lookup with a non-constant name"))
           : AllocationSet.of(new Allocation.Symbolic(symbol, typeArgument(call)));
     }
     if (role instanceof MethodRole.FreshAllocation || PerCpuApi.isDistinct(m)) {
       // A @Distinct method promises a handle no other handle in scope reaches: as good as fresh.
-      return AllocationSet.of(new Allocation.Fresh(call, true, typeArgument(call), "", lines.of(call)));
+      return AllocationSet.of(
+          new Allocation.Fresh(call, true, typeArgument(call), "", lines.of(call)));
     }
     AllocationSet returned = bindReturned(call, m);
     return returned != null ? returned : unknown(call);
   }
 
   /**
-   * A method of this unit that cannot be overridden returns what its return statements return,
-   * in the caller's terms: {@code counts()} returning a final field is that field.
+   * A method of this unit that cannot be overridden returns what its return statements return, in
+   * the caller's terms: {@code counts()} returning a final field is that field.
    */
   private AllocationSet bindReturned(MethodInvocationTree call, MethodSymbol m) {
     boolean overridable =
-        (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0 && (m.owner.flags() & Flags.FINAL) == 0;
+        (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
+            && (m.owner.flags() & Flags.FINAL) == 0;
     List<ExpressionTree> values = index.returns(m);
     if (overridable || values.isEmpty() || !index.declaredHere(m) || !resolvingMethods.add(m)) {
       return null;
@@ -177,7 +186,8 @@ final class AllocationBinder {
               a -> {
                 if (a instanceof Allocation.Fresh f && f.perEvaluation()) {
                   // A new allocation per call: this call site is its identity.
-                  return AllocationSet.of(new Allocation.Fresh(call, true, f.typeArgument(), "", lines.of(call)));
+                  return AllocationSet.of(
+                      new Allocation.Fresh(call, true, f.typeArgument(), "", lines.of(call)));
                 }
                 if (a instanceof Allocation.Named n) {
                   if (n.isParameterOf(m)) {
@@ -189,7 +199,10 @@ final class AllocationBinder {
                   }
                   boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
                   if (!isStatic && receiver != null && !isThis(receiver)) {
-                    return AllocationSet.of(new Allocation.Unknown(n.typeArgument(), "field `" + n.variable().getSimpleName() + "` of another object"));
+                    return AllocationSet.of(
+                        new Allocation.Unknown(
+                            n.typeArgument(),
+                            "field `" + n.variable().getSimpleName() + "` of another object"));
                   }
                 }
                 return AllocationSet.of(a);
@@ -238,7 +251,9 @@ final class AllocationBinder {
     boolean isStatic = (v.flags() & Flags.STATIC) != 0;
     if (!isStatic && !throughThis(use)) {
       // Another object's field: the same field of two objects need not be one allocation.
-      return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "field `" + v.getSimpleName() + "` of another object"));
+      return AllocationSet.of(
+          new Allocation.Unknown(
+              named.typeArgument(), "field `" + v.getSimpleName() + "` of another object"));
     }
     // A private field no code of this unit reassigns after initialisation is final in all but
     // name: no other unit can assign it.
@@ -246,9 +261,12 @@ final class AllocationBinder {
         (v.flags() & Flags.FINAL) != 0
             || ((v.flags() & Flags.PRIVATE) != 0 && index.assignedOnlyWhileInitialising(v));
     if (!effectivelyFinal) {
-      return AllocationSet.of(new Allocation.Unknown(named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
+      return AllocationSet.of(
+          new Allocation.Unknown(
+              named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
     }
-    List<ExpressionTree> values = index.declaredHere(v) ? index.assignments(v) : otherUnitInitialiser(v);
+    List<ExpressionTree> values =
+        index.declaredHere(v) ? index.assignments(v) : otherUnitInitialiser(v);
     if (values.isEmpty() || !resolving.add(v)) {
       return AllocationSet.of(named);
     }
@@ -263,9 +281,13 @@ final class AllocationBinder {
           result.flatMap(
               a -> {
                 if (a instanceof Allocation.Fresh f) {
-                  return AllocationSet.of(new Allocation.Fresh(f.site(), false, f.typeArgument(), f.label(), f.line()).withLabel(v.getSimpleName().toString()));
+                  return AllocationSet.of(
+                      new Allocation.Fresh(f.site(), false, f.typeArgument(), f.label(), f.line())
+                          .withLabel(v.getSimpleName().toString()));
                 }
-                return a.concrete() || a instanceof Allocation.Named n && n.variable().getKind() == ElementKind.FIELD
+                return a.concrete()
+                        || a instanceof Allocation.Named n
+                            && n.variable().getKind() == ElementKind.FIELD
                     ? AllocationSet.of(a)
                     : AllocationSet.of(named);
               });
@@ -277,8 +299,8 @@ final class AllocationBinder {
 
   /**
    * The initialiser of a final field declared in another compilation unit of the same compilation
-   * ({@code Counters.HITS_ALIAS = HITS.clone()} in another file), or nothing when its source is
-   * not part of this compilation.
+   * ({@code Counters.HITS_ALIAS = HITS.clone()} in another file), or nothing when its source is not
+   * part of this compilation.
    */
   private List<ExpressionTree> otherUnitInitialiser(VarSymbol v) {
     if ((v.flags() & Flags.FINAL) == 0 || trees == null) {
@@ -286,7 +308,8 @@ final class AllocationBinder {
     }
     try {
       Tree declaration = trees.getTree(v);
-      if (declaration instanceof com.sun.source.tree.VariableTree vt && vt.getInitializer() != null) {
+      if (declaration instanceof com.sun.source.tree.VariableTree vt
+          && vt.getInitializer() != null) {
         return List.of(vt.getInitializer());
       }
     } catch (RuntimeException e) {
@@ -299,7 +322,10 @@ final class AllocationBinder {
   private static AllocationSet stabilise(AllocationSet result, Allocation.Named named) {
     if (result.single() != null) {
       Allocation a = result.single();
-      return AllocationSet.of(a instanceof Allocation.Fresh f ? f.withLabel(named.variable().getSimpleName().toString()) : a);
+      return AllocationSet.of(
+          a instanceof Allocation.Fresh f
+              ? f.withLabel(named.variable().getSimpleName().toString())
+              : a);
     }
     boolean anyUnknown = false;
     for (Allocation a : result.members()) {
@@ -336,7 +362,8 @@ final class AllocationBinder {
   AllocationSet unknown(Tree x) {
     Type type = ASTHelpers.getType(x);
     Type arg = typeArgument(type);
-    String label = "a " + (type == null ? "handle" : "`" + simpleTypeName(type) + "`") + " of unknown origin";
+    String label =
+        "a " + (type == null ? "handle" : "`" + simpleTypeName(type) + "`") + " of unknown origin";
     return AllocationSet.of(new Allocation.Unknown(arg, label));
   }
 

@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The allocations one handle expression may reach: one member when the binder knows, several for
- * a conditional or a variable assigned on several paths. An entry is <em>definite</em> only when
- * both sides are the same single, non-unknown allocation.
+ * The allocations one handle expression may reach: one member when the binder knows, several for a
+ * conditional or a variable assigned on several paths. An entry is <em>definite</em> only when both
+ * sides are the same single, non-unknown allocation.
  */
 final class AllocationSet {
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The entries on the scanner's current path, outermost first: Error Prone's {@code HeldLockSet}
- * turned around, where re-entering a member is the finding. Immutable; each descent into a
- * closure makes a new one.
+ * turned around, where re-entering a member is the finding. Immutable; each descent into a closure
+ * makes a new one.
  */
 final class EnteredSet {
 

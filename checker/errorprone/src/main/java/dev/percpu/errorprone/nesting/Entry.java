@@ -3,8 +3,8 @@ package dev.percpu.errorprone.nesting;
 import com.sun.source.tree.LambdaExpressionTree;
 
 /**
- * One entry on the scanner's path: the allocations entered, where, and whether the closure that
- * the scanner is in definitely runs inside it.
+ * One entry on the scanner's path: the allocations entered, where, and whether the closure that the
+ * scanner is in definitely runs inside it.
  *
  * @param allocations what the entering call entered
  * @param method the entering method's name, for messages ({@code with}, {@code bump()})

@@ -32,7 +32,8 @@ final class NestingContext {
     this.index = UnitIndex.of(unit);
     this.lines = new Lines(unit);
     this.binder =
-        new AllocationBinder(index, config.api(), lines, com.sun.tools.javac.api.JavacTrees.instance(state.context));
+        new AllocationBinder(
+            index, config.api(), lines, com.sun.tools.javac.api.JavacTrees.instance(state.context));
     this.modelTypes = JavacTypes.instance(state.context);
   }
 
@@ -73,7 +74,8 @@ final class NestingContext {
     return known != null ? known : TreePath.getPath(unit, tree);
   }
 
-  Optional<Fix> reuseValueFix(MethodInvocationTree inner, LambdaExpressionTree outer, TreePath path) {
+  Optional<Fix> reuseValueFix(
+      MethodInvocationTree inner, LambdaExpressionTree outer, TreePath path) {
     if (outer == null) {
       return Optional.empty();
     }

@@ -34,9 +34,9 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * One walk over a compilation unit with the entered set as the scanner's parameter. It grows the
- * set when it descends into the closure of an entering call, checks every entering call (and
- * every call of a summarised or {@code @Enters}-annotated method) against it, and records each
- * method's {@link MethodSummary} for the next round of the fixpoint.
+ * set when it descends into the closure of an entering call, checks every entering call (and every
+ * call of a summarised or {@code @Enters}-annotated method) against it, and records each method's
+ * {@link MethodSummary} for the next round of the fixpoint.
  */
 final class NestingScanner extends PathScanner<Void, EnteredSet> {
 
@@ -45,13 +45,18 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   private final Map<MethodSymbol, MethodSummary> next = new HashMap<>();
   private final Map<Tree, Finding> findings = new LinkedHashMap<>();
   private boolean staleSummaryUsed;
+
   /** Methods whose bodies are being walked (a call back into one of them is recursion). */
   private final java.util.Set<MethodSymbol> walking = new java.util.HashSet<>();
+
   /** The summary of the method whose body is being walked; null where nothing runs now. */
   private MethodSummary.Builder current;
+
   private MethodSymbol currentMethod;
+
   /** Where findings go while a closure held in a local is scanned at the call that runs it. */
   private Tree redirectTo;
+
   private String redirectVia;
   private TreePath redirectPath;
 
@@ -150,7 +155,8 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     List<? extends ExpressionTree> args = node.getArguments();
     MethodRole role = ctx.api().roleOf(m);
     if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < args.size()) {
-      ExpressionTree handle = e.handle() < 0 ? ASTHelpers.getReceiver(node) : AllocationBinder.arg(args, e.handle());
+      ExpressionTree handle =
+          e.handle() < 0 ? ASTHelpers.getReceiver(node) : AllocationBinder.arg(args, e.handle());
       // A wrapper of this unit whose "handle" is not a handle or token is known by its body (its
       // summary), not by its receiver.
       boolean byBody =
@@ -200,7 +206,10 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   }
 
   private void scanArguments(
-      MethodSymbol m, List<? extends ExpressionTree> args, MethodSummary summary, EnteredSet entered) {
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      MethodSummary summary,
+      EnteredSet entered) {
     if (summary == null && m != null) {
       summary = summaryOf(m);
     }
@@ -230,12 +239,15 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     }
   }
 
-  private List<Entry> instantiate(MethodSummary.Invocation inv, MethodSymbol m, List<? extends ExpressionTree> args) {
+  private List<Entry> instantiate(
+      MethodSummary.Invocation inv, MethodSymbol m, List<? extends ExpressionTree> args) {
     List<Entry> out = new ArrayList<>();
     for (Entry e : inv.around()) {
       AllocationSet ids = instantiate(e.allocations(), m, args, null);
       if (!ids.isEmpty()) {
-        out.add(new Entry(ids, "`" + CallName.of(m) + "`", e.line(), e.certain() && inv.certain(), null));
+        out.add(
+            new Entry(
+                ids, "`" + CallName.of(m) + "`", e.line(), e.certain() && inv.certain(), null));
       }
     }
     return out;
@@ -310,12 +322,14 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   }
 
   /** {@code r.run()} on a closure parameter: the method invokes that parameter now. */
-  private void recordParameterInvocation(MethodInvocationTree node, MethodSymbol m, EnteredSet entered) {
+  private void recordParameterInvocation(
+      MethodInvocationTree node, MethodSymbol m, EnteredSet entered) {
     if ((m.flags() & Flags.ABSTRACT) == 0) {
       return;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(node);
-    if (!(receiver instanceof IdentifierTree id) || !(ASTHelpers.getSymbol(id) instanceof VarSymbol v)) {
+    if (!(receiver instanceof IdentifierTree id)
+        || !(ASTHelpers.getSymbol(id) instanceof VarSymbol v)) {
       return;
     }
     if (!isFunctional(v)) {
@@ -360,7 +374,8 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   }
 
   private boolean isEffectivelyFinalLocal(VarSymbol v) {
-    return v.getKind() == ElementKind.LOCAL_VARIABLE && ctx.index().assignments(v).size() == 1
+    return v.getKind() == ElementKind.LOCAL_VARIABLE
+        && ctx.index().assignments(v).size() == 1
         && ctx.index().declaredHere(v);
   }
 
@@ -369,7 +384,9 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       return true;
     }
     ExpressionTree x = ASTHelpers.stripParentheses(arg);
-    if (x instanceof IdentifierTree id && ASTHelpers.getSymbol(id) instanceof VarSymbol v && isFunctional(v)) {
+    if (x instanceof IdentifierTree id
+        && ASTHelpers.getSymbol(id) instanceof VarSymbol v
+        && isFunctional(v)) {
       return parameterIndex(v) >= 0 || isEffectivelyFinalLocal(v);
     }
     return false;
@@ -392,7 +409,10 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       }
       String path = "`" + CallName.of(m) + "` (" + effect.path() + ")";
       check(call, ids, entered, path, effect.certain());
-      record(ids, effect.certain(), "`" + CallName.of(m) + "` at line " + line + " → " + effect.path());
+      record(
+          ids,
+          effect.certain(),
+          "`" + CallName.of(m) + "` at line " + line + " → " + effect.path());
     }
   }
 
@@ -401,13 +421,21 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
    * may enter any handle or token passed to it. That is never more than a possible nesting. JDK
    * methods and the runtime's own are known not to enter anything.
    */
-  private void applyDefaultEffect(MethodInvocationTree call, MethodSymbol m, List<? extends ExpressionTree> args, EnteredSet entered) {
+  private void applyDefaultEffect(
+      MethodInvocationTree call,
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      EnteredSet entered) {
     if (entered.isEmpty() && current == null) {
       return;
     }
     String owner = m.packge() == null ? "" : m.packge().getQualifiedName().toString();
-    if (owner.startsWith("java.") || owner.startsWith("javax.") || owner.startsWith("jdk.")
-        || owner.startsWith("sun.") || owner.startsWith("com.sun.") || owner.equals("dev.percpu")) {
+    if (owner.startsWith("java.")
+        || owner.startsWith("javax.")
+        || owner.startsWith("jdk.")
+        || owner.startsWith("sun.")
+        || owner.startsWith("com.sun.")
+        || owner.equals("dev.percpu")) {
       return;
     }
     for (ExpressionTree arg : args) {
@@ -416,7 +444,10 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
         continue;
       }
       AllocationSet ids = ctx.binder().bind(arg);
-      String path = "`" + CallName.of(m) + "`, compiled elsewhere without @Enters, which may enter its argument";
+      String path =
+          "`"
+              + CallName.of(m)
+              + "`, compiled elsewhere without @Enters, which may enter its argument";
       check(call, ids, entered, path, false);
       record(ids, false, path);
     }
@@ -424,7 +455,11 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
 
   /** Applies a declared {@code @Enters} effect; false when the method declares none. */
   private boolean applyDeclaredEffect(
-      Tree call, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver, EnteredSet entered) {
+      Tree call,
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver,
+      EnteredSet entered) {
     Optional<List<EffectTerm>> effect;
     try {
       effect = ctx.api().declaredEffect(m);
@@ -447,12 +482,18 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     return true;
   }
 
-  private AllocationSet bindTerm(EffectTerm term, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver) {
+  private AllocationSet bindTerm(
+      EffectTerm term,
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver) {
     if (term instanceof EffectTerm.This) {
       return receiver == null ? AllocationSet.empty() : ctx.binder().bind(receiver);
     }
     if (term instanceof EffectTerm.Parameter p) {
-      return p.index() - 1 < args.size() ? ctx.binder().bind(args.get(p.index() - 1)) : AllocationSet.empty();
+      return p.index() - 1 < args.size()
+          ? ctx.binder().bind(args.get(p.index() - 1))
+          : AllocationSet.empty();
     }
     if (term instanceof EffectTerm.Symbol s) {
       return AllocationSet.of(new Allocation.Symbolic(s.name(), null));
@@ -466,9 +507,14 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
         if (member instanceof VarSymbol v && v.getSimpleName().contentEquals(simple)) {
           boolean isStatic = (v.flags() & Flags.STATIC) != 0;
           if (!isStatic && receiver != null && !isThis(receiver)) {
-            return AllocationSet.of(new Allocation.Unknown(AllocationBinder.typeArgument(v.type), "field `" + simple + "` of another object"));
+            return AllocationSet.of(
+                new Allocation.Unknown(
+                    AllocationBinder.typeArgument(v.type),
+                    "field `" + simple + "` of another object"));
           }
-          return AllocationSet.of(new Allocation.Named(v, AllocationBinder.typeArgument(v.type), PerCpuApi.isDistinct(v)));
+          return AllocationSet.of(
+              new Allocation.Named(
+                  v, AllocationBinder.typeArgument(v.type), PerCpuApi.isDistinct(v)));
         }
       }
     }
@@ -481,7 +527,10 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
 
   /** Translates a callee's allocation set into the caller's terms at one call site. */
   private AllocationSet instantiate(
-      AllocationSet calleeIds, MethodSymbol callee, List<? extends ExpressionTree> args, ExpressionTree receiver) {
+      AllocationSet calleeIds,
+      MethodSymbol callee,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver) {
     return calleeIds.flatMap(
         a -> {
           if (a instanceof Allocation.Fresh f && f.perEvaluation()) {
@@ -495,16 +544,26 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
               }
               // A method reference: the functional interface supplies the argument.
               return AllocationSet.of(
-                  new Allocation.Unknown(n.typeArgument(), "an argument of `" + CallName.of(callee) + "`"));
+                  new Allocation.Unknown(
+                      n.typeArgument(), "an argument of `" + CallName.of(callee) + "`"));
             }
             if (n.variable().getKind() == ElementKind.FIELD) {
               boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
-              if (!isStatic && receiver != null && !isThis(receiver) && !(receiver instanceof IdentifierTree id && id.getName().contentEquals("super"))) {
-                return AllocationSet.of(new Allocation.Unknown(n.typeArgument(), "field `" + n.variable().getSimpleName() + "` of another object"));
+              if (!isStatic
+                  && receiver != null
+                  && !isThis(receiver)
+                  && !(receiver instanceof IdentifierTree id
+                      && id.getName().contentEquals("super"))) {
+                return AllocationSet.of(
+                    new Allocation.Unknown(
+                        n.typeArgument(),
+                        "field `" + n.variable().getSimpleName() + "` of another object"));
               }
               return AllocationSet.of(a);
             }
-            return AllocationSet.of(new Allocation.Unknown(n.typeArgument(), "a handle inside `" + callee.getSimpleName() + "()`"));
+            return AllocationSet.of(
+                new Allocation.Unknown(
+                    n.typeArgument(), "a handle inside `" + callee.getSimpleName() + "()`"));
           }
           return AllocationSet.of(a);
         });
@@ -525,7 +584,12 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     }
     redirectTo = at;
     redirectPath = getCurrentPathFor(at);
-    redirectVia = "the closure `" + closure.getSimpleName() + "` (line " + ctx.lines().of(ctx.index().assignments(closure).get(0)) + ")";
+    redirectVia =
+        "the closure `"
+            + closure.getSimpleName()
+            + "` (line "
+            + ctx.lines().of(ctx.index().assignments(closure).get(0))
+            + ")";
     try {
       body.run();
     } finally {
@@ -535,12 +599,21 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     }
   }
 
-  private void check(Tree at, AllocationSet inner, EnteredSet entered, String via, boolean certain) {
+  private void check(
+      Tree at, AllocationSet inner, EnteredSet entered, String via, boolean certain) {
     if (entered.isEmpty() || inner.isEmpty()) {
       return;
     }
     if (redirectTo != null) {
-      String inside = "`" + (at instanceof MethodInvocationTree mi ? ASTHelpers.getSymbol(mi) == null ? "call" : ASTHelpers.getSymbol(mi).getSimpleName() : "call") + "` at line " + ctx.lines().of(at);
+      String inside =
+          "`"
+              + (at instanceof MethodInvocationTree mi
+                  ? ASTHelpers.getSymbol(mi) == null
+                      ? "call"
+                      : ASTHelpers.getSymbol(mi).getSimpleName()
+                  : "call")
+              + "` at line "
+              + ctx.lines().of(at);
       via = redirectVia + " → " + (via == null ? inside : via);
       at = redirectTo;
     }
@@ -569,19 +642,30 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     String what = inner.describe();
     StringBuilder msg = new StringBuilder();
     if (definite) {
-      msg.append("Nested entry of ").append(what).append(": it is already entered by the ")
-          .append(best.method()).append(" at line ").append(best.line());
+      msg.append("Nested entry of ")
+          .append(what)
+          .append(": it is already entered by the ")
+          .append(best.method())
+          .append(" at line ")
+          .append(best.line());
     } else {
-      msg.append("Possible nested entry: ").append(what).append(" may be the allocation entered by the ")
-          .append(best.method()).append(" at line ").append(best.line())
-          .append(" (").append(best.allocations().describe()).append(")");
+      msg.append("Possible nested entry: ")
+          .append(what)
+          .append(" may be the allocation entered by the ")
+          .append(best.method())
+          .append(" at line ")
+          .append(best.line())
+          .append(" (")
+          .append(best.allocations().describe())
+          .append(")");
     }
     if (via != null) {
       msg.append("; entered again via ").append(via);
     }
-    msg.append(definite
-        ? ". A nested entry of the same allocation on the same CPU throws PerCpuNestingException at run time."
-        : ". If they can be the same allocation, this throws PerCpuNestingException at run time; if not, say so with @Distinct.");
+    msg.append(
+        definite
+            ? ". A nested entry of the same allocation on the same CPU throws PerCpuNestingException at run time."
+            : ". If they can be the same allocation, this throws PerCpuNestingException at run time; if not, say so with @Distinct.");
     Optional<Fix> fix =
         definite && via == null && at instanceof MethodInvocationTree call
             ? ctx.reuseValueFix(call, best.closure(), getCurrentPathFor(at))

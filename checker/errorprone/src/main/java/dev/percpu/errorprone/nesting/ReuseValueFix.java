@@ -54,7 +54,11 @@ final class ReuseValueFix {
   private ReuseValueFix() {}
 
   static Optional<Fix> build(
-      MethodInvocationTree inner, LambdaExpressionTree outer, TreePath innerPath, VisitorState state, UnitIndex index) {
+      MethodInvocationTree inner,
+      LambdaExpressionTree outer,
+      TreePath innerPath,
+      VisitorState state,
+      UnitIndex index) {
     if (outer.getParameters().size() != 1 || innerPath == null) {
       return Optional.empty();
     }
@@ -64,7 +68,8 @@ final class ReuseValueFix {
     }
     Symbol outerParam = ASTHelpers.getSymbol(outer.getParameters().get(0));
     Symbol innerParam = ASTHelpers.getSymbol(lambda.getParameters().get(0));
-    if (outerParam == null || innerParam == null
+    if (outerParam == null
+        || innerParam == null
         || (outerParam instanceof Symbol.VarSymbol v && !index.assignments(v).isEmpty())) {
       return Optional.empty();
     }
@@ -118,7 +123,8 @@ final class ReuseValueFix {
     if (blocked[0]) {
       return Optional.empty();
     }
-    boolean isVoid = ASTHelpers.getType(inner) == null || ASTHelpers.getType(inner).hasTag(TypeTag.VOID);
+    boolean isVoid =
+        ASTHelpers.getType(inner) == null || ASTHelpers.getType(inner).hasTag(TypeTag.VOID);
     Tree body = lambda.getBody();
     Tree parent = innerPath.getParentPath() == null ? null : innerPath.getParentPath().getLeaf();
     SuggestedFix.Builder fix = SuggestedFix.builder();
@@ -164,7 +170,8 @@ final class ReuseValueFix {
     return Optional.of(fix.build());
   }
 
-  private static boolean namesBlocked(LambdaExpressionTree node, String outerName, Symbol outerParam) {
+  private static boolean namesBlocked(
+      LambdaExpressionTree node, String outerName, Symbol outerParam) {
     for (VariableTree p : node.getParameters()) {
       if (p.getName().contentEquals(outerName)) {
         return true;

@@ -31,8 +31,10 @@ final class UnitIndex {
   private final Set<MethodSymbol> methods = new HashSet<>();
   private final Map<MethodSymbol, TreePath> methodPaths = new HashMap<>();
   private final Map<MethodSymbol, List<ExpressionTree>> returns = new HashMap<>();
+
   /** Paths of closures that initialise variables, for running them where they are invoked. */
   private final Map<Tree, TreePath> closurePaths = new java.util.IdentityHashMap<>();
+
   /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
   private final Set<VarSymbol> reassigned = new HashSet<>();
 
@@ -41,19 +43,24 @@ final class UnitIndex {
     new TreePathScanner<Void, Void>() {
       /** Whether the code being scanned runs only while an object or class is initialised. */
       private boolean initialising = true;
+
       /** The method whose own return statements are being scanned (null inside lambdas). */
       private MethodSymbol returnsOf;
 
       @Override
       public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
         if (returnsOf != null && node.getExpression() != null) {
-          index.returns.computeIfAbsent(returnsOf, k -> new ArrayList<>()).add(node.getExpression());
+          index
+              .returns
+              .computeIfAbsent(returnsOf, k -> new ArrayList<>())
+              .add(node.getExpression());
         }
         return super.visitReturn(node, null);
       }
 
       @Override
-      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+      public Void visitLambdaExpression(
+          com.sun.source.tree.LambdaExpressionTree node, Void unused) {
         boolean saved = initialising;
         MethodSymbol savedReturns = returnsOf;
         initialising = false;
@@ -83,11 +90,15 @@ final class UnitIndex {
         if (v != null) {
           index.declaredHere.add(v);
           if (node.getInitializer() != null) {
-            index.assignments.computeIfAbsent(v, k -> new ArrayList<>()).add(0, node.getInitializer());
+            index
+                .assignments
+                .computeIfAbsent(v, k -> new ArrayList<>())
+                .add(0, node.getInitializer());
             if (node.getInitializer() instanceof com.sun.source.tree.LambdaExpressionTree
                 || node.getInitializer() instanceof com.sun.source.tree.MemberReferenceTree
                 || node.getInitializer() instanceof com.sun.source.tree.NewClassTree) {
-              index.closurePaths.put(node.getInitializer(), new TreePath(getCurrentPath(), node.getInitializer()));
+              index.closurePaths.put(
+                  node.getInitializer(), new TreePath(getCurrentPath(), node.getInitializer()));
             }
           }
         }
