@@ -20,6 +20,7 @@ import com.sun.source.util.TreePathScanner;
 import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -35,7 +36,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -763,7 +763,7 @@ final class EffectAnalysis {
     if (declared.isPresent()) {
       return declared.get();
     }
-    if (enteringNothingByConstruction(callee)) {
+    if (DefaultEffects.entersNothing(callee)) {
       return Set.of();
     }
     String name = qualifiedName(callee);
@@ -856,27 +856,6 @@ final class EffectAnalysis {
   private TypeElement superclass(TypeElement t) {
     TypeMirror s = t.getSuperclass();
     return s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
-  }
-
-  /**
-   * The JDK and the runtime's own undescribed methods never enter an allocation themselves: they do
-   * not know the runtime (JDK) or are its plumbing ({@code CpuGuard.pin}, {@code
-   * PerCpu.sameAllocation}). Closures passed to them are still followed.
-   */
-  private static boolean enteringNothingByConstruction(ExecutableElement callee) {
-    Element e = callee;
-    while (e != null && !(e instanceof PackageElement)) {
-      e = e.getEnclosingElement();
-    }
-    if (e == null) {
-      return false;
-    }
-    String pkg = ((PackageElement) e).getQualifiedName().toString();
-    return pkg.equals("dev.percpu")
-        || pkg.startsWith("java.")
-        || pkg.startsWith("javax.")
-        || pkg.startsWith("jdk.")
-        || pkg.startsWith("sun.");
   }
 
   /** Whether a declared {@code @Enters} of {@code m} names the allocation of {@code atom}. */

@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Types;
 import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -429,13 +430,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     if (entered.isEmpty() && current == null) {
       return;
     }
-    String owner = m.packge() == null ? "" : m.packge().getQualifiedName().toString();
-    if (owner.startsWith("java.")
-        || owner.startsWith("javax.")
-        || owner.startsWith("jdk.")
-        || owner.startsWith("sun.")
-        || owner.startsWith("com.sun.")
-        || owner.equals("dev.percpu")) {
+    if (DefaultEffects.entersNothing(m)) {
       return;
     }
     for (ExpressionTree arg : args) {
