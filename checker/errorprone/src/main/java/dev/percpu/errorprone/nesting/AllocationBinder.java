@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.Receivers;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -198,7 +199,7 @@ final class AllocationBinder {
                     return unknown(call); // a local or lambda parameter of the callee
                   }
                   boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
-                  if (!isStatic && receiver != null && !isThis(receiver)) {
+                  if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
                     return AllocationSet.of(
                         new Allocation.Unknown(
                             n.typeArgument(),
@@ -332,16 +333,6 @@ final class AllocationBinder {
       anyUnknown |= a instanceof Allocation.Unknown;
     }
     return anyUnknown && result.members().size() == 1 ? AllocationSet.of(named) : result;
-  }
-
-  /** {@code this}, {@code super} or {@code Outer.this}. */
-  private static boolean isThis(ExpressionTree receiver) {
-    ExpressionTree r = ASTHelpers.stripParentheses(receiver);
-    if (r instanceof MemberSelectTree qualified) {
-      return qualified.getIdentifier().contentEquals("this");
-    }
-    return r instanceof IdentifierTree id
-        && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
   }
 
   private static boolean throughThis(ExpressionTree use) {

@@ -24,6 +24,7 @@ import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.Receivers;
 import dev.percpu.errorprone.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -501,7 +502,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       for (Symbol member : owner.getEnclosedElements()) {
         if (member instanceof VarSymbol v && v.getSimpleName().contentEquals(simple)) {
           boolean isStatic = (v.flags() & Flags.STATIC) != 0;
-          if (!isStatic && receiver != null && !isThis(receiver)) {
+          if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
             return AllocationSet.of(
                 new Allocation.Unknown(
                     AllocationBinder.typeArgument(v.type),
@@ -514,10 +515,6 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       }
     }
     return AllocationSet.empty();
-  }
-
-  private static boolean isThis(ExpressionTree receiver) {
-    return receiver instanceof IdentifierTree id && id.getName().contentEquals("this");
   }
 
   /** Translates a callee's allocation set into the caller's terms at one call site. */
@@ -544,11 +541,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
             }
             if (n.variable().getKind() == ElementKind.FIELD) {
               boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
-              if (!isStatic
-                  && receiver != null
-                  && !isThis(receiver)
-                  && !(receiver instanceof IdentifierTree id
-                      && id.getName().contentEquals("super"))) {
+              if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
                 return AllocationSet.of(
                     new Allocation.Unknown(
                         n.typeArgument(),
