@@ -26,6 +26,8 @@ import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +94,7 @@ final class EffectAnalysis {
   private final Map<Tree, StoredClosure> earlierDeferred;
 
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
-  private final Map<Tree, AllocationId> identities = new java.util.IdentityHashMap<>();
+  private final Map<Tree, AllocationId> identities = new IdentityHashMap<>();
 
   /**
    * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
@@ -203,7 +205,7 @@ final class EffectAnalysis {
       return;
     }
     List<TypeMirror> work = new ArrayList<>(types.directSupertypes(owner.asType()));
-    Set<Element> seen = new java.util.HashSet<>();
+    Set<Element> seen = new HashSet<>();
     while (!work.isEmpty()) {
       TypeMirror t = work.remove(work.size() - 1);
       if (t.getKind() != TypeKind.DECLARED || !seen.add(types.asElement(t))) {
@@ -741,9 +743,7 @@ final class EffectAnalysis {
               while (init instanceof ParenthesizedTree p) {
                 init = p.getExpression();
               }
-              if (init instanceof LambdaExpressionTree
-                  || init instanceof MemberReferenceTree
-                  || (init instanceof NewClassTree nc && nc.getClassBody() != null)) {
+              if (ClosureLiteral.isClosure(init)) {
                 found[0] = init;
               }
             }

@@ -12,6 +12,7 @@ import dev.percpu.errorprone.lifetime.LifetimeScanner;
 import dev.percpu.errorprone.nesting.NestingAnalysis;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The per-unit analysis all five checks share, computed once per compilation unit and memoised in
@@ -91,7 +92,7 @@ final class PerCpuAnalysis {
    * Never crash javac: erroneous or unforeseen code yields {@code fallback} instead. The module's
    * own tests set {@link #RETHROW_PROPERTY}, so that a swallowed bug still fails them.
    */
-  private static <T> T guarded(java.util.function.Supplier<T> analysis, T fallback) {
+  private static <T> T guarded(Supplier<T> analysis, T fallback) {
     try {
       return analysis.get();
     } catch (RuntimeException | AssertionError | LinkageError | StackOverflowError e) {

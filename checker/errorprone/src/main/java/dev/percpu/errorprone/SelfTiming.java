@@ -1,5 +1,7 @@
 package dev.percpu.errorprone;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,8 +28,7 @@ final class SelfTiming {
     }
   }
 
-  private static final java.lang.management.ThreadMXBean THREADS =
-      java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private SelfTiming() {}
 

@@ -27,7 +27,9 @@ import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.Finding;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -52,7 +54,7 @@ public final class LifetimeScanner extends TreePathScanner<Void, Void> {
    * Closures held in locals, so that handing the local to another thread is judged like the
    * closure.
    */
-  private final java.util.Map<VarSymbol, TreePath> closureLocals = new java.util.HashMap<>();
+  private final Map<VarSymbol, TreePath> closureLocals = new HashMap<>();
 
   private final ValueEscapes valueEscapes;
 

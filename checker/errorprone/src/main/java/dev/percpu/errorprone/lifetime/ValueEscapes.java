@@ -9,13 +9,16 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
@@ -76,9 +79,7 @@ final class ValueEscapes {
     TreePath lambdaPath = closureArg == lambda ? argPath : new TreePath(argPath, lambda);
     int start = ((JCTree) lambda).getStartPosition();
     String name = value.getSimpleName().toString();
-    boolean returnsValue =
-        m.getReturnType() != null
-            && !m.getReturnType().hasTag(com.sun.tools.javac.code.TypeTag.VOID);
+    boolean returnsValue = m.getReturnType() != null && !m.getReturnType().hasTag(TypeTag.VOID);
     if (returnsValue && isValue(lambda.getBody(), value)) {
       report(
           new TreePath(lambdaPath, lambda.getBody()),
@@ -105,7 +106,7 @@ final class ValueEscapes {
       }
 
       @Override
-      public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
+      public Void visitReturn(ReturnTree node, Void unused) {
         if (returnsValue && nestedLambdas == 0 && isValue(node.getExpression(), value)) {
           report(
               getCurrentPath(),
@@ -234,7 +235,7 @@ final class ValueEscapes {
     }
     ExpressionTree x = ASTHelpers.stripParentheses(e);
     while (x.getKind() == Tree.Kind.TYPE_CAST) {
-      x = ASTHelpers.stripParentheses(((com.sun.source.tree.TypeCastTree) x).getExpression());
+      x = ASTHelpers.stripParentheses(((TypeCastTree) x).getExpression());
     }
     if (x.getKind() == Tree.Kind.BLOCK) {
       return false;

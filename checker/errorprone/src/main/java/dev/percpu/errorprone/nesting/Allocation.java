@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import javax.lang.model.element.ElementKind;
 
 /**
  * What a handle or token expression reaches, in the terms of {@code analysis-model.md}: a fresh
@@ -105,11 +106,9 @@ sealed interface Allocation {
     @Override
     public String describe() {
       String kind =
-          variable.getKind() == javax.lang.model.element.ElementKind.FIELD
+          variable.getKind() == ElementKind.FIELD
               ? "field"
-              : variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER
-                  ? "parameter"
-                  : "variable";
+              : variable.getKind() == ElementKind.PARAMETER ? "parameter" : "variable";
       return kind + " `" + variable.getSimpleName() + "`";
     }
 
@@ -119,8 +118,7 @@ sealed interface Allocation {
     }
 
     boolean isParameterOf(Symbol method) {
-      return variable.owner == method
-          && variable.getKind() == javax.lang.model.element.ElementKind.PARAMETER;
+      return variable.owner == method && variable.getKind() == ElementKind.PARAMETER;
     }
   }
 

@@ -2,13 +2,21 @@ package dev.percpu.errorprone.nesting;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -17,6 +25,7 @@ import com.sun.tools.javac.code.Type;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.Receivers;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,13 +45,12 @@ final class AllocationBinder {
   private final UnitIndex index;
   private final PerCpuApi api;
   private final Lines lines;
-  private final com.sun.tools.javac.api.JavacTrees trees;
+  private final JavacTrees trees;
   private final Set<VarSymbol> resolving = new HashSet<>();
   private final Set<MethodSymbol> resolvingMethods = new HashSet<>();
   private int depth;
 
-  AllocationBinder(
-      UnitIndex index, PerCpuApi api, Lines lines, com.sun.tools.javac.api.JavacTrees trees) {
+  AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines, JavacTrees trees) {
     this.index = index;
     this.api = api;
     this.lines = lines;
@@ -77,7 +85,7 @@ final class AllocationBinder {
       case METHOD_INVOCATION:
         return bindCall((MethodInvocationTree) x);
       case SWITCH_EXPRESSION:
-        return bindSwitch((com.sun.source.tree.SwitchExpressionTree) x);
+        return bindSwitch((SwitchExpressionTree) x);
       case IDENTIFIER:
       case MEMBER_SELECT:
         Symbol s = ASTHelpers.getSymbol(x);
@@ -91,35 +99,33 @@ final class AllocationBinder {
   }
 
   /** A switch expression may yield any of its results, like a conditional with more arms. */
-  private AllocationSet bindSwitch(com.sun.source.tree.SwitchExpressionTree sw) {
-    java.util.List<ExpressionTree> results = new java.util.ArrayList<>();
-    new com.sun.source.util.TreeScanner<Void, Void>() {
+  private AllocationSet bindSwitch(SwitchExpressionTree sw) {
+    List<ExpressionTree> results = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
       @Override
-      public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+      public Void visitYield(YieldTree node, Void unused) {
         results.add(node.getValue());
         return null;
       }
 
       @Override
-      public Void visitSwitchExpression(
-          com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+      public Void visitSwitchExpression(SwitchExpressionTree node, Void unused) {
         return node == sw
             ? super.visitSwitchExpression(node, null)
             : null; // its yields are its own
       }
 
       @Override
-      public Void visitLambdaExpression(
-          com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
         return null;
       }
 
       @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+      public Void visitClass(ClassTree node, Void unused) {
         return null;
       }
     }.scan(sw, null);
-    for (com.sun.source.tree.CaseTree c : sw.getCases()) {
+    for (CaseTree c : sw.getCases()) {
       if (c.getBody() instanceof ExpressionTree e && !results.contains(e)) {
         results.add(e); // `case X -> expr` (javac may or may not wrap it in a yield)
       }
@@ -309,8 +315,7 @@ final class AllocationBinder {
     }
     try {
       Tree declaration = trees.getTree(v);
-      if (declaration instanceof com.sun.source.tree.VariableTree vt
-          && vt.getInitializer() != null) {
+      if (declaration instanceof VariableTree vt && vt.getInitializer() != null) {
         return List.of(vt.getInitializer());
       }
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacTypes;
@@ -32,8 +33,7 @@ final class NestingContext {
     this.index = UnitIndex.of(unit);
     this.lines = new Lines(unit);
     this.binder =
-        new AllocationBinder(
-            index, config.api(), lines, com.sun.tools.javac.api.JavacTrees.instance(state.context));
+        new AllocationBinder(index, config.api(), lines, JavacTrees.instance(state.context));
     this.modelTypes = JavacTypes.instance(state.context);
   }
 

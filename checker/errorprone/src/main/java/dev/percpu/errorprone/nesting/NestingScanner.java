@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
@@ -28,10 +29,13 @@ import dev.percpu.analysis.Receivers;
 import dev.percpu.errorprone.Finding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -49,7 +53,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   private boolean staleSummaryUsed;
 
   /** Methods whose bodies are being walked (a call back into one of them is recursion). */
-  private final java.util.Set<MethodSymbol> walking = new java.util.HashSet<>();
+  private final Set<MethodSymbol> walking = new HashSet<>();
 
   /** The summary of the method whose body is being walked; null where nothing runs now. */
   private MethodSummary.Builder current;
@@ -435,7 +439,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       return;
     }
     for (ExpressionTree arg : args) {
-      com.sun.tools.javac.code.Type type = ASTHelpers.getType(arg);
+      Type type = ASTHelpers.getType(arg);
       if (type == null || !PerCpuApi.isHandleOrToken(type)) {
         continue;
       }
@@ -678,7 +682,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     return p == null ? null : new TreePath(p, at);
   }
 
-  private Void detached(java.util.function.Supplier<Void> body) {
+  private Void detached(Supplier<Void> body) {
     MethodSummary.Builder saved = current;
     current = null;
     try {

@@ -2,9 +2,12 @@ package dev.percpu.errorprone.nesting;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -12,9 +15,11 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.percpu.analysis.ClosureLiteral;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +38,7 @@ final class UnitIndex {
   private final Map<MethodSymbol, List<ExpressionTree>> returns = new HashMap<>();
 
   /** Paths of closures that initialise variables, for running them where they are invoked. */
-  private final Map<Tree, TreePath> closurePaths = new java.util.IdentityHashMap<>();
+  private final Map<Tree, TreePath> closurePaths = new IdentityHashMap<>();
 
   /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
   private final Set<VarSymbol> reassigned = new HashSet<>();
@@ -48,7 +53,7 @@ final class UnitIndex {
       private MethodSymbol returnsOf;
 
       @Override
-      public Void visitReturn(com.sun.source.tree.ReturnTree node, Void unused) {
+      public Void visitReturn(ReturnTree node, Void unused) {
         if (returnsOf != null && node.getExpression() != null) {
           index
               .returns
@@ -59,8 +64,7 @@ final class UnitIndex {
       }
 
       @Override
-      public Void visitLambdaExpression(
-          com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+      public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
         boolean saved = initialising;
         MethodSymbol savedReturns = returnsOf;
         initialising = false;
@@ -74,7 +78,7 @@ final class UnitIndex {
       }
 
       @Override
-      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+      public Void visitClass(ClassTree node, Void unused) {
         boolean saved = initialising;
         initialising = true;
         try {
@@ -94,9 +98,7 @@ final class UnitIndex {
                 .assignments
                 .computeIfAbsent(v, k -> new ArrayList<>())
                 .add(0, node.getInitializer());
-            if (node.getInitializer() instanceof com.sun.source.tree.LambdaExpressionTree
-                || node.getInitializer() instanceof com.sun.source.tree.MemberReferenceTree
-                || node.getInitializer() instanceof com.sun.source.tree.NewClassTree) {
+            if (ClosureLiteral.isClosure(node.getInitializer())) {
               index.closurePaths.put(
                   node.getInitializer(), new TreePath(getCurrentPath(), node.getInitializer()));
             }
