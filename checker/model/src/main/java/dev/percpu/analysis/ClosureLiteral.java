@@ -25,12 +25,18 @@ public final class ClosureLiteral {
    * Whether {@code expression}, inside any parentheses, is a closure literal; {@code null} is not.
    */
   public static boolean isClosure(Tree expression) {
-    Tree t = expression;
-    while (t instanceof ParenthesizedTree p) {
-      t = p.getExpression();
-    }
+    Tree t = withoutParentheses(expression);
     return t instanceof LambdaExpressionTree
         || t instanceof MemberReferenceTree
         || (t instanceof NewClassTree nc && nc.getClassBody() != null);
+  }
+
+  /** {@code tree} inside any parentheses around it; {@code null} stays {@code null}. */
+  static Tree withoutParentheses(Tree tree) {
+    Tree t = tree;
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    return t;
   }
 }

@@ -3,7 +3,7 @@ package dev.percpu.analysis;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
 
 /**
  * Which receiver expressions denote the current object. A field named in a summary ({@code this.h}
@@ -27,10 +27,7 @@ public final class Receivers {
 
   /** {@code this}, {@code super}, {@code Outer.this} or {@code Outer.super}, in any parentheses. */
   public static boolean isCurrentObject(ExpressionTree receiver) {
-    ExpressionTree r = receiver;
-    while (r instanceof ParenthesizedTree p) {
-      r = p.getExpression();
-    }
+    Tree r = ClosureLiteral.withoutParentheses(receiver);
     if (r instanceof MemberSelectTree qualified) {
       return qualified.getIdentifier().contentEquals("this")
           || qualified.getIdentifier().contentEquals("super");

@@ -3,10 +3,6 @@ package dev.percpu.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.util.TreeScanner;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,18 +16,7 @@ class ClosureLiteralTest {
             + body
             + " }\n}\n";
     Elements elements = Elements.compile(Map.of("test.Closures", source));
-    List<Boolean> out = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (node.getMethodSelect() instanceof IdentifierTree id
-            && id.getName().contentEquals("take")) {
-          out.add(ClosureLiteral.isClosure(node.getArguments().get(0)));
-        }
-        return super.visitMethodInvocation(node, unused);
-      }
-    }.scan(elements.unit("test.Closures"), null);
-    return out;
+    return elements.takeArguments("test.Closures", ClosureLiteral::isClosure);
   }
 
   @Test

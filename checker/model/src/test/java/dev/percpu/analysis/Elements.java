@@ -1,12 +1,15 @@
 package dev.percpu.analysis;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import java.net.URI;
 import java.util.ArrayList;
@@ -140,5 +143,24 @@ final class Elements {
       }
     }
     throw new AssertionError("no method " + name + " in " + qualifiedType);
+  }
+
+  /**
+   * {@code question} asked of the first argument of each call of a method named {@code take} in the
+   * unit of {@code className}, in source order.
+   */
+  <T> List<T> takeArguments(String className, Function<ExpressionTree, T> question) {
+    List<T> out = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        if (node.getMethodSelect() instanceof IdentifierTree id
+            && id.getName().contentEquals("take")) {
+          out.add(question.apply(node.getArguments().get(0)));
+        }
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(unit(className), null);
+    return out;
   }
 }

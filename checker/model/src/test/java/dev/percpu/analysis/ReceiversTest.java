@@ -2,10 +2,6 @@ package dev.percpu.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.util.TreeScanner;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,18 +18,7 @@ class ReceiversTest {
             + body
             + " }\n  }\n}\n";
     Elements elements = Elements.compile(Map.of("test.Outer", source));
-    List<Boolean> out = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-        if (node.getMethodSelect() instanceof IdentifierTree id
-            && id.getName().contentEquals("take")) {
-          out.add(Receivers.isCurrentObject(node.getArguments().get(0)));
-        }
-        return super.visitMethodInvocation(node, unused);
-      }
-    }.scan(elements.unit("test.Outer"), null);
-    return out;
+    return elements.takeArguments("test.Outer", Receivers::isCurrentObject);
   }
 
   @Test
