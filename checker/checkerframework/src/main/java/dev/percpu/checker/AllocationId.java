@@ -23,13 +23,56 @@ record AllocationId(String key, TypeMirror typeArg, String description, Element 
     this(key, typeArg, description, null);
   }
 
-  static final String FRESH = "fresh:";
-  static final String SYMBOL = "symbol:";
-  static final String FIELD = "field:";
-  static final String VAR = "var:";
+  // The qualifier's string is the checker's whole representation of identity, so its encoding is
+  // kept here and nowhere else: the factory builds keys with the factories below, and every other
+  // class asks the predicates instead of testing prefixes.
+  private static final String FRESH = "fresh:";
+  private static final String SYMBOL = "symbol:";
+  private static final String FIELD = "field:";
+  private static final String VAR = "var:";
 
   /** Prefix of names whose declaration promises (with {@code @Distinct}) not to alias others. */
-  static final String DISTINCT = "distinct:";
+  private static final String DISTINCT = "distinct:";
+
+  /** The key of one {@code allocate} site, named by {@code site}. */
+  static String freshKey(String site) {
+    return FRESH + site;
+  }
+
+  /** The key of the static per-CPU variable {@code symbol}. */
+  static String symbolKey(String symbol) {
+    return SYMBOL + symbol;
+  }
+
+  /** The key of a final field, named by its owner's qualified name and its own name. */
+  static String fieldKey(String owner, String field) {
+    return FIELD + owner + "." + field;
+  }
+
+  /** The key of a local variable or parameter, {@code name} made unique by {@code site}. */
+  static String variableKey(String name, String site) {
+    return VAR + name + "@" + site;
+  }
+
+  /** {@code key} under the {@code @Distinct} promise. */
+  static String distinctKey(String key) {
+    return DISTINCT + key;
+  }
+
+  /** Whether {@code key} names a fresh allocation site. */
+  static boolean isFreshKey(String key) {
+    return key != null && key.startsWith(FRESH);
+  }
+
+  /** Whether {@code key} names a local variable or parameter, promised distinct or not. */
+  static boolean isVariableKey(String key) {
+    return key != null && (key.startsWith(VAR) || key.startsWith(DISTINCT + VAR));
+  }
+
+  /** Whether this identity is a static symbol; its key then reads as {@code symbol:NAME}. */
+  boolean isSymbol() {
+    return key != null && key.startsWith(SYMBOL);
+  }
 
   static AllocationId unknown(TypeMirror typeArg, String description) {
     return new AllocationId(null, typeArg, description);

@@ -382,9 +382,7 @@ final class EffectAnalysis {
     for (Entry e : entries) {
       AllocationId id = e.id();
       String key = id.key();
-      if (key != null
-          && (key.startsWith(AllocationId.VAR)
-              || key.startsWith(AllocationId.DISTINCT + AllocationId.VAR))) {
+      if (AllocationId.isVariableKey(key)) {
         Element v = factory.variableOf(key);
         int index = v == null ? -1 : m.getParameters().indexOf(v);
         if (index >= 0) {
@@ -820,7 +818,7 @@ final class EffectAnalysis {
       } else if (term instanceof EffectTerm.Symbol sym) {
         id =
             new AllocationId(
-                AllocationId.SYMBOL + sym.name(), null, "symbol \"" + sym.name() + "\"");
+                AllocationId.symbolKey(sym.name()), null, "symbol \"" + sym.name() + "\"");
       } else {
         id = fieldIdentity(callee, ((EffectTerm.Field) term).name());
       }
@@ -873,7 +871,7 @@ final class EffectAnalysis {
       }
       String key;
       if (term instanceof EffectTerm.Symbol sym) {
-        key = AllocationId.SYMBOL + sym.name();
+        key = AllocationId.symbolKey(sym.name());
       } else if (term instanceof EffectTerm.Field f) {
         key = fieldIdentity(m, f.name()).key();
       } else {

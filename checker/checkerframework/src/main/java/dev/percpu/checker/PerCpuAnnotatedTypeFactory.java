@@ -178,7 +178,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (key == null) {
       return null;
     }
-    if (key.startsWith(AllocationId.FRESH)) {
+    if (AllocationId.isFreshKey(key)) {
       return freshScopes.get(key);
     }
     Element v = variables.get(key);
@@ -390,7 +390,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
               owner instanceof TypeElement t
                   ? t.getQualifiedName().toString()
                   : String.valueOf(owner);
-          key = AllocationId.FIELD + ownerName + "." + v.getSimpleName();
+          key = AllocationId.fieldKey(ownerName, v.getSimpleName().toString());
         }
       }
     } else if (v.getKind() == ElementKind.LOCAL_VARIABLE
@@ -404,22 +404,22 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
           // A final local is whatever its initialiser reaches (which may be unknown).
           key = keyOf(getAnnotatedType(vt.getInitializer()).getPrimaryAnnotationInHierarchy(top()));
           if (key == null) {
-            key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+            key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
           } else {
             return key; // derived from another handle: @Distinct cannot separate it from that one
           }
         } else if (v.getKind() != ElementKind.LOCAL_VARIABLE || isLoopVariable(v)) {
           // Parameters, for-each, resource, catch and pattern variables: named by themselves.
-          key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+          key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
         } else if (PerCpuApi.isDistinct(v)) {
           // A @Distinct local assigned once after its declaration: the promise names it.
-          key = AllocationId.VAR + v.getSimpleName() + "@" + idOf(v);
+          key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
         }
         // Otherwise a local assigned once after its declaration is left to flow refinement.
       }
     }
     if (key != null && PerCpuApi.isDistinct(v)) {
-      key = AllocationId.DISTINCT + key;
+      key = AllocationId.distinctKey(key);
     }
     if (key != null) {
       variables.putIfAbsent(key, v);
@@ -506,7 +506,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     }
     MethodRole role = api.roleOf(method);
     if (role instanceof MethodRole.FreshAllocation) {
-      String key = AllocationId.FRESH + idOf(call);
+      String key = AllocationId.freshKey(String.valueOf(idOf(call)));
       if (!freshScopes.containsKey(key)) {
         TreePath path = getPath(call);
         MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
@@ -517,7 +517,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     }
     if (role instanceof MethodRole.SymbolLookup s) {
       String name = constantString(argument(call, s.index()));
-      return name == null ? null : AllocationId.SYMBOL + name;
+      return name == null ? null : AllocationId.symbolKey(name);
     }
     return null;
   }
@@ -588,7 +588,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       String key = roleKey(call);
       if (key == null && PerCpuApi.isDistinct(method)) {
         // @Distinct on a method: each call site yields a handle no other handle in scope reaches.
-        key = AllocationId.DISTINCT + "call#" + idOf(call);
+        key = AllocationId.distinctKey("call#" + idOf(call));
       }
       if (key != null) {
         type.replaceAnnotation(allocation(key));

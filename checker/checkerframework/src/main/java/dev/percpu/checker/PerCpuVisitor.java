@@ -444,7 +444,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       return "\"#" + (p.index() + 1) + "\"";
     }
     AllocationId id = ((EffectAtom.Absolute) atom).id();
-    if (id.key() != null && id.key().startsWith(AllocationId.SYMBOL)) {
+    if (id.isSymbol()) {
       return "\"" + id.key() + "\"";
     }
     return "\"" + id.description() + "\"";
