@@ -1,7 +1,7 @@
 package dev.percpu.checker;
 
+import dev.percpu.analysis.TypeArguments;
 import javax.lang.model.element.Element;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
@@ -91,7 +91,7 @@ record AllocationId(String key, TypeMirror typeArg, String description, Element 
         || (b.isKnown() && b.key.startsWith(DISTINCT))) {
       return Aliasing.DISTINCT; // the @Distinct promise: no other handle in scope reaches it
     }
-    if (!compatible(a.typeArg, b.typeArg, types)) {
+    if (!TypeArguments.mayBeSame(a.typeArg, b.typeArg, types)) {
       return Aliasing.DISTINCT;
     }
     if (!a.isKnown() || !b.isKnown()) {
@@ -112,41 +112,6 @@ record AllocationId(String key, TypeMirror typeArg, String description, Element 
         && fresh.key.startsWith(FRESH)
         && param.key.startsWith(VAR)
         && fresh.scope.equals(param.scope);
-  }
-
-  /**
-   * Whether one allocation can carry both type arguments. Type variables and wildcards may stand
-   * for anything, so only two fully concrete, different types are incompatible.
-   */
-  private static boolean compatible(TypeMirror a, TypeMirror b, Types types) {
-    if (a == null || b == null || !concrete(a) || !concrete(b)) {
-      return true;
-    }
-    return types.isSameType(a, b);
-  }
-
-  private static boolean concrete(TypeMirror t) {
-    switch (t.getKind()) {
-      case DECLARED:
-        for (TypeMirror arg : ((DeclaredType) t).getTypeArguments()) {
-          if (!concrete(arg)) {
-            return false;
-          }
-        }
-        return true;
-      case ARRAY:
-      case BOOLEAN:
-      case BYTE:
-      case CHAR:
-      case SHORT:
-      case INT:
-      case LONG:
-      case FLOAT:
-      case DOUBLE:
-        return true;
-      default:
-        return false;
-    }
   }
 
   /** How an inner entry relates to an entry already on the stack. */

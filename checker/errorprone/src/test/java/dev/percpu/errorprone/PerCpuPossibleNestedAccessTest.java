@@ -288,6 +288,23 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void typeArgumentsDifferingOnlyInsideTheirOwnArguments_areDistinct() {
+    check(
+        "  void run(PerCpu<java.util.List<String>> a, PerCpu<java.util.List<Integer>> b) {",
+        "    a.with(x -> b.with(y -> y.add(1)));",
+        "  }");
+  }
+
+  @Test
+  void typeArgumentWithATypeVariable_mayAlias() {
+    check(
+        "  <E> void run(PerCpu<java.util.List<String>> a, PerCpu<java.util.List<E>> b) {",
+        "    // BUG: Diagnostic contains: parameter `b`",
+        "    a.with(x -> b.with(y -> y.clear()));",
+        "  }");
+  }
+
+  @Test
   void distinctAnnotatedParameters_areDistinct() {
     check(
         "  void merge(@Distinct PerCpu<long[]> from, @Distinct PerCpu<long[]> into) {",

@@ -1,13 +1,12 @@
 package dev.percpu.errorprone.nesting;
 
-import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.code.Types;
+import dev.percpu.analysis.TypeArguments;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import javax.lang.model.util.Types;
 
 /**
  * The allocations one handle expression may reach: one member when the binder knows, several for a
@@ -122,7 +121,7 @@ final class AllocationSet {
     if (!typeArgumentAliasing) {
       return false;
     }
-    return compatible(a.typeArgument(), b.typeArgument(), types);
+    return TypeArguments.mayBeSame(a.typeArgument(), b.typeArgument(), types);
   }
 
   private static boolean isDistinct(Allocation a) {
@@ -131,25 +130,6 @@ final class AllocationSet {
 
   private static boolean isLocalFresh(Allocation a) {
     return a instanceof Allocation.Fresh f && f.perEvaluation();
-  }
-
-  static boolean compatible(Type a, Type b, Types types) {
-    if (a == null || b == null || isOpen(a) || isOpen(b)) {
-      return true;
-    }
-    try {
-      return types.isSameType(a, b) || types.isSameType(types.erasure(a), types.erasure(b));
-    } catch (RuntimeException e) {
-      return true;
-    }
-  }
-
-  private static boolean isOpen(Type t) {
-    return t.hasTag(TypeTag.TYPEVAR)
-        || t.hasTag(TypeTag.WILDCARD)
-        || t.hasTag(TypeTag.ERROR)
-        || t.hasTag(TypeTag.NONE)
-        || t.isErroneous();
   }
 
   @Override

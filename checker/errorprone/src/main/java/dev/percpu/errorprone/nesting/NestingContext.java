@@ -61,6 +61,13 @@ final class NestingContext {
     return state.getTypes();
   }
 
+  /**
+   * The same types, as {@code javax.lang.model} sees them: the shared model's questions take these.
+   */
+  JavacTypes modelTypes() {
+    return modelTypes;
+  }
+
   ClosureUse closureUse(MethodSymbol m, int index) {
     try {
       return config.api().closureUse(m, index, modelTypes);

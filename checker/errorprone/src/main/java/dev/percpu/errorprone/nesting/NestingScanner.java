@@ -17,7 +17,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.model.JavacTypes;
 import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
@@ -609,7 +609,7 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
       via = redirectVia + " → " + (via == null ? inside : via);
       at = redirectTo;
     }
-    Types types = ctx.types();
+    JavacTypes types = ctx.modelTypes();
     boolean aliasing = ctx.config().typeArgumentAliasing();
     Entry best = null;
     boolean definite = false;
