@@ -2,6 +2,7 @@ package dev.percpu.corpus;
 
 import dev.percpu.PerCpuAssertions;
 import dev.percpu.PerCpuNestingException;
+import dev.percpu.PerCpuViolation;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -181,15 +182,23 @@ final class Tools {
             new URL[] {Corpus.WORK.resolve("classes").toUri().toURL()},
             Tools.class.getClassLoader())) {
       for (String program : found.keySet()) {
+        long mark = PerCpuAssertions.checkpoint();
         Throwable thrown = runMain(loader, program);
-        if (thrown == null) {
-          continue;
-        }
-        PerCpuNestingException nesting = nestingIn(thrown);
-        if (nesting == null) {
+        PerCpuNestingException nesting = thrown == null ? null : nestingIn(thrown);
+        if (nesting != null) {
+          found.get(program).add(lineOf(nesting, program, labels.get(program)), Verdict.DEFINITE);
+        } else if (thrown != null) {
           found.get(program).add(0, Verdict.OTHER, "failed(" + thrown + ")");
         } else {
-          found.get(program).add(lineOf(nesting, program, labels.get(program)), Verdict.DEFINITE);
+          // A nesting the program swallowed (a CompletableFuture stage keeps its exception) is
+          // still the runtime's verdict: assertion mode recorded it, with the positions involved.
+          for (PerCpuViolation v : PerCpuAssertions.violationsSince(mark)) {
+            if (v.kind() == PerCpuViolation.Kind.NESTED_ENTRY) {
+              found
+                  .get(program)
+                  .add(lineIn(v.message(), program, labels.get(program)), Verdict.DEFINITE);
+            }
+          }
         }
       }
     } catch (IOException e) {
@@ -218,6 +227,22 @@ final class Tools {
       }
     }
     return innermost;
+  }
+
+  /** The labelled line among the message's {@code Program.java:N} positions, or else the first. */
+  private static int lineIn(String message, String program, Findings labels) {
+    Matcher m = Pattern.compile(Pattern.quote(program + ".java:") + "(\\d+)").matcher(message);
+    int first = 0;
+    while (m.find()) {
+      int line = Integer.parseInt(m.group(1));
+      if (labels.lines().containsKey(line)) {
+        return line;
+      }
+      if (first == 0) {
+        first = line;
+      }
+    }
+    return first;
   }
 
   private static PerCpuNestingException nestingIn(Throwable thrown) {
