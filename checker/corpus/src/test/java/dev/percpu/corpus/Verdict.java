@@ -1,6 +1,6 @@
 package dev.percpu.corpus;
 
-/** A tool's verdict at one line, as in the shared analysis model.s verdict table. */
+/** A tool's verdict at one line, as in the shared analysis model's verdict table. */
 enum Verdict {
   DEFINITE,
   POSSIBLE,
