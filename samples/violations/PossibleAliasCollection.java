@@ -5,7 +5,7 @@
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
  *   errorprone PerCpuPossibleNestedAccess WARNING line 17
- *   checker percpu:possible.nested.entry ERROR line 17
+ *   checker percpu:possible.nested.entry WARNING line 17
  */
 import dev.percpu.PerCpu;
 import java.util.List;

@@ -5,7 +5,7 @@
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
  *   errorprone PerCpuPossibleNestedAccess WARNING line 22
- *   checker percpu:possible.nested.entry ERROR line 22
+ *   checker percpu:possible.nested.entry WARNING line 22
  */
 import dev.percpu.PerCpu;
 import java.util.Map;

@@ -10,6 +10,7 @@ import dev.percpu.lint.compile.SourceFiles;
 import dev.percpu.lint.compile.ToolPaths;
 import dev.percpu.lint.report.DocsLinks;
 import dev.percpu.lint.report.Finding;
+import dev.percpu.lint.report.Findings;
 import dev.percpu.lint.report.ReportFormat;
 import dev.percpu.lint.report.Summary;
 import dev.percpu.lint.report.Tool;
@@ -60,6 +61,13 @@ public final class Linter {
     Set<Tool> toolsRun = new LinkedHashSet<>();
     List<Finding> findings = new ArrayList<>();
     if (files.isEmpty()) {
+      // Fail closed: a CI job pointed at a moved or misspelt directory must not pass silently.
+      if (!options.allowEmpty()) {
+        throw new LintException(
+            "no .java files under "
+                + options.paths()
+                + " (pass --allow-empty if an empty tree is expected)");
+      }
       err.println("percpu-lint: warning: no .java files under " + options.paths());
     } else {
       ToolPaths toolPaths = ToolPaths.locate();
@@ -74,6 +82,9 @@ public final class Linter {
               progress);
       for (Tool tool : options.tools()) {
         CompilationOutcome outcome = CheckerCompilation.of(tool, toolPaths, settings).run(files);
+        if (!outcome.usageErrors().isEmpty()) {
+          throw new LintException(String.join("\n", outcome.usageErrors()));
+        }
         if (!outcome.toolErrors().isEmpty()) {
           String errors = String.join("\n", outcome.toolErrors());
           boolean missing =
@@ -99,17 +110,18 @@ public final class Linter {
                   + " compilation); fix them, or pass the missing libraries with --classpath");
         }
         toolsRun.add(tool);
-        findings.addAll(outcome.findings());
+        for (Finding f : outcome.findings()) {
+          findings.add(Findings.alignSeverity(f, options.errorProneFlags()));
+        }
       }
     }
-    findings.sort(Finding.REPORT_ORDER);
-    Summary summary = new Summary(files.size(), toolsRun, findings);
-    write(summary, options);
+    Summary summary = new Summary(files.size(), toolsRun, Findings.merge(findings));
+    write(summary, options, docs);
     return summary.hasErrors() ? ERRORS_FOUND : CLEAN;
   }
 
-  private void write(Summary summary, LintOptions options) throws LintException {
-    var writer = options.format().writer(new DocsLinks(options.docsBaseUrl()), workingDirectory);
+  private void write(Summary summary, LintOptions options, DocsLinks docs) throws LintException {
+    var writer = options.format().writer(docs, workingDirectory);
     if (options.output().isPresent()) {
       Path target = workingDirectory.resolve(options.output().get());
       try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {

@@ -42,10 +42,21 @@ class CommandLineTest {
   }
 
   @Test
-  void emptyTree_exitsZeroWithAWarningAndAnEmptyReport() throws Exception {
+  void emptyTree_isAUsageErrorNamingThePath() throws Exception {
+    Path empty = Fixtures.scratch("empty-tree-fails");
+    Files.createDirectories(empty.resolve("sub/dir"));
+    LintProcess.Result r = LintProcess.jar(empty, "sub");
+    assertEquals(2, r.exitCode(), r::toString);
+    assertTrue(r.stderr().contains("no .java files under [sub]"), r::toString);
+    assertTrue(r.stderr().contains("--allow-empty"), r::toString);
+    assertEquals("", r.stdout(), "no report: a usage error is not a clean run");
+  }
+
+  @Test
+  void emptyTreeWithAllowEmpty_exitsZeroWithAWarningAndAnEmptyReport() throws Exception {
     Path empty = Fixtures.scratch("empty-tree");
     Files.createDirectories(empty.resolve("sub/dir"));
-    LintProcess.Result r = LintProcess.jar(empty, ".");
+    LintProcess.Result r = LintProcess.jar(empty, "--allow-empty", ".");
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains("warning: no .java files under [.]"), r::toString);
     assertEquals("percpu-lint: 0 files, 0 errors, 0 warnings\n", r.stdout(), r::toString);

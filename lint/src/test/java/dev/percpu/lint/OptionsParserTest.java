@@ -1,6 +1,7 @@
 package dev.percpu.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,5 +113,65 @@ class OptionsParserTest {
   @Test
   void help_needsNoPath() throws UsageException {
     assertTrue(OptionsParser.parse(List.of("--help")).help());
+  }
+
+  @Test
+  void defaults_noDocsLinkAndEmptyTreesRejected() throws UsageException {
+    LintOptions options = OptionsParser.parse(List.of("src"));
+    assertEquals(Optional.empty(), options.docsBaseUrl());
+    assertFalse(options.allowEmpty());
+  }
+
+  @Test
+  void allowEmptyAndDocsUrl_areParsed() throws UsageException {
+    LintOptions options =
+        OptionsParser.parse(
+            List.of("--allow-empty", "--docs-url=https://example.org/percpu/docs/", "src"));
+    assertTrue(options.allowEmpty());
+    assertEquals(Optional.of("https://example.org/percpu/docs/"), options.docsBaseUrl());
+  }
+
+  @Test
+  void docsUrlThatIsNotAnAbsoluteHttpUrl_isNamed() {
+    UsageException e =
+        assertThrows(
+            UsageException.class, () -> OptionsParser.parse(List.of("--docs-url", "docs/", "src")));
+    assertTrue(e.getMessage().startsWith("--docs-url takes an absolute"), e.getMessage());
+    assertTrue(e.getMessage().contains("'docs/'"), e.getMessage());
+  }
+
+  @Test
+  void unknownPerCpuFlagName_isNamed() {
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> OptionsParser.parse(List.of("-XepOpt:PerCpu:ApiMethod=a#b=fresh", "src")));
+    assertTrue(e.getMessage().contains("'-XepOpt:PerCpu:ApiMethod=a#b=fresh'"), e.getMessage());
+  }
+
+  @Test
+  void invalidPerCpuFlagValues_areNamed() {
+    for (String flag :
+        List.of(
+            "-XepOpt:PerCpu:TypeArgumentAliasing=maybe",
+            "-XepOpt:PerCpu:DocsUrl=not a url",
+            "-XepOpt:PerCpu:ApiMethods=",
+            "-XepOpt:PerCpu:TypeArgumentAliasing")) {
+      UsageException e =
+          assertThrows(UsageException.class, () -> OptionsParser.parse(List.of(flag, "src")));
+      assertTrue(e.getMessage().contains("'" + flag + "'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void validPerCpuFlags_passThrough() throws UsageException {
+    List<String> flags =
+        List.of(
+            "-XepOpt:PerCpu:TypeArgumentAliasing=false",
+            "-XepOpt:PerCpu:DocsUrl=https://example.org/docs/",
+            "-XepOpt:PerCpu:ApiMethods=com.acme.Shards#update=entering:1:0");
+    List<String> args = new java.util.ArrayList<>(flags);
+    args.add("src");
+    assertEquals(flags, OptionsParser.parse(args).errorProneFlags());
   }
 }

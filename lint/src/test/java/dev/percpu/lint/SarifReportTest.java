@@ -1,6 +1,7 @@
 package dev.percpu.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.percpu.lint.report.DocsLinks;
@@ -11,16 +12,19 @@ import dev.percpu.lint.report.SourcePosition;
 import dev.percpu.lint.report.Summary;
 import dev.percpu.lint.report.Tool;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The SARIF writer on findings the fixture runs do not produce: the checker's keys, odd paths. */
 class SarifReportTest {
-  private static final DocsLinks DOCS = new DocsLinks(DocsLinks.DEFAULT_BASE);
+  private static final String DOCS_BASE = "https://example.org/percpu/docs/";
+  private static final DocsLinks DOCS = new DocsLinks(Optional.of(DOCS_BASE));
 
   private static Finding finding(String file, Tool tool, String check, Severity severity) {
     SourcePosition at = new SourcePosition(3, 5);
@@ -69,9 +73,7 @@ class SarifReportTest {
     assertEquals(6, rules.size());
     JsonNode rule = rules.get(5);
     assertEquals("percpu:nested.entry", rule.get("id").asString());
-    assertEquals(
-        DocsLinks.DEFAULT_BASE + "checker/manual.md#what-it-reports",
-        rule.get("helpUri").asString());
+    assertEquals(DOCS_BASE + "checker/manual.md#what-it-reports", rule.get("helpUri").asString());
     assertEquals(5, run.get("results").get(1).get("ruleIndex").asInt());
   }
 
@@ -121,5 +123,85 @@ class SarifReportTest {
         "file:///work/project/",
         run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asString());
     assertEquals(0, run.get("results").size());
+  }
+
+  @Test
+  void everyPerCpuRule_carriesItsBugPatternPageAsHelp() throws Exception {
+    JsonNode rules = sarif(List.of()).get("runs").get(0).get("tool").get("driver").get("rules");
+    assertEquals(5, rules.size());
+    for (JsonNode rule : rules) {
+      String id = rule.get("id").asString();
+      String page =
+          Files.readString(LintProcess.REPO_ROOT.resolve("docs/bugpattern/" + id + ".md"));
+      assertEquals(page, rule.get("help").get("markdown").asString(), id);
+      assertFalse(rule.get("help").get("text").asString().contains("```"), id);
+      assertEquals(id.substring("PerCpu".length()), rule.get("name").asString());
+      String full = rule.get("fullDescription").get("text").asString();
+      assertTrue(full.length() > 40 && !full.contains("\n"), id + ": " + full);
+      assertEquals(DOCS_BASE + "bugpattern/" + id + ".md", rule.get("helpUri").asString());
+    }
+  }
+
+  @Test
+  void withoutDocsUrl_noRuleLinksAnywhereButHelpIsThere() throws Exception {
+    StringWriter out = new StringWriter();
+    ReportFormat.SARIF
+        .writer(DocsLinks.none(), Path.of("/work/project"))
+        .write(
+            new Summary(
+                1,
+                EnumSet.allOf(Tool.class),
+                List.of(
+                    finding(
+                        "A.java",
+                        Tool.CHECKER_FRAMEWORK,
+                        "percpu:effect.not.declared",
+                        Severity.ERROR))),
+            out);
+    assertEquals("", Schemas.violations(Schemas.SARIF, out.toString()));
+    assertFalse(out.toString().contains("github.com"), out::toString);
+    JsonNode run = JsonMapper.builder().build().readTree(out.toString()).get("runs").get(0);
+    ReportFormatsTest.assertCodeScanningSubset(
+        JsonMapper.builder().build().readTree(out.toString()));
+    JsonNode rule = run.get("tool").get("driver").get("rules").get(5);
+    assertEquals("percpu:effect.not.declared", rule.get("id").asString());
+    assertEquals("PerCpuCheckerEffectNotDeclared", rule.get("name").asString());
+    assertTrue(rule.get("helpUri") == null, rule::toString);
+    assertTrue(
+        rule.get("fullDescription").get("text").asString().contains("declares @Enters"),
+        rule::toString);
+  }
+
+  @Test
+  void mergedFinding_isOneResultNamingTheOtherRule() throws Exception {
+    Finding merged =
+        new Finding(
+            "src/A.java",
+            new SourcePosition(3, 5),
+            new SourcePosition(3, 9),
+            Severity.ERROR,
+            "PerCpuNestedAccess",
+            "nested",
+            Tool.ERROR_PRONE,
+            Optional.empty(),
+            List.of(
+                new Finding.Also(
+                    Tool.CHECKER_FRAMEWORK,
+                    "percpu:nested.entry",
+                    "also nested",
+                    Optional.empty())));
+    JsonNode run = sarif(List.of(merged)).get("runs").get(0);
+    assertEquals(1, run.get("results").size());
+    JsonNode properties = run.get("results").get(0).get("properties");
+    assertEquals("errorprone", properties.get("tool").asString());
+    assertEquals("[\"errorprone\",\"checker\"]", properties.get("tools").toString());
+    JsonNode other = properties.get("alsoReportedBy").get(0);
+    assertEquals("checker", other.get("tool").asString());
+    assertEquals("percpu:nested.entry", other.get("ruleId").asString());
+    assertEquals("also nested", other.get("message").asString());
+    // The other rule is declared, so its id resolves for a viewer.
+    List<String> ids = new java.util.ArrayList<>();
+    run.get("tool").get("driver").get("rules").forEach(r -> ids.add(r.get("id").asString()));
+    assertTrue(ids.contains("percpu:nested.entry"), ids::toString);
   }
 }

@@ -12,12 +12,14 @@ import dev.percpu.lint.report.Tool;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SummaryTest {
   private static Finding finding(Tool tool, Severity severity) {
     SourcePosition at = new SourcePosition(1, 1);
-    return new Finding("A.java", at, at, severity, "X", "m", tool, "https://example.org/");
+    return new Finding(
+        "A.java", at, at, severity, "X", "m", tool, Optional.of("https://example.org/"));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -89,6 +90,87 @@ class ViolationSamplesTest {
                             "line " + e.line() + " is not marked as the mistake: " + file);
                       }
                     }));
+  }
+
+  /** The Error Prone check with the same verdict as a promised Checker Framework finding. */
+  private static final java.util.Map<String, String> SAME_VERDICT =
+      java.util.Map.of(
+          "percpu:nested.entry", "PerCpuNestedAccess",
+          "percpu:possible.nested.entry", "PerCpuPossibleNestedAccess",
+          "percpu:*", "PerCpuNestedAccess");
+
+  /**
+   * Both checkers at once: where both promise the same verdict on one line, the report has ONE
+   * finding (Error Prone's, naming the checker's key in alsoReportedBy), in JSON and as one text
+   * line; everything else as promised. The counts are derived from the headers, so they stay exact.
+   */
+  @Test
+  void bothCheckers_reportOneFindingPerVerdictAndPlace() throws Exception {
+    assumeTrue(
+        InstalledCheckers.checkerFramework(),
+        InstalledCheckers.missing("the Checker Framework checker"));
+    int expectedFindings = 0;
+    int expectedMerged = 0;
+    for (Path file : sampleFiles()) {
+      List<Expected> expected = expectations(file);
+      List<Expected> checker =
+          new ArrayList<>(expected.stream().filter(e -> e.tool().equals("checker")).toList());
+      for (Expected e : expected) {
+        if (!e.tool().equals("errorprone")) {
+          continue;
+        }
+        expectedFindings++;
+        var partner =
+            checker.stream()
+                .filter(
+                    c ->
+                        c.line() == e.line()
+                            && e.check().equals(SAME_VERDICT.get(c.check()))
+                            && (c.severity().equals(e.severity()) || c.severity().equals("*")))
+                .findFirst();
+        if (partner.isPresent()) {
+          checker.remove(partner.get());
+          expectedMerged++;
+        }
+      }
+      expectedFindings += checker.size();
+    }
+    LintProcess.Result r =
+        LintProcess.jar(LintProcess.REPO_ROOT, "--format", "json", "samples/violations");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertEquals("", Schemas.violations(Schemas.LINT_JSON, r.stdout()));
+    JsonNode findings = JSON.readTree(r.stdout()).get("findings");
+    assertEquals(expectedFindings, findings.size(), r::toString);
+    int merged = 0;
+    for (JsonNode f : findings) {
+      if (f.has("alsoReportedBy")) {
+        merged++;
+        assertEquals("errorprone", f.get("tool").asString(), f::toString);
+        JsonNode other = f.get("alsoReportedBy").get(0);
+        assertEquals("checker", other.get("tool").asString(), f::toString);
+        assertEquals(
+            f.get("check").asString(),
+            SAME_VERDICT.get(other.get("check").asString()),
+            "same verdict: " + f);
+      }
+    }
+    assertEquals(expectedMerged, merged, r::toString);
+
+    LintProcess.Result text = LintProcess.jar(LintProcess.REPO_ROOT, "samples/violations");
+    assertEquals(1, text.exitCode(), text::toString);
+    List<String> sameHandle =
+        text.stdout()
+            .lines()
+            .filter(l -> l.startsWith("samples/violations/SameHandle.java:"))
+            .toList();
+    assertEquals(
+        1, sameHandle.size(), "one line for the mistake both checkers found: " + text.stdout());
+    assertTrue(
+        sameHandle
+                .get(0)
+                .startsWith("samples/violations/SameHandle.java:19:18: ERROR [PerCpuNestedAccess] ")
+            && sameHandle.get(0).endsWith(" (also Checker Framework [percpu:nested.entry])"),
+        sameHandle.get(0));
   }
 
   private Stream<DynamicTest> perFile(String tool) throws Exception {

@@ -55,6 +55,7 @@ final class FindingReporter {
         Description.Builder d =
             checker.buildDescription(f.path().getLeaf()).setMessage(f.message());
         f.fix().ifPresent(d::addFix);
+        BugPatternLinks.link(checker.canonicalName(), config).ifPresent(d::setLinkUrl);
         state.reportMatch(d.build());
       } catch (RuntimeException e) {
         // Never crash javac: a finding that cannot be reported is dropped, the others still are.

@@ -14,7 +14,10 @@ import java.util.Optional;
  *       (see {@link dev.percpu.analysis.ApiMethodSpec} for the form);
  *   <li>{@code -XepOpt:PerCpu:TypeArgumentAliasing=false}: do not treat two handles of unknown
  *       origin with the same type argument as possible aliases (turns most of {@code
- *       PerCpuPossibleNestedAccess} off).
+ *       PerCpuPossibleNestedAccess} off);
+ *   <li>{@code -XepOpt:PerCpu:DocsUrl=https://.../docs/}: where a copy of the project's {@code
+ *       docs/} is published; each diagnostic then links {@code DOCS_URL/bugpattern/NAME.md}. No
+ *       default: the project has no published site, and a dead link is worse than none.
  * </ul>
  *
  * <p>A malformed flag never throws out of javac: it yields a config whose {@link #error()} names
@@ -22,16 +25,19 @@ import java.util.Optional;
  *
  * @param api the shared API model, with configured methods
  * @param typeArgumentAliasing whether unknown handles with one type argument may alias
+ * @param docsUrl the docs base from {@code -XepOpt:PerCpu:DocsUrl}, ending in {@code /}
  * @param error why the flags were rejected, if they were
  */
-public record PerCpuConfig(PerCpuApi api, boolean typeArgumentAliasing, Optional<String> error) {
+public record PerCpuConfig(
+    PerCpuApi api, boolean typeArgumentAliasing, Optional<String> docsUrl, Optional<String> error) {
 
   static final String API_METHODS = "PerCpu:ApiMethods";
   static final String TYPE_ARGUMENT_ALIASING = "PerCpu:TypeArgumentAliasing";
+  static final String DOCS_URL = "PerCpu:DocsUrl";
 
   /** The defaults: annotations only, type-argument aliasing on. */
   public static PerCpuConfig defaults() {
-    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.empty());
+    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.empty(), Optional.empty());
   }
 
   /** Parses the flags; never throws for a malformed value. */
@@ -60,11 +66,23 @@ public record PerCpuConfig(PerCpuApi api, boolean typeArgumentAliasing, Optional
         return invalid("-XepOpt:" + TYPE_ARGUMENT_ALIASING + "=" + v + ": expected true or false");
       }
     }
-    return new PerCpuConfig(api, typeArgumentAliasing, Optional.empty());
+    Optional<String> docsUrl = flags.get(DOCS_URL).map(String::trim);
+    if (docsUrl.isPresent() && !docsUrl.get().matches("https?://[^\\s/]+(/\\S*)?")) {
+      return invalid(
+          "-XepOpt:" + DOCS_URL + "=" + docsUrl.get() + ": expected an absolute http(s) URL");
+    }
+    return new PerCpuConfig(
+        api,
+        typeArgumentAliasing,
+        docsUrl.map(u -> u.endsWith("/") ? u : u + "/"),
+        Optional.empty());
   }
 
   private static PerCpuConfig invalid(String why) {
     return new PerCpuConfig(
-        PerCpuApi.annotationsOnly(), true, Optional.of("invalid percpu flag " + why));
+        PerCpuApi.annotationsOnly(),
+        true,
+        Optional.empty(),
+        Optional.of("invalid percpu flag " + why));
   }
 }

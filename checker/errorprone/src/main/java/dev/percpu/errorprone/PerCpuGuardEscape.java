@@ -1,6 +1,6 @@
 package dev.percpu.errorprone;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
@@ -30,8 +30,7 @@ import javax.inject.Inject;
     summary =
         "A CpuGuard or PerCpuToken outlives its guard: stored into a field, returned, or captured by a closure that runs later or on another thread",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = BugPatternLinks.BASE + "PerCpuGuardEscape.md")
+    linkType = NONE)
 public final class PerCpuGuardEscape extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,6 @@
 package dev.percpu.errorprone;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
@@ -26,8 +26,7 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "A CpuGuard from pin() must be closed by try-with-resources",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = BugPatternLinks.BASE + "PerCpuGuardNotClosed.md")
+    linkType = NONE)
 public final class PerCpuGuardNotClosed extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

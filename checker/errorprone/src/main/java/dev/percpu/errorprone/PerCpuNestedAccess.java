@@ -1,6 +1,6 @@
 package dev.percpu.errorprone;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
@@ -29,8 +29,7 @@ import javax.inject.Inject;
     summary =
         "A closure that has entered a per-CPU allocation enters the same allocation again (through an alias, a clone, a symbol lookup, a token or a helper); this throws PerCpuNestingException at run time",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = BugPatternLinks.BASE + "PerCpuNestedAccess.md")
+    linkType = NONE)
 public final class PerCpuNestedAccess extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

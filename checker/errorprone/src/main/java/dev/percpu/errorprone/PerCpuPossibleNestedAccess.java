@@ -1,6 +1,6 @@
 package dev.percpu.errorprone;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -30,8 +30,7 @@ import javax.inject.Inject;
     summary =
         "A closure that has entered a per-CPU allocation enters a handle that may reach the same allocation, and nothing proves the two distinct",
     severity = WARNING,
-    linkType = CUSTOM,
-    link = BugPatternLinks.BASE + "PerCpuPossibleNestedAccess.md")
+    linkType = NONE)
 public final class PerCpuPossibleNestedAccess extends BugChecker
     implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package dev.percpu.errorprone;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
@@ -26,8 +26,7 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "The value a with/apply closure receives is stored where it outlives the closure",
     severity = WARNING,
-    linkType = CUSTOM,
-    link = BugPatternLinks.BASE + "PerCpuValueEscape.md")
+    linkType = NONE)
 public final class PerCpuValueEscape extends BugChecker implements CompilationUnitTreeMatcher {
   private static final long serialVersionUID = 1L;
 

@@ -761,4 +761,43 @@ class PerCpuNestedAccessTest {
             "class Test {}")
         .doTest();
   }
+
+  @Test
+  void docsUrlFlag_linksTheChecksPageUnderIt() {
+    helper
+        .setArgs("-XepOpt:PerCpu:DocsUrl=https://example.org/percpu/docs")
+        .addSourceLines(
+            "Test.java",
+            inClass(
+                "  void run(PerCpu<long[]> h) {",
+                "    // BUG: Diagnostic contains: (see https://example.org/percpu/docs/bugpattern/PerCpuNestedAccess.md)",
+                "    h.with(x -> h.with(y -> y[0]++));",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
+  void withoutDocsUrl_theDiagnosticLinksNothing() {
+    helper
+        .expectErrorMessage("NESTED", message -> !message.contains("(see "))
+        .addSourceLines(
+            "Test.java",
+            inClass(
+                "  void run(PerCpu<long[]> h) {",
+                "    // BUG: Diagnostic matches: NESTED",
+                "    h.with(x -> h.with(y -> y[0]++));",
+                "  }"))
+        .doTest();
+  }
+
+  @Test
+  void malformedDocsUrlFlag_isAClearErrorNamingIt() {
+    helper
+        .setArgs("-XepOpt:PerCpu:DocsUrl=docs/")
+        .addSourceLines(
+            "Test.java",
+            "// BUG: Diagnostic contains: invalid percpu flag -XepOpt:PerCpu:DocsUrl=docs/: expected an absolute http(s) URL",
+            "class Test {}")
+        .doTest();
+  }
 }

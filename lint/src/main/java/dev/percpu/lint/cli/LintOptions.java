@@ -11,6 +11,8 @@ import java.util.Set;
  * A parsed command line.
  *
  * @param paths files and directories whose {@code .java} files are linted
+ * @param allowEmpty whether a tree with no {@code .java} file is a clean run rather than a usage
+ *     error (a CI job pointed at the wrong directory must not pass silently)
  * @param tools the checkers to run, in order (Error Prone first: it is the faster one, and a
  *     compilation error it meets makes the slower run pointless)
  */
@@ -23,6 +25,7 @@ public record LintOptions(
     List<String> errorProneFlags,
     List<String> checkerFlags,
     Optional<String> release,
-    String docsBaseUrl,
+    Optional<String> docsBaseUrl,
+    boolean allowEmpty,
     boolean help,
     boolean version) {}

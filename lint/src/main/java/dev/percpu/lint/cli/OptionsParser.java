@@ -1,8 +1,9 @@
 package dev.percpu.lint.cli;
 
-import dev.percpu.lint.report.DocsLinks;
 import dev.percpu.lint.report.ReportFormat;
 import dev.percpu.lint.report.Tool;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ public final class OptionsParser {
           "  --output FILE, -o FILE   write the report to FILE instead of standard output",
           "  --only errorprone|checker  run only one of the two checkers",
           "  --release N              compile for Java release N (default: the running JDK's)",
-          "  --docs-url URL           base URL of the docs/ pages that findings link to",
+          "  --docs-url URL           base URL of a copy of the docs/ pages that findings link to",
+          "                           (default: no link; SARIF rules carry the pages' text instead)",
+          "  --allow-empty            a PATH without .java files is a clean run, not a usage error",
           "  -Xep...                  passed to Error Prone, e.g. -Xep:PerCpuPossibleNestedAccess:OFF",
           "  -A...                    passed to the Checker Framework checker, e.g. -Awarns",
           "  --help, --version",
@@ -50,7 +53,8 @@ public final class OptionsParser {
     List<String> errorProneFlags = new ArrayList<>();
     List<String> checkerFlags = new ArrayList<>();
     Optional<String> release = Optional.empty();
-    String docsUrl = DocsLinks.DEFAULT_BASE;
+    Optional<String> docsUrl = Optional.empty();
+    boolean allowEmpty = false;
     boolean help = false;
     boolean version = false;
     boolean optionsEnded = false;
@@ -99,9 +103,11 @@ public final class OptionsParser {
           }
           release = Optional.of(value);
         }
-        case "--docs-url" -> docsUrl = value(name, inlineValue, it);
+        case "--docs-url" -> docsUrl = Optional.of(docsUrl(value(name, inlineValue, it)));
+        case "--allow-empty" -> allowEmpty = true;
         default -> {
           if (arg.startsWith("-Xep")) {
+            PerCpuFlags.check(arg);
             errorProneFlags.add(arg);
           } else if (arg.startsWith("-A") && arg.length() > 2) {
             checkerFlags.add(arg);
@@ -124,6 +130,7 @@ public final class OptionsParser {
         List.copyOf(checkerFlags),
         release,
         docsUrl,
+        allowEmpty,
         help,
         version);
   }
@@ -137,6 +144,24 @@ public final class OptionsParser {
       throw new UsageException(name + " needs a value");
     }
     return it.next();
+  }
+
+  /** An absolute http(s) URL; anything else would make every link in the report dangle. */
+  static String docsUrl(String text) throws UsageException {
+    try {
+      URI uri = new URI(text);
+      if (uri.isAbsolute()
+          && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return text;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    throw new UsageException(
+        "--docs-url takes an absolute http(s) URL such as https://example.com/percpu/docs/, not '"
+            + text
+            + "'");
   }
 
   private static Path path(String text) throws UsageException {

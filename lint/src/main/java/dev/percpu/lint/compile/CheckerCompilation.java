@@ -97,6 +97,18 @@ public final class CheckerCompilation {
       try {
         succeeded = task.call();
       } catch (RuntimeException e) {
+        Optional<String> rejected = rejectedOption(e);
+        if (rejected.isPresent()) {
+          throw new LintException(
+              "invalid "
+                  + invocation.tool().displayName()
+                  + " option: "
+                  + rejected.get()
+                  + " (from "
+                  + String.join(" ", settings.errorProneFlags())
+                  + ")",
+              e);
+        }
         throw new LintException(
             invocation.tool().displayName()
                 + " failed inside javac: "
@@ -141,11 +153,15 @@ public final class CheckerCompilation {
     List<Finding> findings = new ArrayList<>();
     List<String> unrelated = new ArrayList<>();
     List<String> toolErrors = new ArrayList<>();
+    List<String> usageErrors = new ArrayList<>();
     Map<Path, Optional<LineMap>> lineMaps = new HashMap<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
       Optional<CheckerInvocation.CheckMessage> found = invocation.finding(d);
       Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
-      if (found.isPresent() && file != null && d.getLineNumber() > 0) {
+      Optional<String> usage = invocation.usageError(d, found);
+      if (usage.isPresent()) {
+        usageErrors.add(usage.get());
+      } else if (found.isPresent() && file != null && d.getLineNumber() > 0) {
         findings.add(finding(d, file, found.get(), lineMaps));
       } else if (d.getKind() == Diagnostic.Kind.ERROR
           && (file == null || invocation.isFailure(d))) {
@@ -167,7 +183,7 @@ public final class CheckerCompilation {
       toolErrors.add(text.isEmpty() ? "javac failed without a diagnostic" : text);
     }
     findings.sort(Finding.REPORT_ORDER);
-    return new CompilationOutcome(findings, unrelated, toolErrors);
+    return new CompilationOutcome(findings, unrelated, toolErrors, usageErrors);
   }
 
   private Finding finding(
@@ -216,6 +232,20 @@ public final class CheckerCompilation {
 
   private static String join(List<Path> paths) {
     return paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /**
+   * Error Prone rejects an unknown check name (once {@code -XepIgnoreUnknownCheckNames} is gone) by
+   * throwing {@code InvalidCommandLineOptionException} out of javac; its class lives in Error
+   * Prone's class loader, so it is recognised by name.
+   */
+  private static Optional<String> rejectedOption(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getName().endsWith(".InvalidCommandLineOptionException")) {
+        return Optional.of(t.getMessage());
+      }
+    }
+    return Optional.empty();
   }
 
   private static String rootMessage(Throwable e) {

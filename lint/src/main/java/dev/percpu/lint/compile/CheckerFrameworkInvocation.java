@@ -32,9 +32,25 @@ final class CheckerFrameworkInvocation implements CheckerInvocation {
 
   @Override
   public List<String> options(CompileSettings settings) {
-    List<String> options = new ArrayList<>(List.of("-processor", PROCESSOR));
+    // -Xlint:processing makes javac report -A options no processor claimed (see usageError).
+    List<String> options = new ArrayList<>(List.of("-processor", PROCESSOR, "-Xlint:processing"));
     options.addAll(settings.checkerFlags());
     return options;
+  }
+
+  /** javac's "options were not recognized by any processor": a misspelt {@code -A} option. */
+  @Override
+  public Optional<String> usageError(Diagnostic<?> diagnostic, Optional<CheckMessage> finding) {
+    String code = diagnostic.getCode();
+    if (code != null && code.endsWith("proc.unmatched.processor.options")) {
+      return Optional.of(
+          "unknown Checker Framework option: " + diagnostic.getMessage(Locale.ROOT).strip());
+    }
+    // A malformed -ApercpuApiMethods entry, reported once per compilation as this key.
+    if (finding.filter(f -> f.check().equals("percpu:api.spec.invalid")).isPresent()) {
+      return Optional.of("invalid option: " + finding.get().message());
+    }
+    return Optional.empty();
   }
 
   @Override

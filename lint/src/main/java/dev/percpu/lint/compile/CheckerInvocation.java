@@ -25,6 +25,14 @@ interface CheckerInvocation {
     return false;
   }
 
+  /**
+   * When {@code diagnostic} says an option given to the checker was wrong or ignored: the message
+   * for the user, naming the option. Such a run is a usage error, never a finding.
+   */
+  default Optional<String> usageError(Diagnostic<?> diagnostic, Optional<CheckMessage> finding) {
+    return Optional.empty();
+  }
+
   /** A diagnostic's text split into the name to suppress it by and the message proper. */
   record CheckMessage(String check, String message) {}
 

@@ -37,8 +37,8 @@ final class ErrorProneInvocation implements CheckerInvocation {
   @Override
   public List<String> options(CompileSettings settings) {
     StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
-    // A check the installed plugin does not have must not turn the whole run into a usage error.
-    plugin.append(" -XepIgnoreUnknownCheckNames");
+    // No -XepIgnoreUnknownCheckNames: a misspelt -Xep:Name:OFF must fail the run, not be ignored.
+    // The checks enabled below ship with the linter, so they are always known.
     for (String check : KnownChecks.errorProneChecks()) {
       plugin.append(" -Xep:").append(check);
     }
@@ -59,6 +59,17 @@ final class ErrorProneInvocation implements CheckerInvocation {
   public boolean isFailure(Diagnostic<?> diagnostic) {
     String code = diagnostic.getCode();
     return code != null && code.endsWith(".error.prone.crash");
+  }
+
+  /**
+   * {@code PerCpuNestedAccess} reports a malformed {@code -XepOpt:PerCpu:} value as a diagnostic
+   * saying "invalid percpu flag ..."; to the linter that is bad usage, not a finding.
+   */
+  @Override
+  public Optional<String> usageError(Diagnostic<?> diagnostic, Optional<CheckMessage> finding) {
+    return finding
+        .filter(f -> f.message().startsWith("invalid percpu flag "))
+        .map(f -> f.message().replaceFirst("^invalid percpu flag ", "invalid option "));
   }
 
   @Override

@@ -1,33 +1,48 @@
 package dev.percpu.lint.report;
 
+import java.util.Optional;
+
 /**
- * Where each finding's documentation lives: the bug pattern pages for Error Prone checks, the
- * checker manual for Checker Framework keys. The base is the same one the checks'
- * {@code @BugPattern} links use.
+ * Where each finding's documentation lives, when the user said where a copy of {@code docs/} is
+ * published ({@code --docs-url}): the bug pattern pages for Error Prone checks, the checker manual
+ * for Checker Framework keys.
+ *
+ * <p>There is no default base: the project has no published site, and a link into a repository that
+ * does not exist is worse than none. Without one, reports carry no percpu link, and SARIF rules
+ * carry the pages' text instead (see {@link RuleHelp}). Error Prone's own checks always link to
+ * errorprone.info, which exists.
  */
 public final class DocsLinks {
-  public static final String DEFAULT_BASE = "https://github.com/percpu/percpu/blob/main/docs/";
+  private final Optional<String> base;
 
-  private final String base;
-
-  public DocsLinks(String base) {
-    this.base = base.endsWith("/") ? base : base + "/";
+  public DocsLinks(Optional<String> base) {
+    this.base = base.map(b -> b.endsWith("/") ? b : b + "/");
   }
 
-  public String forCheck(Tool tool, String check) {
+  /** No percpu links at all. */
+  public static DocsLinks none() {
+    return new DocsLinks(Optional.empty());
+  }
+
+  public Optional<String> forCheck(Tool tool, String check) {
     return switch (tool) {
       case ERROR_PRONE ->
           check.startsWith("PerCpu")
-              ? base + "bugpattern/" + check + ".md"
+              ? base.map(b -> b + "bugpattern/" + check + ".md")
               // One of Error Prone's own checks, switched on with -Xep.
-              : "https://errorprone.info/bugpattern/" + check;
+              : Optional.of("https://errorprone.info/bugpattern/" + check);
       // The manual's table of message keys.
-      case CHECKER_FRAMEWORK -> base + "checker/manual.md#what-it-reports";
+      case CHECKER_FRAMEWORK -> base.map(b -> b + "checker/manual.md#what-it-reports");
     };
   }
 
   /** The page that describes the linter itself, for the SARIF driver's information URI. */
-  public String userGuide() {
-    return base + "user-guide.md";
+  public Optional<String> userGuide() {
+    return base.map(b -> b + "user-guide.md");
+  }
+
+  /** The base as configured, for passing on to Error Prone as {@code -XepOpt:PerCpu:DocsUrl}. */
+  public Optional<String> base() {
+    return base;
   }
 }

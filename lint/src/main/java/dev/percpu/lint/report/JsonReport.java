@@ -9,13 +9,17 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The linter's own JSON format: an object with the run's facts and a {@code findings} array holding
- * one object per finding (file, line, column, end, severity, check, message, tool, docs). Its JSON
- * Schema is {@code percpu-lint-report.schema.json} in the linter's test resources, and the tests
- * validate against it.
+ * one object per finding (file, line, column, end, severity, check, message, tool, docs when there
+ * is a page to link, alsoReportedBy when the other checker reported the same verdict there). Its
+ * JSON Schema is {@code docs/schema/percpu-lint-report.schema.json}, and the tests validate against
+ * it.
+ *
+ * <p>Version 2 (from 1): {@code docs} became optional (no default docs site, see {@link DocsLinks})
+ * and {@code alsoReportedBy} was added (one finding per verdict, see {@link Findings#merge}).
  */
 public final class JsonReport implements ReportWriter {
   /** Bumped on any incompatible change to the shape below. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   private static final JsonMapper MAPPER =
       JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -40,7 +44,17 @@ public final class JsonReport implements ReportWriter {
       node.put("check", f.check());
       node.put("message", f.message());
       node.put("tool", f.tool().id());
-      node.put("docs", f.docs());
+      f.docs().ifPresent(d -> node.put("docs", d));
+      if (!f.alsoReportedBy().isEmpty()) {
+        ArrayNode also = node.putArray("alsoReportedBy");
+        for (Finding.Also a : f.alsoReportedBy()) {
+          ObjectNode other = also.addObject();
+          other.put("tool", a.tool().id());
+          other.put("check", a.check());
+          other.put("message", a.message());
+          a.docs().ifPresent(d -> other.put("docs", d));
+        }
+      }
     }
     ObjectNode counts = root.putObject("summary");
     counts.put("errors", summary.count(Severity.ERROR));

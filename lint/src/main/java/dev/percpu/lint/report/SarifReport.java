@@ -42,7 +42,7 @@ public final class SarifReport implements ReportWriter {
 
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "percpu-lint");
-    driver.put("informationUri", docs.userGuide());
+    docs.userGuide().ifPresent(uri -> driver.put("informationUri", uri));
     driver.put("semanticVersion", LintVersion.semanticVersion());
     Map<String, Integer> ruleIndex = writeRules(summary, driver.putArray("rules"));
 
@@ -73,7 +73,21 @@ public final class SarifReport implements ReportWriter {
       region.put("startColumn", f.start().column());
       region.put("endLine", f.end().line());
       region.put("endColumn", f.end().column());
-      result.putObject("properties").put("tool", f.tool().id());
+      ObjectNode properties = result.putObject("properties");
+      properties.put("tool", f.tool().id());
+      if (!f.alsoReportedBy().isEmpty()) {
+        // One result per verdict: the other checker's rule and wording ride along here.
+        ArrayNode tools = properties.putArray("tools");
+        tools.add(f.tool().id());
+        ArrayNode also = properties.putArray("alsoReportedBy");
+        for (Finding.Also a : f.alsoReportedBy()) {
+          tools.add(a.tool().id());
+          ObjectNode other = also.addObject();
+          other.put("tool", a.tool().id());
+          other.put("ruleId", a.check());
+          other.put("message", a.message());
+        }
+      }
     }
     out.write(MAPPER.writeValueAsString(root));
     out.write("\n");
@@ -90,6 +104,8 @@ public final class SarifReport implements ReportWriter {
     }
     for (Finding f : summary.findings()) {
       ruleTools.putIfAbsent(f.check(), f.tool());
+      // A merged finding's other rule is listed too, so its id in the properties resolves.
+      f.alsoReportedBy().forEach(a -> ruleTools.putIfAbsent(a.check(), a.tool()));
     }
     Map<String, Integer> index = new LinkedHashMap<>();
     ruleTools.forEach(
@@ -97,10 +113,14 @@ public final class SarifReport implements ReportWriter {
           index.put(check, index.size());
           ObjectNode rule = rules.addObject();
           rule.put("id", check);
-          rule.put("name", check.replace("percpu:", "PerCpuChecker."));
+          RuleHelp help = RuleHelp.of(tool, check);
+          rule.put("name", help.name());
           rule.putObject("shortDescription").put("text", KnownChecks.describe(tool, check));
-          rule.put("helpUri", docs.forCheck(tool, check));
-          rule.putObject("help").put("text", "See " + docs.forCheck(tool, check));
+          rule.putObject("fullDescription").put("text", help.fullDescription());
+          docs.forCheck(tool, check).ifPresent(uri -> rule.put("helpUri", uri));
+          ObjectNode helpNode = rule.putObject("help");
+          helpNode.put("text", help.text());
+          helpNode.put("markdown", help.markdown());
           rule.putObject("properties").put("tool", tool.id());
         });
     return index;

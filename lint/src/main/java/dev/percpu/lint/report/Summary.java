@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * @param filesChecked how many {@code .java} files were compiled
  * @param toolsRun the checkers that ran, in the order they ran
+ * @param findings merged: a verdict both checkers reported is one finding, counted once in the
+ *     totals and once for each checker in the per-checker counts
  */
 public record Summary(int filesChecked, Set<Tool> toolsRun, List<Finding> findings) {
 
@@ -31,7 +33,7 @@ public record Summary(int filesChecked, Set<Tool> toolsRun, List<Finding> findin
     line.append(counts(findings));
     Map<Tool, List<Finding>> byTool = new EnumMap<>(Tool.class);
     for (Tool tool : toolsRun) {
-      byTool.put(tool, findings.stream().filter(f -> f.tool() == tool).toList());
+      byTool.put(tool, findings.stream().filter(f -> f.reportedBy(tool)).toList());
     }
     StringBuilder perTool = new StringBuilder();
     byTool.forEach(

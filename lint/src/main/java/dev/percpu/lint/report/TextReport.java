@@ -8,6 +8,10 @@ import java.io.Writer;
  *
  * <p>A multi-line message (the Checker Framework's found/required explanations) continues on lines
  * indented by four spaces, so that the first line of each finding still matches the pattern above.
+ *
+ * <p>A verdict both checkers reached is one line, in Error Prone's words, ending with {@code (also
+ * Checker Framework [percpu:nested.entry])} on its first line: both tools named, either name
+ * suppresses it.
  */
 public final class TextReport implements ReportWriter {
   @Override
@@ -24,9 +28,29 @@ public final class TextReport implements ReportWriter {
               + " ["
               + f.check()
               + "] "
-              + f.message().strip().replace("\n", "\n    ")
+              + withAlso(f.message().strip(), also(f)).replace("\n", "\n    ")
               + "\n");
     }
     out.write(summary.line() + "\n");
+  }
+
+  /** The note goes at the end of the message's first line, which is the one tools grep. */
+  private static String withAlso(String message, String also) {
+    int newline = message.indexOf('\n');
+    return newline < 0
+        ? message + also
+        : message.substring(0, newline) + also + message.substring(newline);
+  }
+
+  private static String also(Finding f) {
+    StringBuilder also = new StringBuilder();
+    for (Finding.Also a : f.alsoReportedBy()) {
+      also.append(also.length() == 0 ? " (also " : "; ")
+          .append(a.tool().displayName())
+          .append(" [")
+          .append(a.check())
+          .append("]");
+    }
+    return also.length() == 0 ? "" : also.append(')').toString();
   }
 }
