@@ -48,10 +48,22 @@ public final class AssertionMode {
 
   /** Whether assertion mode is on. */
   public static boolean enabled() {
+    return read(ENABLED);
+  }
+
+  /**
+   * Invokes a switch handle. A constant handle throws nothing checked, but the invocation can still
+   * fail with a {@link StackOverflowError}, an {@link OutOfMemoryError} or an asynchronous {@code
+   * ThreadDeath}: those pass through unchanged so that callers (and the fault handling around pins)
+   * see the real failure, not an {@link AssertionError} hiding it. Package-private for the test.
+   */
+  static boolean read(MethodHandle handle) {
     try {
-      return (boolean) ENABLED.invokeExact();
+      return (boolean) handle.invokeExact();
+    } catch (RuntimeException | Error unchecked) {
+      throw unchecked;
     } catch (Throwable impossible) {
-      throw new AssertionError(impossible);
+      throw new AssertionError("a switch handle threw a checked exception", impossible);
     }
   }
 

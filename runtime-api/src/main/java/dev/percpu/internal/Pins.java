@@ -1,5 +1,6 @@
 package dev.percpu.internal;
 
+import dev.percpu.PerCpuViolation;
 import java.lang.ref.WeakReference;
 
 /**
@@ -83,7 +84,20 @@ public final class Pins {
    */
   public static void pinTo(PinState state, int cpu) {
     if (state.depth != 0) {
-      throw new IllegalStateException("already pinned to CPU " + state.cpu);
+      // Reached when an onEachCpu action leaves a pin of its own open: a misuse like any other, so
+      // it goes on the record even if the caller swallows it.
+      throw AssertionMode.violation(
+          PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED,
+          new IllegalStateException(
+              "CpuGuard.onEachCpu cannot pin thread \""
+                  + ThreadNames.of(state.thread)
+                  + "\" to CPU "
+                  + cpu
+                  + ": it is still pinned to CPU "
+                  + state.cpu
+                  + " (depth "
+                  + state.depth
+                  + "), by a guard the action opened and did not close"));
     }
     SLOTS.acquire(state, cpu);
     state.cpu = cpu;
@@ -103,6 +117,16 @@ public final class Pins {
   public static void unpin(PinState state) {
     if (state.pop() == 0) {
       release(state);
+    }
+  }
+
+  /**
+   * Closes the calling thread's pin levels above {@code depth}, releasing the slot if that reaches
+   * zero: how the runtime gets back to a known state after code left guards open.
+   */
+  public static void unwindTo(PinState state, int depth) {
+    while (state.depth > depth) {
+      unpin(state);
     }
   }
 
