@@ -69,7 +69,20 @@ public final class Allocation<T> {
     Object[] v = new Object[2 * cpus + 1];
     v[0] = filler();
     for (int cpu = 0; cpu < cpus; cpu++) {
-      v[index(cpu)] = initialValue.apply(cpu);
+      Object value = initialValue.apply(cpu);
+      if (value == null) {
+        // A null value would surface much later as a NullPointerException inside some closure,
+        // far from the initialiser that produced it: refuse it here, where it can be named.
+        throw new NullPointerException(
+            "the initial value for CPU "
+                + cpu
+                + " of "
+                + (symbol != null
+                    ? "per-CPU variable '" + symbol + "' (defined at " + site + ")"
+                    : "the per-CPU allocation made at " + site)
+                + " is null; an initialiser must return a value for every CPU");
+      }
+      v[index(cpu)] = value;
       v[index(cpu) + 1] = filler();
     }
     this.values = v;
