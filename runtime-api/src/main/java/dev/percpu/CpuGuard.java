@@ -159,6 +159,8 @@ public final class CpuGuard implements AutoCloseable {
    * Runtime#availableProcessors()}; fixed for the life of the JVM.
    *
    * @return the number of CPU slots, at least 1
+   * @throws IllegalArgumentException if {@code percpu.cpus} is not a whole number from 1 to 65536;
+   *     so does every other use of the runtime (pinning, allocating), each time
    */
   public static int possibleCpus() {
     return Pins.cpus();

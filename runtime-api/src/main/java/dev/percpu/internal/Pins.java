@@ -12,7 +12,9 @@ import java.lang.ref.WeakReference;
  * built from; a benchmark can combine them with {@link Allocation} directly.
  */
 public final class Pins {
-  private static final int CPUS = Cpus.possible();
+  // Not Cpus.possible(): a malformed percpu.cpus must not poison this class (see Cpus); every entry
+  // point below calls Cpus.check() instead.
+  private static final int CPUS = Cpus.possibleOrOne();
   private static final SlotTable SLOTS = new SlotTable(CPUS, AssertionMode::deadOwnerReclaimed);
   private static final ThreadLocal<PinState> STATE =
       ThreadLocal.withInitial(() -> new PinState(Thread.currentThread(), CPUS));
@@ -21,6 +23,7 @@ public final class Pins {
 
   /** The number of possible CPUs (and of slots). */
   public static int cpus() {
+    Cpus.check();
     return CPUS;
   }
 
@@ -39,6 +42,7 @@ public final class Pins {
 
   /** The calling thread's pin state. */
   public static PinState current() {
+    Cpus.check();
     Thread thread = Thread.currentThread();
     WeakReference<PinState> entry = CACHE[slot(thread)];
     if (entry != null) {
@@ -141,6 +145,7 @@ public final class Pins {
 
   /** A snapshot of the slot owners, indexed by CPU. */
   public static Thread[] owners() {
+    Cpus.check();
     return SLOTS.owners();
   }
 }
