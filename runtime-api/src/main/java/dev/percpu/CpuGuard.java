@@ -159,6 +159,8 @@ public final class CpuGuard implements AutoCloseable {
    * Runtime#availableProcessors()}; fixed for the life of the JVM.
    *
    * @return the number of CPU slots, at least 1
+   * @throws IllegalArgumentException if {@code percpu.cpus} is not a whole number from 1 to 65536;
+   *     so does every other use of the runtime (pinning, allocating), each time
    */
   public static int possibleCpus() {
     return Pins.cpus();
@@ -173,7 +175,10 @@ public final class CpuGuard implements AutoCloseable {
    * CpuGuard.onEachCpu(guard -> hits.get(guard).with(h -> h.reset()));
    * }</pre>
    *
-   * <p>An exception from {@code action} unpins and propagates; the remaining CPUs are skipped.
+   * <p>An exception from {@code action} unpins and propagates; the remaining CPUs are skipped. If
+   * closing the CPU's guard then fails too, that failure is added to it as suppressed. Guards the
+   * action pins itself and leaves open are closed, and the misuse is reported with an {@link
+   * IllegalStateException} (recorded in assertion mode).
    *
    * @param action what to run on each CPU, given that CPU's guard
    * @throws IllegalStateException if the calling thread is already pinned (it would wait for its
@@ -199,11 +204,49 @@ public final class CpuGuard implements AutoCloseable {
       CpuGuard guard = new CpuGuard(state);
       try {
         action.accept(guard);
-      } finally {
-        if (guard.isOpen()) {
-          guard.close();
+      } catch (Throwable t) {
+        // The close below can itself throw (say the action left a nested guard open): the action's
+        // exception is what the caller needs, so the close's failure rides along as suppressed.
+        try {
+          closeForEachCpu(state, guard);
+        } catch (RuntimeException | Error closeFailure) {
+          t.addSuppressed(closeFailure);
         }
+        throw t;
       }
+      closeForEachCpu(state, guard);
+    }
+  }
+
+  /**
+   * Closes an {@code onEachCpu} guard the action left open. If the action left guards of its own
+   * open above it, the close is refused (and recorded); the whole pin is then unwound, so that the
+   * thread leaves {@code onEachCpu} unpinned rather than holding a slot nobody can close in order.
+   */
+  private static void closeForEachCpu(PinState state, CpuGuard guard) {
+    if (guard.isOpen()) {
+      try {
+        guard.close();
+      } catch (RuntimeException | Error e) {
+        Pins.unwindTo(state, 0);
+        throw e;
+      }
+    }
+    if (state.depth != 0) {
+      // The action closed its own guard but left one of its own pins open.
+      int cpu = state.cpu;
+      int depth = state.depth;
+      Pins.unwindTo(state, 0);
+      throw AssertionMode.violation(
+          PerCpuViolation.Kind.GUARD_MISUSE,
+          new IllegalStateException(
+              "the action given to CpuGuard.onEachCpu on thread \""
+                  + ThreadNames.of(state.thread)
+                  + "\" left "
+                  + depth
+                  + " CpuGuard(s) of CPU "
+                  + cpu
+                  + " open; they have been closed"));
     }
   }
 

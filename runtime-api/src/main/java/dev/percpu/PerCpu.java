@@ -89,7 +89,8 @@ public final class PerCpu<T> implements Cloneable {
    * @param <T> the type of the values
    * @param initialValue makes each CPU's value
    * @return a handle to the new allocation
-   * @throws NullPointerException if {@code initialValue} is {@code null}
+   * @throws NullPointerException if {@code initialValue} is {@code null} or makes {@code null} for
+   *     a CPU (the message names the CPU and where the allocation was made)
    */
   @FreshAllocation
   public static <T> PerCpu<T> allocate(Supplier<? extends T> initialValue) {
@@ -110,7 +111,8 @@ public final class PerCpu<T> implements Cloneable {
    * @param <T> the type of the values
    * @param initialValue makes CPU {@code c}'s value from {@code c}
    * @return a handle to the new allocation
-   * @throws NullPointerException if {@code initialValue} is {@code null}
+   * @throws NullPointerException if {@code initialValue} is {@code null} or makes {@code null} for
+   *     a CPU (the message names the CPU and where the allocation was made)
    */
   @FreshAllocation
   public static <T> PerCpu<T> allocatePerCpu(IntFunction<? extends T> initialValue) {
@@ -133,7 +135,8 @@ public final class PerCpu<T> implements Cloneable {
    * @param type the class of the values
    * @param initialValue makes each CPU's value
    * @return a handle to the variable
-   * @throws NullPointerException if an argument is {@code null}
+   * @throws NullPointerException if an argument is {@code null}, or {@code initialValue} makes
+   *     {@code null} for a CPU (the message names the symbol and the CPU)
    * @throws IllegalArgumentException if {@code symbol} is empty
    * @throws IllegalStateException if {@code symbol} is already defined
    * @throws ClassCastException if {@code initialValue} produces a value that is not a {@code type}
@@ -225,6 +228,10 @@ public final class PerCpu<T> implements Cloneable {
    * @throws NullPointerException if {@code action} is {@code null}
    * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
    *     {@code action} is not run
+   * @throws IllegalStateException if the closure returns leaving open a {@link CpuGuard} it pinned;
+   *     the runtime closes such guards (closing one later throws), so the pin is back as it was
+   *     before the closure, and records the misuse in assertion mode. If the closure threw, its
+   *     exception is thrown instead, with this one suppressed
    */
   @Entering(closure = 0)
   public void with(Consumer<? super T> action) {
@@ -250,6 +257,10 @@ public final class PerCpu<T> implements Cloneable {
    * @throws NullPointerException if {@code function} is {@code null}
    * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
    *     {@code function} is not run
+   * @throws IllegalStateException if the closure returns leaving open a {@link CpuGuard} it pinned;
+   *     the runtime closes such guards (closing one later throws), so the pin is back as it was
+   *     before the closure, and records the misuse in assertion mode. If the closure threw, its
+   *     exception is thrown instead, with this one suppressed
    */
   @Entering(closure = 0)
   public <R> R apply(Function<? super T, ? extends R> function) {

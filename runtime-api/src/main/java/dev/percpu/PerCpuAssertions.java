@@ -15,9 +15,10 @@ import java.util.List;
  *   <li><b>provenance</b>: a {@link PerCpuNestingException} also says where the outer entry began,
  *       where the inner one happened, and how each handle involved was obtained (allocated,
  *       defined, cloned or looked up, with source positions);
- *   <li><b>violations are recorded</b>: every nesting, guard or token misuse, {@code onEachCpu} on
- *       a pinned thread, and every slot reclaimed from a dead thread is kept as a {@link
- *       PerCpuViolation}, even when the code under test catches and swallows the exception;
+ *   <li><b>violations are recorded</b>: every nesting, guard or token misuse (including a guard
+ *       left open by a {@code with}/{@code apply} closure or an {@code onEachCpu} action), {@code
+ *       onEachCpu} on a pinned thread, and every slot reclaimed from a dead thread is kept as a
+ *       {@link PerCpuViolation}, even when the code under test catches and swallows the exception;
  *   <li><b>leak detection</b>: {@link #pinnedSlots()} says where each still-open pin began.
  * </ul>
  *

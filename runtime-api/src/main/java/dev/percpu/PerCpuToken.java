@@ -41,6 +41,10 @@ public final class PerCpuToken<T> {
    * @throws IllegalStateException if the guard is closed or belongs to another thread
    * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
    *     {@code action} is not run
+   * @throws IllegalStateException if the closure returns leaving open a {@link CpuGuard} it pinned;
+   *     the runtime closes such guards (closing one later throws), so the pin is back as it was
+   *     before the closure, and records the misuse in assertion mode. If the closure threw, its
+   *     exception is thrown instead, with this one suppressed
    */
   @Entering(closure = 0)
   public void with(Consumer<? super T> action) {
@@ -59,6 +63,10 @@ public final class PerCpuToken<T> {
    * @throws IllegalStateException if the guard is closed or belongs to another thread
    * @throws PerCpuNestingException if a closure for this allocation is already running on this CPU;
    *     {@code function} is not run
+   * @throws IllegalStateException if the closure returns leaving open a {@link CpuGuard} it pinned;
+   *     the runtime closes such guards (closing one later throws), so the pin is back as it was
+   *     before the closure, and records the misuse in assertion mode. If the closure threw, its
+   *     exception is thrown instead, with this one suppressed
    */
   @Entering(closure = 0)
   public <R> R apply(Function<? super T, ? extends R> function) {

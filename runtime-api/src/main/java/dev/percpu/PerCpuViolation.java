@@ -16,7 +16,11 @@ public record PerCpuViolation(long sequence, Kind kind, String thread, String me
   public enum Kind {
     /** An allocation entered again on a CPU where one of its closures was running. */
     NESTED_ENTRY,
-    /** A guard closed twice, on another thread, out of LIFO order, or under a running closure. */
+    /**
+     * A guard closed twice, on another thread, out of LIFO order, or under a running closure; or a
+     * guard pinned inside a closure (or an {@code onEachCpu} action) and left open when it
+     * returned.
+     */
     GUARD_MISUSE,
     /** A token, or a guard given to a counter, used after the guard closed or on another thread. */
     TOKEN_MISUSE,

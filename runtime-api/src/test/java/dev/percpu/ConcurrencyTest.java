@@ -1,6 +1,7 @@
 package dev.percpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -228,6 +229,13 @@ class ConcurrencyTest {
 
   @Test
   void aThreadThatDiesPinned_whileOthersWork_doesNotBlockThem() throws Exception {
+    try (CapturedWarnings warnings = new CapturedWarnings()) {
+      aThreadThatDiesPinned_whileOthersWork_doesNotBlockThem(warnings);
+    }
+  }
+
+  private void aThreadThatDiesPinned_whileOthersWork_doesNotBlockThem(CapturedWarnings warnings)
+      throws Exception {
     long seed = seed();
     PerCpuCounter counter = PerCpuCounter.allocate();
     Thread dying = new Thread(() -> counter.increment(CpuGuard.pin()), "dies-pinned");
@@ -247,5 +255,9 @@ class ConcurrencyTest {
     assertEquals(1L + threads * (OPS_PER_THREAD / 4), counter.sum(), "seed=" + seed);
     CpuGuard.onEachCpu(guard -> {}); // every slot can still be had
     assertEquals(List.of(), PerCpuAssertions.pinnedSlots(), "seed=" + seed);
+    List<String> logged = warnings.messages();
+    assertEquals(1, logged.size(), logged + " seed=" + seed);
+    assertTrue(logged.get(0).startsWith("WARNING: CPU "), logged + " seed=" + seed);
+    assertTrue(logged.get(0).contains("still pinned by thread \"dies-pinned\""), logged.get(0));
   }
 }

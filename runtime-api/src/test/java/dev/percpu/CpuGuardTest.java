@@ -188,6 +188,13 @@ class CpuGuardTest {
 
   @Test
   void aThreadThatDiesPinned_doesNotBlockOthers() throws Exception {
+    try (CapturedWarnings warnings = new CapturedWarnings()) {
+      aThreadThatDiesPinned_doesNotBlockOthers(warnings);
+    }
+  }
+
+  private void aThreadThatDiesPinned_doesNotBlockOthers(CapturedWarnings warnings)
+      throws Exception {
     AtomicInteger deadCpu = new AtomicInteger(-1);
     Thread dying = new Thread(() -> deadCpu.set(CpuGuard.pin().cpu()), "dies-pinned");
     dying.start();
@@ -204,6 +211,16 @@ class CpuGuardTest {
     CpuGuard.onEachCpu(guard -> visited.add(guard.cpu()));
     assertEquals(CpuGuard.possibleCpus(), visited.size());
     assertEquals(List.of(), PerCpuAssertions.pinnedSlots(), "the dead thread's slot was reclaimed");
+    // The reclaim is reported (here captured, not printed).
+    assertEquals(
+        List.of(
+            "WARNING: CPU "
+                + deadCpu.get()
+                + " was still pinned by thread \"dies-pinned\", which died without closing its"
+                + " CpuGuard; thread \""
+                + Thread.currentThread().getName()
+                + "\" reclaimed the slot"),
+        warnings.messages());
   }
 
   @Test

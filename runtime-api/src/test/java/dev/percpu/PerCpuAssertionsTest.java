@@ -2,6 +2,7 @@ package dev.percpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,5 +197,114 @@ class PerCpuAssertionsTest {
     assertFalse(PerCpuAssertions.violations().isEmpty());
     PerCpuAssertions.clearViolations();
     assertEquals(List.of(), PerCpuAssertions.violations());
+  }
+
+  @Test
+  void leakedGuardInsideWith_throwsAndIsRecorded() {
+    PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
+    CpuGuard[] leaked = new CpuGuard[1];
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> values.with(v -> leaked[0] = CpuGuard.pin()));
+    assertTrue(
+        e.getMessage()
+            .startsWith("1 CpuGuard(s) pinned inside a with/apply closure of per-CPU allocation"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("\n  closure entered at dev.percpu.PerCpuAssertionsTest."),
+        e.getMessage());
+    assertEquals(List.of(), PerCpuAssertions.pinnedSlots(), "the thread is left unpinned");
+    assertEquals(List.of(PerCpuViolation.Kind.GUARD_MISUSE), kinds());
+    // The leaked guard was closed on the way out, as documented.
+    assertThrows(IllegalStateException.class, leaked[0]::close);
+    try (CpuGuard again = CpuGuard.pin()) {
+      assertEquals(Integer.valueOf(1), values.get(again).apply(v -> 1));
+    }
+  }
+
+  @Test
+  void leakedGuardInsideApplyAndTokenClosures_throwsAndLeavesTheOuterPinIntact() {
+    PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
+    assertThrows(IllegalStateException.class, () -> values.apply(v -> CpuGuard.pin()));
+    try (CpuGuard guard = CpuGuard.pin()) {
+      PerCpuToken<long[]> token = values.get(guard);
+      assertThrows(IllegalStateException.class, () -> token.with(v -> CpuGuard.pin()));
+      assertThrows(IllegalStateException.class, () -> token.apply(v -> CpuGuard.pin()));
+      assertEquals(Long.valueOf(7L), token.apply(v -> 7L), "the outer guard is still usable");
+    } // and closes without a LIFO complaint
+    assertEquals(
+        List.of(
+            PerCpuViolation.Kind.GUARD_MISUSE,
+            PerCpuViolation.Kind.GUARD_MISUSE,
+            PerCpuViolation.Kind.GUARD_MISUSE),
+        kinds());
+  }
+
+  @Test
+  void leakedGuardInsideAThrowingClosure_keepsTheClosuresExceptionWithTheLeakSuppressed() {
+    PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
+    RuntimeException boom = new RuntimeException("boom");
+    RuntimeException thrown =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                values.with(
+                    v -> {
+                      CpuGuard.pin();
+                      throw boom;
+                    }));
+    assertSame(boom, thrown);
+    assertEquals(1, thrown.getSuppressed().length);
+    assertTrue(thrown.getSuppressed()[0] instanceof IllegalStateException);
+    assertEquals(List.of(PerCpuViolation.Kind.GUARD_MISUSE), kinds());
+  }
+
+  @Test
+  void onEachCpu_whenTheCloseThrows_keepsTheActionsExceptionAndAddsTheCloseAsSuppressed() {
+    RuntimeException boom = new RuntimeException("boom");
+    RuntimeException thrown =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                CpuGuard.onEachCpu(
+                    guard -> {
+                      CpuGuard.pin(); // left open: the outer guard's close is refused
+                      throw boom;
+                    }));
+    assertSame(boom, thrown);
+    assertEquals(1, thrown.getSuppressed().length);
+    assertTrue(
+        thrown.getSuppressed()[0].getMessage().contains("closed out of LIFO order"),
+        thrown.getSuppressed()[0].getMessage());
+    assertEquals(List.of(PerCpuViolation.Kind.GUARD_MISUSE), kinds());
+    assertEquals(List.of(), PerCpuAssertions.pinnedSlots());
+  }
+
+  @Test
+  void onEachCpu_anActionThatLeavesItsOwnPinOpen_throwsIsRecordedAndUnpins() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                CpuGuard.onEachCpu(
+                    guard -> {
+                      guard.close();
+                      CpuGuard.pin(); // a pin of its own, never closed
+                    }));
+    assertTrue(e.getMessage().contains("CpuGuard.onEachCpu"), e.getMessage());
+    assertEquals(List.of(PerCpuViolation.Kind.GUARD_MISUSE), kinds());
+    assertEquals(List.of(), PerCpuAssertions.pinnedSlots());
+  }
+
+  @Test
+  void onEachCpu_whilePinned_isRecordedEvenWhenSwallowed() {
+    try (CpuGuard guard = CpuGuard.pin()) {
+      assertThrows(IllegalStateException.class, () -> CpuGuard.onEachCpu(g -> {}));
+    }
+    assertEquals(List.of(PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED), kinds());
+  }
+
+  private List<PerCpuViolation.Kind> kinds() {
+    return violations().stream().map(PerCpuViolation::kind).collect(Collectors.toList());
   }
 }

@@ -429,7 +429,7 @@ class PerCpuTest {
     assertTrue(
         e.getMessage().contains("per-CPU variable '" + name + "' is already defined"),
         e.getMessage());
-    assertTrue(e.getMessage().contains(Counter.class.getName()), e.getMessage());
+    assertTrue(e.getMessage().contains(Counter.class.getCanonicalName()), e.getMessage());
     assertTrue(
         e.getMessage().contains("cannot be defined again as java.lang.String"), e.getMessage());
   }
@@ -497,5 +497,52 @@ class PerCpuTest {
     long[] values = new long[CpuGuard.possibleCpus()];
     CpuGuard.onEachCpu(guard -> values[guard.cpu()] = counters.get(guard).apply(c -> c.value));
     return values;
+  }
+
+  @Test
+  void allocate_aSupplierReturningNull_isRejectedNamingTheSiteAndTheCpu() {
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> PerCpu.allocate(() -> null));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "the initial value for CPU 0 of the per-CPU allocation made at dev.percpu.PerCpuTest."),
+        e.getMessage());
+  }
+
+  @Test
+  void allocatePerCpu_anInitialiserReturningNullForOneCpu_isRejectedNamingThatCpu() {
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class,
+            () -> PerCpu.allocatePerCpu(cpu -> cpu == 2 ? null : new long[1]));
+    assertTrue(e.getMessage().startsWith("the initial value for CPU 2 of"), e.getMessage());
+  }
+
+  @Test
+  void define_aSupplierReturningNull_isRejectedNamingTheSymbol() {
+    String name = Symbols.fresh("nullValue");
+    NullPointerException e =
+        assertThrows(
+            NullPointerException.class, () -> PerCpu.define(name, long[].class, () -> null));
+    assertTrue(
+        e.getMessage().contains("of per-CPU variable '" + name + "' (defined at"), e.getMessage());
+  }
+
+  @Test
+  void typeMessages_nameArraysAsSourceCodeDoes() {
+    String name = Symbols.fresh("arrayType");
+    PerCpu.define(name, long[].class, () -> new long[1]);
+    ClassCastException lookup =
+        assertThrows(ClassCastException.class, () -> PerCpu.symbol(name, int[].class));
+    assertTrue(lookup.getMessage().contains("holds long[] values"), lookup.getMessage());
+    assertTrue(lookup.getMessage().endsWith("not int[]"), lookup.getMessage());
+    IllegalStateException again =
+        assertThrows(
+            IllegalStateException.class,
+            () -> PerCpu.define(name, int[][].class, () -> new int[1][]));
+    assertTrue(again.getMessage().contains("(as long[] at"), again.getMessage());
+    assertTrue(again.getMessage().contains("defined again as int[][]:"), again.getMessage());
+    assertFalse(lookup.getMessage().contains("[J") || again.getMessage().contains("[J"));
   }
 }

@@ -69,7 +69,20 @@ public final class Allocation<T> {
     Object[] v = new Object[2 * cpus + 1];
     v[0] = filler();
     for (int cpu = 0; cpu < cpus; cpu++) {
-      v[index(cpu)] = initialValue.apply(cpu);
+      Object value = initialValue.apply(cpu);
+      if (value == null) {
+        // A null value would surface much later as a NullPointerException inside some closure,
+        // far from the initialiser that produced it: refuse it here, where it can be named.
+        throw new NullPointerException(
+            "the initial value for CPU "
+                + cpu
+                + " of "
+                + (symbol != null
+                    ? "per-CPU variable '" + symbol + "' (defined at " + site + ")"
+                    : "the per-CPU allocation made at " + site)
+                + " is null; an initialiser must return a value for every CPU");
+      }
+      v[index(cpu)] = value;
       v[index(cpu) + 1] = filler();
     }
     this.values = v;
@@ -117,10 +130,17 @@ public final class Allocation<T> {
   @SuppressWarnings("unchecked")
   public void accept(PinState state, int cpu, Consumer<? super T> action, String handleOrigin) {
     int level = enter(state, cpu, handleOrigin);
+    int depth = state.depth;
     try {
       action.accept((T) values[index(cpu)]);
-    } finally {
+    } catch (Throwable t) {
       state.leave(level);
+      addLeakSuppressed(state, cpu, depth, t);
+      throw t;
+    }
+    state.leave(level);
+    if (state.depth != depth) {
+      throw leakedGuard(state, cpu, depth);
     }
   }
 
@@ -129,11 +149,60 @@ public final class Allocation<T> {
   public <R> R apply(
       PinState state, int cpu, Function<? super T, ? extends R> function, String handleOrigin) {
     int level = enter(state, cpu, handleOrigin);
+    int depth = state.depth;
+    R result;
     try {
-      return function.apply((T) values[index(cpu)]);
-    } finally {
+      result = function.apply((T) values[index(cpu)]);
+    } catch (Throwable t) {
       state.leave(level);
+      addLeakSuppressed(state, cpu, depth, t);
+      throw t;
     }
+    state.leave(level);
+    if (state.depth != depth) {
+      throw leakedGuard(state, cpu, depth);
+    }
+    return result;
+  }
+
+  /**
+   * The closure threw: if it also left guards open, that is recorded and added as suppressed, but
+   * the closure's own exception stays the one thrown, so that it is never lost.
+   */
+  private void addLeakSuppressed(PinState state, int cpu, int depth, Throwable thrown) {
+    if (state.depth != depth) {
+      thrown.addSuppressed(leakedGuard(state, cpu, depth));
+    }
+  }
+
+  /**
+   * A closure returned with {@code state.depth - depth} guards it pinned still open. Left alone,
+   * the entering method's own unpin would silently close the innermost of them instead of its own
+   * level and leave the thread pinned for good. So the leaked levels are closed here (their guards
+   * then count as closed: closing one later throws "closed twice"), which puts the pin back exactly
+   * as it was before the closure ran, and the misuse is recorded and thrown.
+   */
+  private IllegalStateException leakedGuard(PinState state, int cpu, int depth) {
+    int leaked = state.depth - depth;
+    while (state.depth > depth) {
+      state.pop(); // depth >= 1 here (the entry is pinned), so no slot is released
+    }
+    StringBuilder message =
+        new StringBuilder()
+            .append(leaked)
+            .append(" CpuGuard(s) pinned inside a with/apply closure of ")
+            .append(describe())
+            .append(" on CPU ")
+            .append(cpu)
+            .append(" by thread \"")
+            .append(ThreadNames.of(state.thread))
+            .append("\" were still open when the closure returned; they have been closed. Close")
+            .append(" every guard a closure opens before it returns (try-with-resources)");
+    if (state.tracking) {
+      message.append("\n  closure entered at ").append(CallerFrame.capture());
+    }
+    return AssertionMode.violation(
+        PerCpuViolation.Kind.GUARD_MISUSE, new IllegalStateException(message.toString()));
   }
 
   /** The nesting check and the push; returns the level to {@link PinState#leave} in the end. */

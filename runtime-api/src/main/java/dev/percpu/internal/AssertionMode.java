@@ -9,7 +9,7 @@ import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,16 +42,32 @@ public final class AssertionMode {
   private static final ConcurrentLinkedQueue<PerCpuViolation> RECORD =
       new ConcurrentLinkedQueue<>();
   private static final AtomicInteger RECORDED = new AtomicInteger();
-  private static final Set<PinState> OPEN_PINS = ConcurrentHashMap.newKeySet();
+
+  /** Each open pin begun in assertion mode, with its number among all such pins (never reused). */
+  private static final ConcurrentHashMap<PinState, Long> OPEN_PINS = new ConcurrentHashMap<>();
+
+  private static final AtomicLong PIN_SEQUENCE = new AtomicLong();
 
   private AssertionMode() {}
 
   /** Whether assertion mode is on. */
   public static boolean enabled() {
+    return read(ENABLED);
+  }
+
+  /**
+   * Invokes a switch handle. A constant handle throws nothing checked, but the invocation can still
+   * fail with a {@link StackOverflowError}, an {@link OutOfMemoryError} or an asynchronous {@code
+   * ThreadDeath}: those pass through unchanged so that callers (and the fault handling around pins)
+   * see the real failure, not an {@link AssertionError} hiding it. Package-private for the test.
+   */
+  static boolean read(MethodHandle handle) {
     try {
-      return (boolean) ENABLED.invokeExact();
+      return (boolean) handle.invokeExact();
+    } catch (RuntimeException | Error unchecked) {
+      throw unchecked;
     } catch (Throwable impossible) {
-      throw new AssertionError(impossible);
+      throw new AssertionError("a switch handle threw a checked exception", impossible);
     }
   }
 
@@ -110,7 +126,7 @@ public final class AssertionMode {
 
   static void pinOpened(PinState state) {
     state.pinnedAt = CallerFrame.capture();
-    OPEN_PINS.add(state);
+    OPEN_PINS.put(state, PIN_SEQUENCE.incrementAndGet());
   }
 
   static void pinClosed(PinState state) {
@@ -120,7 +136,7 @@ public final class AssertionMode {
 
   /** The slot table's report of a reclaimed slot: a violation in assertion mode, else a warning. */
   static void deadOwnerReclaimed(int cpu, Thread dead, Thread reclaimer) {
-    OPEN_PINS.removeIf(s -> s.thread == dead);
+    OPEN_PINS.keySet().removeIf(s -> s.thread == dead);
     String message =
         "CPU "
             + cpu
@@ -145,14 +161,23 @@ public final class AssertionMode {
         continue;
       }
       String at = "an unrecorded place (assertion mode was off)";
-      for (PinState s : OPEN_PINS) {
+      long pin = 0;
+      for (Map.Entry<PinState, Long> open : OPEN_PINS.entrySet()) {
+        PinState s = open.getKey();
         String where = s.pinnedAt;
         if (s.thread == owner && where != null) {
           at = where;
+          pin = open.getValue();
         }
       }
-      pinned.add(new PinnedSlot(cpu, ThreadNames.of(owner), owner.isAlive(), at));
+      pinned.add(
+          new PinnedSlot(cpu, ThreadNames.of(owner), threadId(owner), pin, owner.isAlive(), at));
     }
     return Collections.unmodifiableList(pinned);
+  }
+
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
+  private static long threadId(Thread thread) {
+    return thread.getId();
   }
 }

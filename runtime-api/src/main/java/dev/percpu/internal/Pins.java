@@ -1,5 +1,6 @@
 package dev.percpu.internal;
 
+import dev.percpu.PerCpuViolation;
 import java.lang.ref.WeakReference;
 
 /**
@@ -11,7 +12,9 @@ import java.lang.ref.WeakReference;
  * built from; a benchmark can combine them with {@link Allocation} directly.
  */
 public final class Pins {
-  private static final int CPUS = Cpus.possible();
+  // Not Cpus.possible(): a malformed percpu.cpus must not poison this class (see Cpus); every entry
+  // point below calls Cpus.check() instead.
+  private static final int CPUS = Cpus.possibleOrOne();
   private static final SlotTable SLOTS = new SlotTable(CPUS, AssertionMode::deadOwnerReclaimed);
   private static final ThreadLocal<PinState> STATE =
       ThreadLocal.withInitial(() -> new PinState(Thread.currentThread(), CPUS));
@@ -20,6 +23,7 @@ public final class Pins {
 
   /** The number of possible CPUs (and of slots). */
   public static int cpus() {
+    Cpus.check();
     return CPUS;
   }
 
@@ -38,6 +42,7 @@ public final class Pins {
 
   /** The calling thread's pin state. */
   public static PinState current() {
+    Cpus.check();
     Thread thread = Thread.currentThread();
     WeakReference<PinState> entry = CACHE[slot(thread)];
     if (entry != null) {
@@ -83,7 +88,20 @@ public final class Pins {
    */
   public static void pinTo(PinState state, int cpu) {
     if (state.depth != 0) {
-      throw new IllegalStateException("already pinned to CPU " + state.cpu);
+      // Reached when an onEachCpu action leaves a pin of its own open: a misuse like any other, so
+      // it goes on the record even if the caller swallows it.
+      throw AssertionMode.violation(
+          PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED,
+          new IllegalStateException(
+              "CpuGuard.onEachCpu cannot pin thread \""
+                  + ThreadNames.of(state.thread)
+                  + "\" to CPU "
+                  + cpu
+                  + ": it is still pinned to CPU "
+                  + state.cpu
+                  + " (depth "
+                  + state.depth
+                  + "), by a guard the action opened and did not close"));
     }
     SLOTS.acquire(state, cpu);
     state.cpu = cpu;
@@ -106,6 +124,16 @@ public final class Pins {
     }
   }
 
+  /**
+   * Closes the calling thread's pin levels above {@code depth}, releasing the slot if that reaches
+   * zero: how the runtime gets back to a known state after code left guards open.
+   */
+  public static void unwindTo(PinState state, int depth) {
+    while (state.depth > depth) {
+      unpin(state);
+    }
+  }
+
   private static void release(PinState state) {
     int cpu = state.cpu;
     state.cpu = -1;
@@ -117,6 +145,7 @@ public final class Pins {
 
   /** A snapshot of the slot owners, indexed by CPU. */
   public static Thread[] owners() {
+    Cpus.check();
     return SLOTS.owners();
   }
 }

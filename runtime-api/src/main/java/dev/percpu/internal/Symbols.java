@@ -44,9 +44,9 @@ public final class Symbols {
                         + "' for CPU "
                         + cpu
                         + " is a "
-                        + value.getClass().getName()
+                        + typeName(value.getClass())
                         + ", not a "
-                        + type.getName());
+                        + typeName(type));
               }
               return value;
             },
@@ -84,11 +84,11 @@ public final class Symbols {
           "per-CPU variable '"
               + symbol
               + "' holds "
-              + definition.type().getName()
+              + typeName(definition.type())
               + " values (defined at "
               + definition.allocation().site()
               + "), not "
-              + type.getName());
+              + typeName(type));
     }
     return (Allocation<T>) definition.allocation();
   }
@@ -99,12 +99,22 @@ public final class Symbols {
         "per-CPU variable '"
             + symbol
             + "' is already defined (as "
-            + existing.type().getName()
+            + typeName(existing.type())
             + " at "
             + existing.allocation().site()
             + "); it cannot be defined again as "
-            + type.getName()
+            + typeName(type)
             + ": look it up with PerCpu.symbol instead");
+  }
+
+  /**
+   * How messages name a type: as source code would ({@code long[]}, {@code java.util.Map.Entry}),
+   * not as the JVM does ({@code [J}, {@code java.util.Map$Entry}); a class without a canonical name
+   * (local, anonymous, hidden) falls back to its binary name.
+   */
+  static String typeName(Class<?> type) {
+    String canonical = type.getCanonicalName();
+    return canonical != null ? canonical : type.getName();
   }
 
   private static Class<?> boxed(Class<?> type) {

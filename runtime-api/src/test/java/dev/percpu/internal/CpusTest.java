@@ -3,6 +3,11 @@ package dev.percpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CpusTest {
@@ -29,5 +34,30 @@ class CpusTest {
               + "'",
           e.getMessage());
     }
+  }
+
+  @Test
+  void aMalformedProperty_failsEveryUseWithAnIllegalArgumentExceptionNamingIt() throws Exception {
+    // Class initialisation happens once per JVM, so the malformed value gets a JVM of its own.
+    String classpath = System.getProperty("java.class.path");
+    String modulePath = System.getProperty("jdk.module.path");
+    if (modulePath != null && !modulePath.isEmpty()) {
+      classpath = classpath + File.pathSeparator + modulePath;
+    }
+    Process probe =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpercpu.cpus=four",
+                "-cp",
+                classpath,
+                MalformedCpusProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, probe.waitFor(), output);
+    String expected =
+        "java.lang.IllegalArgumentException: system property percpu.cpus must be a whole number"
+            + " from 1 to 65536, but was 'four'";
+    assertEquals(Collections.nCopies(5, expected), output.lines().collect(Collectors.toList()));
   }
 }

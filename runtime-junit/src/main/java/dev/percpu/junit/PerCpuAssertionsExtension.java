@@ -104,8 +104,11 @@ public final class PerCpuAssertionsExtension implements BeforeEachCallback, Afte
     throw new AssertionFailedError(message.toString());
   }
 
-  /** A slot counts as the same pin when the same thread still owns the same CPU. */
+  /**
+   * A slot counts as the same pin only when the same thread (by id: names collide) still owns the
+   * same CPU through the same pin (a pin begun during the test has a new number).
+   */
   private static String key(PinnedSlot slot) {
-    return slot.cpu() + "/" + slot.thread();
+    return slot.cpu() + "/" + slot.threadId() + "/" + slot.pin();
   }
 }

@@ -11,6 +11,7 @@ import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 import dev.percpu.PerCpuAssertions;
 import dev.percpu.PerCpuNestingException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -28,6 +29,42 @@ import org.opentest4j.AssertionFailedError;
 class PerCpuAssertionsExtensionTest {
 
   static final CountDownLatch RELEASE_LEAKED_PIN = new CountDownLatch(1);
+  static volatile Holder TWIN;
+  static volatile Holder laterTwin;
+
+  /** A thread that pins on start and unpins when closed. */
+  static final class Holder implements AutoCloseable {
+    private final CountDownLatch pinned = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final Thread thread;
+
+    Holder(String name) {
+      thread =
+          new Thread(
+              () -> {
+                try (CpuGuard guard = CpuGuard.pin()) {
+                  pinned.countDown();
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              name);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void awaitPinned() throws InterruptedException {
+      pinned.await();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      release.countDown();
+      thread.join();
+    }
+  }
+
   static volatile Thread leakingThread;
 
   /** The tests the extension judges; run only through the engine test kit, never directly. */
@@ -102,6 +139,14 @@ class PerCpuAssertionsExtensionTest {
       leaking.setDaemon(true);
       leaking.start();
       pinned.await();
+    }
+
+    @Test
+    void replacesAPinByAThreadOfTheSameName() throws InterruptedException {
+      TWIN.close(); // the one slot that was free for the test's taking is now this one
+      Holder newTwin = new Holder("twin"); // a different thread, the same name
+      newTwin.awaitPinned();
+      laterTwin = newTwin;
     }
 
     @Test
@@ -214,5 +259,33 @@ class PerCpuAssertionsExtensionTest {
             .execute()
             .testEvents();
     assertEquals(1, notDetected.succeeded().count(), "without auto-detection nothing judges it");
+  }
+
+  @Test
+  void aNewPinByAnotherThreadOfTheSameNameOnTheSameCpu_isReportedAsLeaked() throws Exception {
+    // Every slot is held before the test starts; during it, "twin" lets go of its slot and a new
+    // thread also called "twin" takes that very slot (the only free one) and keeps it.
+    List<Holder> fillers = new ArrayList<>();
+    try {
+      TWIN = new Holder("twin");
+      TWIN.awaitPinned();
+      for (int i = 1; i < CpuGuard.possibleCpus(); i++) {
+        Holder filler = new Holder("filler-" + i);
+        filler.awaitPinned();
+        fillers.add(filler);
+      }
+      String message = failureOf(run("replacesAPinByAThreadOfTheSameName")).getMessage();
+      assertTrue(message.contains("1 CPU slot(s) still pinned at the end of the test:"), message);
+      assertTrue(message.contains("is pinned by thread \"twin\""), message);
+    } finally {
+      TWIN.close();
+      if (laterTwin != null) {
+        laterTwin.close();
+      }
+      for (Holder filler : fillers) {
+        filler.close();
+      }
+    }
+    assertEquals(List.of(), PerCpuAssertions.pinnedSlots());
   }
 }
