@@ -18,8 +18,9 @@ import org.checkerframework.framework.source.SuppressWarningsPrefix;
  * {@code @Enters} across files.
  *
  * <pre>
- * javac -processor dev.percpu.checker.PerCpuChecker -cp percpu-runtime.jar:checker-qual.jar \
- *       -processorpath percpu-checker.jar:checker.jar:... Foo.java
+ * javac -processor dev.percpu.checker.PerCpuChecker \
+ *       -cp percpu-runtime.jar:percpu-qual.jar:checker-qual.jar \
+ *       -processorpath checker.jar:percpu-checker.jar Foo.java
  * </pre>
  *
  * <p>Options: {@code -ApercpuApiMethods=OWNER#METHOD=ROLE,...} describes methods that cannot be
