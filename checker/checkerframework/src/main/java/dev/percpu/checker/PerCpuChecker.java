@@ -1,7 +1,11 @@
 package dev.percpu.checker;
 
+import com.sun.source.util.TreePath;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.UnitRelevance;
 import java.util.Arrays;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
 import org.checkerframework.common.basetype.BaseTypeChecker;
 import org.checkerframework.framework.source.SupportedOptions;
 import org.checkerframework.framework.source.SuppressWarningsPrefix;
@@ -14,8 +18,9 @@ import org.checkerframework.framework.source.SuppressWarningsPrefix;
  * {@code @Enters} across files.
  *
  * <pre>
- * javac -processor dev.percpu.checker.PerCpuChecker -cp percpu-runtime.jar:checker-qual.jar \
- *       -processorpath percpu-checker.jar:checker.jar:... Foo.java
+ * javac -processor dev.percpu.checker.PerCpuChecker \
+ *       -cp percpu-runtime.jar:percpu-qual.jar:checker-qual.jar \
+ *       -processorpath checker.jar:percpu-checker.jar Foo.java
  * </pre>
  *
  * <p>Options: {@code -ApercpuApiMethods=OWNER#METHOD=ROLE,...} describes methods that cannot be
@@ -35,8 +40,69 @@ public class PerCpuChecker extends BaseTypeChecker {
   /** Require declared effects on public and protected methods. */
   public static final String STRICT_OPTION = "percpuStrict";
 
+  /** One of the qualifiers; the framework needs all of them resolvable to build its hierarchy. */
+  private static final String QUALIFIER = "dev.percpu.qual.Allocation";
+
   private PerCpuApi api;
   private String apiError;
+
+  /**
+   * Whether {@code percpu-qual} is on the compile classpath. Builds that turn the checker on for
+   * every module compile code that never sees it, and the framework then throws {@code
+   * java.lang.Error} while building the qualifier hierarchy; such a compilation gets no visitor.
+   */
+  private boolean qualifiersResolvable = true;
+
+  private UnitRelevance relevance;
+  private boolean missingQualifiersReported;
+
+  @Override
+  public void typeProcessingStart() {
+    qualifiersResolvable = processingEnv.getElementUtils().getTypeElement(QUALIFIER) != null;
+    if (qualifiersResolvable) {
+      super.typeProcessingStart();
+    }
+    // Otherwise the framework is never initialised (that is what builds the hierarchy), and
+    // typeProcess below never reaches it.
+  }
+
+  @Override
+  public void typeProcessingOver() {
+    if (qualifiersResolvable) {
+      super.typeProcessingOver();
+    }
+  }
+
+  @Override
+  public void typeProcess(TypeElement element, TreePath path) {
+    if (qualifiersResolvable) {
+      super.typeProcess(element, path);
+      return;
+    }
+    // Without the qualifiers the checker cannot analyse; code that cannot reach the API needs no
+    // analysis, and code that uses it (the runtime without percpu-qual) is told what is missing.
+    if (missingQualifiersReported || path == null) {
+      return;
+    }
+    if (relevance == null) {
+      relevance =
+          new UnitRelevance(
+              PerCpuApi.annotationsOnly(),
+              processingEnv.getElementUtils(),
+              EffectAnalysis::calleeOf);
+    }
+    if (relevance.concernsPerCpu(path.getCompilationUnit())) {
+      missingQualifiersReported = true; // once per compilation: one classpath, one fix
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              "[percpu.qual.missing] this code uses the per-CPU API, but dev.percpu:percpu-qual"
+                  + " is not on the compile classpath, so the percpu checker cannot analyse it:"
+                  + " add percpu-qual to the classpath (compile scope)",
+              element);
+    }
+  }
 
   /** The shared model, configured from {@code -ApercpuApiMethods}. */
   PerCpuApi api() {
