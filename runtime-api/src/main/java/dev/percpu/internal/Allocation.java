@@ -120,7 +120,10 @@ public final class Allocation<T> {
     try {
       action.accept((T) values[index(cpu)]);
     } finally {
-      state.leave(level);
+      // A plain store before any call: an Error (a stack overflow at the next call) cannot leave
+      // the entry on the stack, where it would make every later close of the enclosing guard fail.
+      state.entries = level;
+      exited(state, level);
     }
   }
 
@@ -132,11 +135,22 @@ public final class Allocation<T> {
     try {
       return function.apply((T) values[index(cpu)]);
     } finally {
-      state.leave(level);
+      // A plain store before any call: an Error (a stack overflow at the next call) cannot leave
+      // the entry on the stack, where it would make every later close of the enclosing guard fail.
+      state.entries = level;
+      exited(state, level);
     }
   }
 
-  /** The nesting check and the push; returns the level to {@link PinState#leave} in the end. */
+  /** Clears what the entry at {@code level}, already popped, recorded in assertion mode. */
+  private static void exited(PinState state, int level) {
+    if (FaultPoints.armed != null) {
+      FaultPoints.reached(FaultPoints.Point.EXIT);
+    }
+    state.leave(level);
+  }
+
+  /** The nesting check and the push; returns the level to pop back to in the end. */
   private int enter(PinState state, int cpu, String handleOrigin) {
     int level = state.entries;
     if (level != 0 && state.isEntered(id)) {
