@@ -1,6 +1,7 @@
 package dev.percpu;
 
 import dev.percpu.internal.AssertionMode;
+import dev.percpu.internal.FaultPoints;
 import dev.percpu.internal.PinState;
 import dev.percpu.internal.Pins;
 import dev.percpu.internal.ThreadNames;
@@ -81,7 +82,18 @@ public final class CpuGuard implements AutoCloseable {
    * @return an open guard, to be closed on this thread
    */
   public static CpuGuard pin() {
-    return new CpuGuard(Pins.pin());
+    PinState state = Pins.pin();
+    try {
+      if (FaultPoints.any()) {
+        FaultPoints.reached(FaultPoints.Point.PIN_GUARD);
+      }
+      return new CpuGuard(state);
+    } catch (Throwable t) {
+      // No guard reached the caller, so nobody could close this pin: undo it (an Error included,
+      // say an OutOfMemoryError making the guard).
+      Pins.unpin(state);
+      throw t;
+    }
   }
 
   /**
@@ -201,7 +213,13 @@ public final class CpuGuard implements AutoCloseable {
     int cpus = Pins.cpus();
     for (int cpu = 0; cpu < cpus; cpu++) {
       Pins.pinTo(state, cpu);
-      CpuGuard guard = new CpuGuard(state);
+      CpuGuard guard;
+      try {
+        guard = new CpuGuard(state);
+      } catch (Throwable t) {
+        Pins.unpin(state); // as in pin(): no guard, so nobody else could close this pin
+        throw t;
+      }
       try {
         action.accept(guard);
       } catch (Throwable t) {

@@ -134,17 +134,21 @@ public final class Allocation<T> {
     try {
       action.accept((T) values[index(cpu)]);
     } catch (Throwable t) {
-      state.leave(level);
+      // A plain store before any call: an Error (a stack overflow at the next call) cannot leave
+      // the entry on the stack, where it would make every later close of the enclosing guard fail.
+      state.entries = level;
+      exited(state, level);
       addLeakSuppressed(state, cpu, depth, t);
       throw t;
     }
-    state.leave(level);
+    state.entries = level;
+    exited(state, level);
     if (state.depth != depth) {
       throw leakedGuard(state, cpu, depth);
     }
   }
 
-  /** As {@link #accept}, with a result. */
+  /** As {@link #accept}, for a closure with a result. */
   @SuppressWarnings("unchecked")
   public <R> R apply(
       PinState state, int cpu, Function<? super T, ? extends R> function, String handleOrigin) {
@@ -154,11 +158,13 @@ public final class Allocation<T> {
     try {
       result = function.apply((T) values[index(cpu)]);
     } catch (Throwable t) {
-      state.leave(level);
+      state.entries = level; // as in accept: a plain store before any call
+      exited(state, level);
       addLeakSuppressed(state, cpu, depth, t);
       throw t;
     }
-    state.leave(level);
+    state.entries = level;
+    exited(state, level);
     if (state.depth != depth) {
       throw leakedGuard(state, cpu, depth);
     }
@@ -205,7 +211,15 @@ public final class Allocation<T> {
         PerCpuViolation.Kind.GUARD_MISUSE, new IllegalStateException(message.toString()));
   }
 
-  /** The nesting check and the push; returns the level to {@link PinState#leave} in the end. */
+  /** Clears what the entry at {@code level}, already popped, recorded in assertion mode. */
+  private static void exited(PinState state, int level) {
+    if (FaultPoints.armed != null) {
+      FaultPoints.reached(FaultPoints.Point.EXIT);
+    }
+    state.leave(level);
+  }
+
+  /** The nesting check and the push; returns the level to pop back to in the end. */
   private int enter(PinState state, int cpu, String handleOrigin) {
     int level = state.entries;
     if (level != 0 && state.isEntered(id)) {

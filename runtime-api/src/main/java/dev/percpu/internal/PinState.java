@@ -79,10 +79,18 @@ public final class PinState extends PinStateFields {
       }
       enteredAt[level] = site;
     }
+    if (FaultPoints.armed != null) {
+      FaultPoints.reached(FaultPoints.Point.ENTER);
+    }
+    // Last, so that an Error above (an OutOfMemoryError growing the arrays) leaves no entry.
     entries = level + 1;
   }
 
-  /** Pops the entries down to {@code level}, as they were before the matching {@link #enter}. */
+  /**
+   * Pops the entries down to {@code level}, as they were before the matching {@link #enter}. {@code
+   * Allocation} sets {@link #entries} itself before calling this, so that an Error at this call
+   * cannot leave the entry on the stack.
+   */
   void leave(int level) {
     entries = level;
     // Only on threads that have ever entered in assertion mode.

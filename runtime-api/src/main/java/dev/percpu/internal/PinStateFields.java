@@ -94,6 +94,15 @@ abstract class PinStateFields extends CacheLinePadding {
   /** Whether assertion mode was on when the outermost pin began: it governs the whole pin. */
   public boolean tracking;
 
+  /**
+   * The dead thread whose slot this thread's current pin took over, until {@code Pins} reports it
+   * once the pin is complete; {@code null} otherwise. Set by the slot table with a plain store.
+   */
+  Thread reclaimedFrom;
+
+  /** The slot taken over from {@link #reclaimedFrom}. */
+  int reclaimedCpu;
+
   /** Where the outermost pin began; written only while {@link #tracking}, read by leak reports. */
   public volatile String pinnedAt;
 

@@ -76,9 +76,11 @@ public final class Pins {
     PinState state = current();
     if (state.depth == 0) {
       state.cpu = SLOTS.acquireAny(state);
-      begin(state);
+      opened(state);
+    } else {
+      // Nothing to undo if this throws: push() changes the depth as its last step.
+      state.push();
     }
-    state.push();
     return state;
   }
 
@@ -105,8 +107,53 @@ public final class Pins {
     }
     SLOTS.acquire(state, cpu);
     state.cpu = cpu;
-    begin(state);
-    state.push();
+    opened(state);
+  }
+
+  /**
+   * Completes an outermost pin whose slot, {@code state.cpu}, was just won, or gives the slot back
+   * and rethrows if anything in between throws (an Error included): the pin happens entirely or not
+   * at all. Then reports a slot taken over from a dead owner, with the pin complete, so that a
+   * report handler that pins only nests; if the report throws, the pin is undone before the
+   * exception leaves, since the caller never received it.
+   */
+  private static void opened(PinState state) {
+    try {
+      if (FaultPoints.armed != null) {
+        FaultPoints.reached(FaultPoints.Point.PIN_TAKEN);
+      }
+      begin(state);
+      if (FaultPoints.armed != null) {
+        FaultPoints.reached(FaultPoints.Point.PIN_BEGUN);
+      }
+      state.push();
+    } catch (Throwable t) {
+      abandon(state);
+      throw t;
+    }
+    if (state.reclaimedFrom != null) {
+      try {
+        if (FaultPoints.armed != null) {
+          FaultPoints.reached(FaultPoints.Point.RECLAIM_REPORT);
+        }
+        SLOTS.reportReclaim(state);
+      } catch (Throwable t) {
+        unpin(state);
+        throw t;
+      }
+    }
+  }
+
+  /** Gives back the slot of an outermost pin that failed before its level was pushed. */
+  private static void abandon(PinState state) {
+    int cpu = state.cpu;
+    state.cpu = -1;
+    // The slot first: it is what others wait for. The bookkeeping may be half done; closing it
+    // is harmless either way (a set removal, a null store).
+    SLOTS.release(state, cpu);
+    if (state.tracking) {
+      AssertionMode.pinClosed(state);
+    }
   }
 
   private static void begin(PinState state) {
@@ -117,10 +164,27 @@ public final class Pins {
     }
   }
 
-  /** Undoes one {@link #pin()} of the calling thread, whose state this is. */
+  /**
+   * Undoes one {@link #pin()} of the calling thread, whose state this is. The level is popped here,
+   * with plain stores and no call, so an Error cannot leave it half popped; an outermost unpin then
+   * releases the slot before anything else can throw.
+   */
   public static void unpin(PinState state) {
-    if (state.pop() == 0) {
-      release(state);
+    int level = --state.depth;
+    state.serials[PinStateFields.PAD + level] = 0;
+    if (level == 0) {
+      int cpu = state.cpu;
+      state.cpu = -1;
+      if (FaultPoints.armed != null) {
+        FaultPoints.reached(FaultPoints.Point.UNPIN_POPPED);
+      }
+      SLOTS.release(state, cpu);
+      if (FaultPoints.armed != null) {
+        FaultPoints.reached(FaultPoints.Point.UNPIN_RELEASED);
+      }
+      if (state.tracking) {
+        AssertionMode.pinClosed(state);
+      }
     }
   }
 
@@ -132,15 +196,6 @@ public final class Pins {
     while (state.depth > depth) {
       unpin(state);
     }
-  }
-
-  private static void release(PinState state) {
-    int cpu = state.cpu;
-    state.cpu = -1;
-    if (state.tracking) {
-      AssertionMode.pinClosed(state);
-    }
-    SLOTS.release(state, cpu);
   }
 
   /** A snapshot of the slot owners, indexed by CPU. */

@@ -28,10 +28,11 @@ import java.util.concurrent.locks.LockSupport;
  * barrier, and G1's includes a StoreLoad fence when the array is in the old generation, which would
  * give back what the release store saves. Who the owner is (for dead-owner reclamation and leak
  * reports) is published separately in {@code holders}: after winning a slot its new owner stores
- * its {@link PinState} there, unless the free word it replaced was its own (then nobody has owned
- * the slot since it last published itself, so a thread that keeps re-pinning its preferred slot
- * touches only the owner word). A reader trusts a holder entry only when its id equals the owner
- * word.
+ * its {@link PinState} there (a plain store, see "Faults"; a reader needs only the state's final
+ * {@code id} and {@code thread}, which final-field semantics publish), unless the free word it
+ * replaced was its own (then nobody has owned the slot since it last published itself, so a thread
+ * that keeps re-pinning its preferred slot touches only the owner word). A reader trusts a holder
+ * entry only when its id equals the owner word.
  *
  * <h2>Memory model</h2>
  *
@@ -82,6 +83,30 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Like the default mode of most {@code java.util.concurrent} synchronizers, pinning is not fair:
  * a thread that arrives while a slot is free takes it, even if others are parked.
  *
+ * <h2>Faults</h2>
+ *
+ * <p>An {@link Error} (a {@code StackOverflowError} at any call, an {@code OutOfMemoryError} at any
+ * allocation) must never leave a slot taken by nobody's pin. The invariants:
+ *
+ * <ul>
+ *   <li><em>Published with the win.</em> Between the CAS that wins a slot and the store that
+ *       publishes its holder there is no call (the holder index is computed before the CAS, the
+ *       store is a plain array store), so an owned slot's holder is always findable: {@link #owner}
+ *       needs to wait only for a taker that is descheduled in that window, and is bounded even
+ *       then; a dead owner is always reclaimable.
+ *   <li><em>A won slot leaves only through a pin or a release.</em> {@code acquire*} return a slot
+ *       or throw with none taken ({@link #park} gives back a slot it won if leaving the queue
+ *       throws), and the reclaim path runs no foreign code: it only records the dead owner in the
+ *       taker's state ({@code reclaimedFrom}); {@link #reportReclaim} tells the listener once the
+ *       caller's pin is complete, so a listener that pins nests, and one that throws finds a
+ *       complete pin that its caller ({@code Pins}) undoes.
+ *   <li><em>A slot marked with one's own id, found while acquiring, is one's own.</em> Only a
+ *       thread that holds no slot acquires one, so such a slot is one whose release an Error cut
+ *       short (the release store is a call, and Java code cannot reserve stack for it); the thread
+ *       takes it back instead of waiting for itself, and if it dies first the slot is reclaimed
+ *       like any dead owner's, its holder being published.
+ * </ul>
+ *
  * <h2>Layout</h2>
  *
  * <p>Owner words live {@value #STRIDE} {@code long}s (128 bytes) apart, after one stride of leading
@@ -94,6 +119,7 @@ public final class SlotTable {
 
   private static final int SPINS = 64;
   private static final int YIELDS = 8;
+  private static final int OWNER_YIELDS = 1024;
   static final long FIRST_PARK_MICROS = 50;
   static final long MAX_PARK_MILLIS = 16;
   private static final long FIRST_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(FIRST_PARK_MICROS);
@@ -115,7 +141,10 @@ public final class SlotTable {
 
   /** Something that wants to know when a slot was taken from a dead thread. */
   public interface DeadOwnerListener {
-    /** Called on the reclaiming thread after it took {@code cpu} over from {@code dead}. */
+    /**
+     * Called on the reclaiming thread after it took {@code cpu} over from {@code dead}, once its
+     * pin is complete (see {@link #reportReclaim}).
+     */
     void reclaimed(int cpu, Thread dead, Thread reclaimer);
   }
 
@@ -191,7 +220,9 @@ public final class SlotTable {
    * not yet published itself (a few instructions after its CAS), this waits for it to do so.
    */
   public Thread owner(int cpu) {
-    for (int round = 0; ; round++) {
+    // Bounded: the window between a CAS and the holder store holds no call (see "Faults"), so only
+    // a descheduled taker is seen in it, and a snapshot must not wait for the scheduler forever.
+    for (int round = 0; round < SPINS + OWNER_YIELDS; round++) {
       long id = (long) OWNER.getVolatile(owners, index(cpu));
       if (id <= 0) {
         return null;
@@ -206,6 +237,7 @@ public final class SlotTable {
         Thread.yield();
       }
     }
+    return null; // taken this very moment: free in a snapshot taken an instant earlier
   }
 
   /**
@@ -213,11 +245,15 @@ public final class SlotTable {
    * free} says the taker was its last owner.
    */
   private boolean tryTakeFree(int cpu, long free, PinState taker) {
+    int holder = holderIndex(cpu);
     if (!OWNER.compareAndSet(owners, index(cpu), free, taker.id)) {
       return false;
     }
+    // A plain array store, not a call: nothing can throw between winning the slot and publishing
+    // who won it (see "Faults"). Unless the free word says the taker owned it last: then its entry
+    // is still the taker's, and a pin that keeps its slot stores no reference.
     if (free != -taker.id) {
-      HOLDER.setRelease(holders, holderIndex(cpu), taker);
+      holders[holder] = taker;
     }
     return true;
   }
@@ -230,6 +266,9 @@ public final class SlotTable {
     int preferred = state.hint;
     if (OWNER.compareAndSet(owners, index(preferred), -state.id, state.id)) {
       return preferred; // as this thread left it: its holder entry is still this thread's
+    }
+    if ((long) OWNER.getVolatile(owners, index(preferred)) == state.id) {
+      return preferred; // a slot this thread failed to give back (see "Faults"): still its own
     }
     return acquireSlow(state, -1);
   }
@@ -293,21 +332,42 @@ public final class SlotTable {
     if (owner <= 0) {
       return tryTakeFree(cpu, owner, state);
     }
-    if (!checkDead || owner == state.id) {
+    if (owner == state.id) {
+      // Only a thread that holds no slot acquires one, so this is a slot whose release an Error
+      // cut short (see "Faults"); its holder entry is this thread's. Take it back.
+      return true;
+    }
+    if (!checkDead) {
       return false;
     }
-    PinState holder = (PinState) HOLDER.getAcquire(holders, holderIndex(cpu));
+    int index = holderIndex(cpu);
+    PinState holder = (PinState) HOLDER.getAcquire(holders, index);
     // A holder whose id differs is a previous owner: the current one is alive, between its CAS and
     // publishing itself.
     if (holder != null
         && holder.id == owner
         && !holder.thread.isAlive()
         && OWNER.compareAndSet(owners, index(cpu), owner, state.id)) {
-      HOLDER.setRelease(holders, holderIndex(cpu), state);
-      deadOwners.reclaimed(cpu, holder.thread, state.thread);
+      holders[index] = state; // a plain store, as in tryTakeFree
+      // Reported by reportReclaim once the pin is complete, never here (see "Faults").
+      state.reclaimedFrom = holder.thread;
+      state.reclaimedCpu = cpu;
       return true;
     }
     return false;
+  }
+
+  /**
+   * Reports a slot that {@code state}'s thread took over from a dead owner, if it did, to the
+   * listener; the caller's pin is complete by then, so a listener that pins only nests. The record
+   * is cleared first, so a listener that throws is not called again for the same slot.
+   */
+  public void reportReclaim(PinState state) {
+    Thread dead = state.reclaimedFrom;
+    if (dead != null) {
+      state.reclaimedFrom = null;
+      deadOwners.reclaimed(state.reclaimedCpu, dead, state.thread);
+    }
   }
 
   private int park(PinState state, int wanted) {
@@ -315,13 +375,14 @@ public final class SlotTable {
     waiters.add(self);
     WAITING.getAndAdd(this, 1); // armed
     boolean interrupted = false;
+    int cpu = -1;
     try {
       long nanos = FIRST_PARK_NANOS;
       boolean justArmed = true;
       for (; ; ) {
-        int cpu = scan(state, wanted, timedParking || justArmed);
+        cpu = scan(state, wanted, timedParking || justArmed);
         if (cpu >= 0) {
-          return cpu;
+          break;
         }
         parks.incrementAndGet();
         if (justArmed) {
@@ -339,7 +400,7 @@ public final class SlotTable {
           // A releaser disarmed us for the slot it has just freed: try for it while disarmed.
           cpu = scan(state, wanted, false);
           if (cpu >= 0) {
-            return cpu;
+            break;
           }
           // A barging thread took it first. Back off before asking to be signalled again, so that
           // threads that keep losing (more threads than slots) are not woken by every release.
@@ -353,16 +414,25 @@ public final class SlotTable {
         }
       }
     } finally {
-      waiters.remove(self);
-      // Disarm ourselves, unless a releaser did (and took us off the count) first.
-      if (SIGNALLED.compareAndSet(self, false, true)) {
-        WAITING.getAndAdd(this, -1);
+      try {
+        waiters.remove(self);
+        // Disarm ourselves, unless a releaser did (and took us off the count) first.
+        if (SIGNALLED.compareAndSet(self, false, true)) {
+          WAITING.getAndAdd(this, -1);
+        }
+        if (interrupted) {
+          state.thread.interrupt();
+        }
+        passSignalOn();
+      } catch (Throwable t) {
+        // An Error while leaving the queue: a slot won here must not outlive the failed acquire.
+        if (cpu >= 0) {
+          release(state, cpu);
+        }
+        throw t;
       }
-      if (interrupted) {
-        state.thread.interrupt();
-      }
-      passSignalOn();
     }
+    return cpu;
   }
 
   /** Unparks the first armed waiter that can use {@code cpu}, disarming it. */
