@@ -137,15 +137,11 @@ public final class Allocation<T> {
       // A plain store before any call: an Error (a stack overflow at the next call) cannot leave
       // the entry on the stack, where it would make every later close of the enclosing guard fail.
       state.entries = level;
-      exited(state, level);
-      addLeakSuppressed(state, cpu, depth, t);
+      exited(state, cpu, level, depth, t);
       throw t;
     }
     state.entries = level;
-    exited(state, level);
-    if (state.depth != depth) {
-      throw leakedGuard(state, cpu, depth);
-    }
+    exited(state, cpu, level, depth, null);
   }
 
   /** As {@link #accept}, for a closure with a result. */
@@ -159,26 +155,12 @@ public final class Allocation<T> {
       result = function.apply((T) values[index(cpu)]);
     } catch (Throwable t) {
       state.entries = level; // as in accept: a plain store before any call
-      exited(state, level);
-      addLeakSuppressed(state, cpu, depth, t);
+      exited(state, cpu, level, depth, t);
       throw t;
     }
     state.entries = level;
-    exited(state, level);
-    if (state.depth != depth) {
-      throw leakedGuard(state, cpu, depth);
-    }
+    exited(state, cpu, level, depth, null);
     return result;
-  }
-
-  /**
-   * The closure threw: if it also left guards open, that is recorded and added as suppressed, but
-   * the closure's own exception stays the one thrown, so that it is never lost.
-   */
-  private void addLeakSuppressed(PinState state, int cpu, int depth, Throwable thrown) {
-    if (state.depth != depth) {
-      thrown.addSuppressed(leakedGuard(state, cpu, depth));
-    }
   }
 
   /**
@@ -211,12 +193,24 @@ public final class Allocation<T> {
         PerCpuViolation.Kind.GUARD_MISUSE, new IllegalStateException(message.toString()));
   }
 
-  /** Clears what the entry at {@code level}, already popped, recorded in assertion mode. */
-  private static void exited(PinState state, int level) {
+  /**
+   * Finishes an entry whose level the caller has already popped: clears what it recorded in
+   * assertion mode, then checks that the closure closed every guard it pinned. A leak is thrown, or
+   * when the closure itself threw ({@code thrown}), added to that as suppressed, so that the
+   * closure's own exception is never lost.
+   */
+  private void exited(PinState state, int cpu, int level, int depth, Throwable thrown) {
     if (FaultPoints.armed != null) {
       FaultPoints.reached(FaultPoints.Point.EXIT);
     }
     state.leave(level);
+    if (state.depth != depth) {
+      IllegalStateException leak = leakedGuard(state, cpu, depth);
+      if (thrown == null) {
+        throw leak;
+      }
+      thrown.addSuppressed(leak);
+    }
   }
 
   /** The nesting check and the push; returns the level to pop back to in the end. */
