@@ -5,6 +5,7 @@ import dev.percpu.internal.Pins;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A per-CPU {@code long}: the kernel's {@code this_cpu_add}/{@code this_cpu_sub}/{@code
@@ -35,11 +36,34 @@ import java.util.Objects;
  *       opaque write: no atomic instruction, because the pin excludes every other writer and the
  *       slot hand-over orders successive owners (see {@link CpuGuard});
  *   <li>the <em>shared</em> cell takes the updates of unpinned threads, which own no CPU. It is
- *       updated atomically (CAS, or {@code getAndAdd} after a failed CAS has moved the thread's
- *       preferred CPU, as {@code Striped64} rehashes its probe), at the thread's preferred CPU.
- *       Keeping these apart is what lets the owned cell go without atomics: an unpinned adder may
- *       hit any CPU at any time, so it must never write a cell that an owner updates
- *       non-atomically.
+ *       updated atomically. Keeping these apart is what lets the owned cell go without atomics: an
+ *       unpinned adder may hit any CPU at any time, so it must never write a cell that an owner
+ *       updates non-atomically.
+ * </ul>
+ *
+ * <p>An unpinned update ({@link #add(long)} and the operations built on it) first asks whether the
+ * calling thread is pinned, without creating the thread's pin state: a thread that has never pinned
+ * has none, so the counter allocates nothing for it, whether it is a platform or a virtual thread.
+ * A pinned thread adds to its CPU's owned cell as a pinned operation does. Any other thread picks a
+ * CPU from a hash of its thread id, its <em>probe</em>, and tries one compare-and-set on that CPU's
+ * shared cell; if the CAS fails, another unpinned thread is adding there too, and, as {@code
+ * Striped64} rehashes its probe, it adds unconditionally ({@code getAndAdd}) at a CPU drawn from
+ * {@link ThreadLocalRandom}, whose per-thread seed lives in the thread itself and allocates
+ * nothing. Unlike {@code Striped64}'s, the probe is not moved for later calls (that would need
+ * per-thread state): threads whose ids collide keep trying the same cell first, and pay a failed
+ * CAS when they actually contend.
+ *
+ * <h2>Invariants</h2>
+ *
+ * <ul>
+ *   <li>The owned cell of a CPU is written only by the thread pinned to that CPU, so its plain
+ *       read-modify-write loses nothing; its opaque write makes the new value visible, untorn, to
+ *       readers, and the slot hand-over (a release by one owner, an acquire by the next) makes each
+ *       owner start from its predecessor's last value.
+ *   <li>A shared cell is written only by atomic operations, so concurrent unpinned updates on any
+ *       CPU lose nothing, whichever cell the probe or the random draw picks.
+ *   <li>Every update lands, exactly once, in one cell, and every cell is in the sum; so the sum is
+ *       exact once the updates are over and the reader has synchronised with their threads.
  * </ul>
  *
  * <p>A CPU's value is the sum of its two cells; the counter's value is the sum over CPUs.
@@ -98,18 +122,30 @@ public final class PerCpuCounter {
    * @param delta the amount, possibly negative
    */
   public void add(long delta) {
-    PinState state = Pins.current();
-    if (state.depth > 0) {
+    // Never creates the thread's pin state: a thread that has none is not pinned.
+    PinState state = Pins.currentIfPresent();
+    if (state != null && state.depth > 0) {
       addOwned(state.cpu, delta);
     } else {
-      // As in Striped64: one CAS at the preferred CPU; a failed one means another unpinned thread
-      // adds there too, so move this thread's preference before adding unconditionally.
-      int i = owned(state.preferredCpu()) + SHARED;
+      // As in Striped64: one CAS at the thread's probe cell; a failed one means another unpinned
+      // thread adds there too, so add unconditionally at a random CPU instead.
+      int i = owned(probe(Thread.currentThread())) + SHARED;
       long current = (long) CELL.getOpaque(cells, i);
       if (!CELL.compareAndSet(cells, i, current, current + delta)) {
-        CELL.getAndAdd(cells, owned(state.movePreferredCpu(cpus)) + SHARED, delta);
+        CELL.getAndAdd(cells, owned(ThreadLocalRandom.current().nextInt(cpus)) + SHARED, delta);
       }
     }
+  }
+
+  /** The CPU whose shared cell an unpinned thread tries first: a hash of its id. */
+  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
+  private int probe(Thread thread) {
+    long id = thread.getId();
+    // The 64-bit finaliser of MurmurHash3, so that threads with consecutive ids spread out.
+    id = (id ^ (id >>> 33)) * 0xff51afd7ed558ccdL;
+    id = (id ^ (id >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    id ^= id >>> 33;
+    return (int) Long.remainderUnsigned(id, cpus);
   }
 
   /**

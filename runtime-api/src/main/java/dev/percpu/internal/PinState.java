@@ -109,18 +109,6 @@ public final class PinState extends PinStateFields {
     return null;
   }
 
-  /** The CPU this thread tries first, for pins and for unpinned counter updates. */
-  public int preferredCpu() {
-    return hint;
-  }
-
-  /** Moves the preferred CPU after contention there, and returns the new one. */
-  public int movePreferredCpu(int cpus) {
-    int moved = rehash(cpus);
-    hint = moved;
-    return moved;
-  }
-
   /** Advances the probe and returns a fresh starting slot in {@code [0, cpus)}. */
   int rehash(int cpus) {
     int p = probe;

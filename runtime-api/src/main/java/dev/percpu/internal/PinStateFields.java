@@ -82,9 +82,10 @@ abstract class PinStateFields extends CacheLinePadding {
   String[] enteredAt;
 
   /**
-   * The slot to try first on the next pin. It starts from a hash of the thread id and moves, like
-   * {@code Striped64}'s probe, whenever the preferred slot is found taken, so threads that collide
-   * spread out and then stay where they landed.
+   * The slot to try first on the next pin (unpinned counter updates do not use it: they need no
+   * state). It starts from a hash of the thread id and moves, like {@code Striped64}'s probe,
+   * whenever the preferred slot is found taken, so threads that collide spread out and then stay
+   * where they landed.
    */
   int hint;
 

@@ -1,6 +1,8 @@
 package dev.percpu.internal;
 
 import dev.percpu.PerCpuViolation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 
 /**
@@ -16,8 +18,9 @@ public final class Pins {
   // point below calls Cpus.check() instead.
   private static final int CPUS = Cpus.possibleOrOne();
   private static final SlotTable SLOTS = new SlotTable(CPUS, AssertionMode::deadOwnerReclaimed);
-  private static final ThreadLocal<PinState> STATE =
-      ThreadLocal.withInitial(() -> new PinState(Thread.currentThread(), CPUS));
+  // No initial value: a state is created and set explicitly by currentSlow, so that
+  // currentIfPresent can look without creating one.
+  private static final ThreadLocal<PinState> STATE = new ThreadLocal<>();
 
   private Pins() {}
 
@@ -40,7 +43,20 @@ public final class Pins {
   @SuppressWarnings("unchecked")
   private static final WeakReference<PinState>[] CACHE = new WeakReference[CACHE_SIZE];
 
-  /** The calling thread's pin state. */
+  private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(WeakReference[].class);
+
+  /**
+   * Whether some state was ever created without winning its thread's cache entry. Until then every
+   * state is its thread's cache entry for as long as the thread lives (an entry is replaced only
+   * once it is cleared or its thread has terminated, and a live thread's state, held by its
+   * thread-local, is not cleared), so a miss proves that the caller has no state and {@link
+   * #currentIfPresent()} need not touch the thread-local (whose {@code get} would give the thread a
+   * map). Only the thread that created a state sets this and only that thread's lookups depend on
+   * it, so program order suffices; it never goes back.
+   */
+  private static volatile boolean uncached;
+
+  /** The calling thread's pin state, created on its first call. */
   public static PinState current() {
     Cpus.check();
     Thread thread = Thread.currentThread();
@@ -54,14 +70,44 @@ public final class Pins {
     return currentSlow(thread);
   }
 
+  /**
+   * The calling thread's pin state if it has one, or {@code null}; creates nothing. A thread that
+   * has never pinned (nor called {@link #current()}) has none, and is therefore not pinned.
+   */
+  public static PinState currentIfPresent() {
+    Cpus.check();
+    Thread thread = Thread.currentThread();
+    WeakReference<PinState> entry = CACHE[slot(thread)];
+    if (entry != null) {
+      PinState state = entry.get();
+      if (state != null && state.thread == thread) {
+        return state;
+      }
+    }
+    return uncached ? STATE.get() : null;
+  }
+
+  /** Whether the calling thread has a pin state; for tests, and creates nothing. */
+  static boolean hasState() {
+    return currentIfPresent() != null;
+  }
+
   private static PinState currentSlow(Thread thread) {
     PinState state = STATE.get();
+    boolean created = state == null;
+    if (created) {
+      state = new PinState(thread, CPUS);
+      STATE.set(state);
+    }
     int slot = slot(thread);
     WeakReference<PinState> entry = CACHE[slot];
     PinState occupant = entry == null ? null : entry.get();
-    // A plain write: a racing reader sees either entry, and trusts neither unless it is its own.
-    if (occupant == null || occupant.thread.getState() == Thread.State.TERMINATED) {
-      CACHE[slot] = state.self;
+    // A compare-and-set, so that of two threads racing for one entry the loser knows it lost.
+    boolean installed =
+        (occupant == null || occupant.thread.getState() == Thread.State.TERMINATED)
+            && ENTRY.compareAndSet(CACHE, slot, entry, state.self);
+    if (created && !installed) {
+      uncached = true;
     }
     return state;
   }
