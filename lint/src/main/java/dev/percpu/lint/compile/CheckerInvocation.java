@@ -1,6 +1,7 @@
 package dev.percpu.lint.compile;
 
 import dev.percpu.lint.report.Tool;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javax.tools.Diagnostic;
@@ -9,7 +10,7 @@ import javax.tools.Diagnostic;
 interface CheckerInvocation {
   Tool tool();
 
-  List<java.nio.file.Path> processorPath(ToolPaths paths);
+  List<Path> processorPath(ToolPaths paths);
 
   /** javac options that switch the checker on, after the shared ones. */
   List<String> options(CompileSettings settings);

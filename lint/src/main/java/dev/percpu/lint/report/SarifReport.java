@@ -3,6 +3,7 @@ package dev.percpu.lint.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -143,7 +144,7 @@ public final class SarifReport implements ReportWriter {
     }
     try {
       return new URI(null, null, path, null).toASCIIString();
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalArgumentException("cannot express " + relative + " as a URI", e);
     }
   }
