@@ -60,14 +60,8 @@ public final class Pins {
   public static PinState current() {
     Cpus.check();
     Thread thread = Thread.currentThread();
-    WeakReference<PinState> entry = CACHE[slot(thread)];
-    if (entry != null) {
-      PinState state = entry.get();
-      if (state != null && state.thread == thread) {
-        return state;
-      }
-    }
-    return currentSlow(thread);
+    PinState state = cached(thread);
+    return state != null ? state : currentSlow(thread);
   }
 
   /**
@@ -77,14 +71,17 @@ public final class Pins {
   public static PinState currentIfPresent() {
     Cpus.check();
     Thread thread = Thread.currentThread();
+    PinState state = cached(thread);
+    return state != null || !uncached ? state : STATE.get();
+  }
+
+  /**
+   * {@code thread}'s state if its cache slot holds it, else {@code null}; the hot path's lookup.
+   */
+  private static PinState cached(Thread thread) {
     WeakReference<PinState> entry = CACHE[slot(thread)];
-    if (entry != null) {
-      PinState state = entry.get();
-      if (state != null && state.thread == thread) {
-        return state;
-      }
-    }
-    return uncached ? STATE.get() : null;
+    PinState state = entry == null ? null : entry.get();
+    return state != null && state.thread == thread ? state : null;
   }
 
   /** Whether the calling thread has a pin state; for tests, and creates nothing. */
