@@ -39,6 +39,19 @@ class SarifReportTest {
         DOCS.forCheck(tool, check));
   }
 
+  /** Where the first result of a SARIF report points. */
+  private static JsonNode firstArtifactLocation(JsonNode sarif) {
+    return sarif
+        .get("runs")
+        .get(0)
+        .get("results")
+        .get(0)
+        .get("locations")
+        .get(0)
+        .get("physicalLocation")
+        .get("artifactLocation");
+  }
+
   private static JsonNode sarif(List<Finding> findings) throws Exception {
     StringWriter out = new StringWriter();
     ReportFormat.SARIF
@@ -80,21 +93,14 @@ class SarifReportTest {
   @Test
   void fileOutsideTheWorkingDirectory_getsAnAbsoluteFileUri() throws Exception {
     JsonNode location =
-        sarif(
+        firstArtifactLocation(
+            sarif(
                 List.of(
                     finding(
                         "/elsewhere/A.java",
                         Tool.ERROR_PRONE,
                         "PerCpuNestedAccess",
-                        Severity.ERROR)))
-            .get("runs")
-            .get(0)
-            .get("results")
-            .get(0)
-            .get("locations")
-            .get(0)
-            .get("physicalLocation")
-            .get("artifactLocation");
+                        Severity.ERROR))));
     assertEquals("file:///elsewhere/A.java", location.get("uri").asString());
     assertTrue(location.get("uriBaseId") == null, location::toString);
   }
@@ -102,17 +108,11 @@ class SarifReportTest {
   @Test
   void colonInTheFirstSegment_isNotReadAsAScheme() throws Exception {
     JsonNode location =
-        sarif(
+        firstArtifactLocation(
+            sarif(
                 List.of(
-                    finding("a:b.java", Tool.ERROR_PRONE, "PerCpuNestedAccess", Severity.WARNING)))
-            .get("runs")
-            .get(0)
-            .get("results")
-            .get(0)
-            .get("locations")
-            .get(0)
-            .get("physicalLocation")
-            .get("artifactLocation");
+                    finding(
+                        "a:b.java", Tool.ERROR_PRONE, "PerCpuNestedAccess", Severity.WARNING))));
     assertEquals("./a:b.java", location.get("uri").asString());
   }
 
