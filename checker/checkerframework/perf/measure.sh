@@ -3,7 +3,7 @@
 # generated corpora: API-heavy code (every file uses the per-CPU API) and code that never
 # mentions dev.percpu (which the checker skips before type checking).
 #
-# Usage (from checker/checkerframework, after `mvn -o -q install -DskipTests`):
+# Usage (from checker/checkerframework; it packages the reactor's jars itself, installs nothing):
 #   perf/measure.sh [API_FILES] [PLAIN_FILES]        (defaults 200 and 1000)
 # The plain corpus is larger: the checker's fixed start-up cost (about a second of loading and
 # initialising the framework) should be weighed against a realistic compilation, not a tiny one.
@@ -14,8 +14,13 @@ n="${1:-200}"
 m="${2:-1000}"
 work="target/perf"
 rm -rf "$work" && mkdir -p "$work/api" "$work/plain" "$work/out"
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="target/classes:$(cat "$work/cp.txt")"
+# One reactor invocation packages the percpu jars and writes the checker's external classpath; the
+# measured checker is the shaded jar users put on the processor path, never a stale installed copy.
+mvn -o -q -B -f ../../pom.xml -pl checker/checkerframework,runtime-api -am package -DskipTests \
+  -Dspotless.check.skip dependency:build-classpath -DexcludeGroupIds=dev.percpu \
+  -Dmdep.outputFile="$PWD/$work/cp.txt" >/dev/null
+jar_of() { ls "$1"/*.jar | grep -v -e sources -e original- | head -1; }
+cp="$(jar_of target):$(jar_of ../../runtime-api/target):$(cat "$work/cp.txt")"
 exports=""
 for p in api file main model parser processing tree util; do
   exports="$exports -J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED"

@@ -12,7 +12,8 @@
 #   2. A generated API-heavy corpus (GenerateCorpus.java: 200 files x 20 methods, seed 42).
 #        Error Prone with the percpu checks off  |  with them on
 #      Target: ratio <= 1.10.
-# Needs: mvn -o -q -pl checker/errorprone install -DskipTests (run first), JDK 17+ on PATH.
+# Needs: JDK 17+ on PATH and Maven. It packages the reactor's percpu jars itself (nothing is
+# installed into ~/.m2) and measures those: the shaded percpu-errorprone jar, the runtime, the qual.
 set -euo pipefail
 RUNS=${1:-5}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -20,11 +21,14 @@ WORK=$(mktemp -d /tmp/percpu-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 M2=${M2_REPO:-$HOME/.m2/repository}
 
-mvn -o -q -B -f "$ROOT/checker/errorprone/pom.xml" dependency:build-classpath \
+# One reactor invocation packages the percpu jars and writes Error Prone's own classpath (every
+# dev.percpu artifact excluded: the measured jars are the reactor's, never a stale installed copy).
+mvn -o -q -B -f "$ROOT/pom.xml" -pl checker/errorprone -am package -DskipTests \
+  -Dspotless.check.skip dependency:build-classpath -DexcludeGroupIds=dev.percpu \
   -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/ep.cp" >/dev/null
-PLUGIN="$M2/dev/percpu/percpu-errorprone/0.1.0-SNAPSHOT/percpu-errorprone-0.1.0-SNAPSHOT.jar"
+PLUGIN=$(ls "$ROOT"/checker/errorprone/target/percpu-errorprone-*.jar | grep -v -e sources -e original | head -1)
 PP="$(cat "$WORK/ep.cp"):$PLUGIN"
-API_CP="$M2/dev/percpu/percpu-runtime/0.1.0-SNAPSHOT/percpu-runtime-0.1.0-SNAPSHOT.jar:$M2/dev/percpu/percpu-qual/0.1.0-SNAPSHOT/percpu-qual-0.1.0-SNAPSHOT.jar"
+API_CP="$(ls "$ROOT"/runtime-api/target/percpu-runtime-*.jar | grep -v sources | head -1):$(ls "$ROOT"/checker/qual/target/percpu-qual-*.jar | grep -v sources | head -1)"
 
 J=(); X=()
 for p in api file main model parser processing tree util; do
