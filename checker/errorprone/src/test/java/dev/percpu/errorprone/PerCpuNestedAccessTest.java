@@ -495,6 +495,19 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void methodOfALocalClassThatImplementsNothing_doesNotRunAsTheClosure() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    class Again implements Consumer<long[]> {",
+        "      public void accept(long[] slot) { slot[0]++; }",
+        "      void unrelated() { COUNTS.with(b -> b[0]++); }",
+        "    }",
+        "    COUNTS.with(new Again());",
+        "  }");
+  }
+
+  @Test
   void localClassThatEntersAgainThroughItsOwnInstance_isScannedOnce() {
     // accept() enters OTHER with a new Again as the closure, whose accept() enters OTHER again.
     check(

@@ -254,17 +254,31 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /**
    * The methods of a class whose instance is the closure, scanned as running inside {@code ctx}'s
-   * entries; its other members (fields, initialisers) run when the instance is made.
+   * entries; its other members (fields, initialisers) run when the instance is made. Of a named
+   * class only the methods that implement a supertype's run as the closure; its own helpers are
+   * reached through their summaries.
    */
   private void scanClassMethods(TreePath classPath, ClassTree c, ScanContext ctx) {
+    boolean anonymous = c.getSimpleName().length() == 0;
     for (Tree member : c.getMembers()) {
       if (member instanceof MethodTree mt) {
-        if (mt.getBody() != null && !mt.getName().contentEquals("<init>")) {
+        if (mt.getBody() != null
+            && !mt.getName().contentEquals("<init>")
+            && (anonymous || implementsSupertype(mt))) {
           scanUnder(new TreePath(classPath, mt), mt.getBody(), ctx);
         }
-      } else if (c.getSimpleName().length() == 0) {
+      } else if (anonymous) {
         scanUnder(classPath, member, ctx.detached()); // an anonymous class has no other place
       }
+    }
+  }
+
+  private boolean implementsSupertype(MethodTree method) {
+    MethodSymbol m = ASTHelpers.getSymbol(method);
+    try {
+      return m != null && !ASTHelpers.findSuperMethods(m, unit.types()).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
