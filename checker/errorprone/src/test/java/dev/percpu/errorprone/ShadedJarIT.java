@@ -54,11 +54,15 @@ class ShadedJarIT {
         """);
     List<String> classpath =
         Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-    // Error Prone's classpath: the test classpath's jars, without anything of percpu's.
+    // Error Prone's classpath: the test classpath's jars, without anything of percpu's, whether
+    // from a local repository or, in a reactor build, from a sibling module's target/ (the model
+    // and
+    // percpu-qual would otherwise hide a class missing from the shaded jar).
     String errorProne =
         classpath.stream()
             .filter(e -> e.endsWith(".jar"))
             .filter(e -> !e.replace('\\', '/').contains("/dev/percpu/"))
+            .filter(e -> !new File(e).getName().startsWith("percpu-"))
             .collect(Collectors.joining(File.pathSeparator));
     String runtime =
         classpath.stream()

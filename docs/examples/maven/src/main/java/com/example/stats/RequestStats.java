@@ -1,12 +1,12 @@
 package com.example.stats;
 
+import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 import dev.percpu.PerCpuCounter;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Per-CPU request statistics: a counter, and a tally of bytes and requests updated together. */
+/** Per-CPU request statistics: an error counter, and bytes and requests updated together. */
 public final class RequestStats {
-  /** Updated together under one pin, so a reader summing them sees no torn pair per CPU. */
   static final class Tally {
     long requests;
     long bytes;
@@ -32,7 +32,7 @@ public final class RequestStats {
   /** Sums every CPU's tally, visiting each CPU pinned to it. */
   public long totalBytes() {
     AtomicLong total = new AtomicLong();
-    dev.percpu.CpuGuard.onEachCpu(guard -> tallies.get(guard).with(t -> total.addAndGet(t.bytes)));
+    CpuGuard.onEachCpu(guard -> tallies.get(guard).with(t -> total.addAndGet(t.bytes)));
     return total.get();
   }
 }

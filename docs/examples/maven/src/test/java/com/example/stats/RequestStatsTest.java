@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.percpu.junit.EnablePerCpuAssertions;
 import org.junit.jupiter.api.Test;
 
-/** Runs in percpu assertion mode: a nested entry or a leaked pin fails the test even if swallowed. */
 @EnablePerCpuAssertions
 class RequestStatsTest {
   @Test
