@@ -3,6 +3,7 @@ package dev.percpu;
 import dev.percpu.internal.Allocation;
 import dev.percpu.internal.AssertionMode;
 import dev.percpu.internal.CallerFrame;
+import dev.percpu.internal.ColdRethrow;
 import dev.percpu.internal.PinState;
 import dev.percpu.internal.Pins;
 import dev.percpu.internal.Symbols;
@@ -217,7 +218,13 @@ public final class PerCpu<T> implements Cloneable {
   public PerCpuToken<T> get(CpuGuard guard) {
     Objects.requireNonNull(guard, "guard");
     guard.checkUsable("CpuGuard passed to PerCpu.get");
-    return new PerCpuToken<>(this, guard);
+    try {
+      return new PerCpuToken<>(this, guard);
+    } catch (Throwable t) {
+      // Never reached but for an OutOfMemoryError; through ColdRethrow it is no compiled path, so
+      // on JDK 17 the caller's guard and this token are not allocated (see ColdRethrow).
+      throw ColdRethrow.rethrow(t);
+    }
   }
 
   /**
