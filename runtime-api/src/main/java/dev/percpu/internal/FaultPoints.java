@@ -22,6 +22,11 @@ public final class FaultPoints {
     ENTER,
     /** An entry was popped; the assertion-mode site of that entry is not yet cleared. */
     EXIT,
+    /**
+     * A {@code with}/{@code apply}/{@code onEachCpu} is about to call into its unpin: an Error here
+     * is what a stack overflow at that very call does, before the unpin begins.
+     */
+    UNPIN_CALL,
     /** The outermost level was popped; the slot is not yet released. */
     UNPIN_POPPED,
     /** The slot was released; the assertion-mode bookkeeping is not yet closed. */
