@@ -198,7 +198,7 @@ public final class Allocation<T> {
    * closure's own exception is never lost.
    */
   void exited(PinState state, int cpu, int level, int depth, Throwable thrown) {
-    if (FaultPoints.armed != null) {
+    if (FaultPoints.any()) {
       FaultPoints.reached(FaultPoints.Point.EXIT);
     }
     state.leave(level);

@@ -189,11 +189,11 @@ public final class Pins {
    */
   private static void opened(PinState state) {
     try {
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.PIN_TAKEN);
       }
       begin(state);
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.PIN_BEGUN);
       }
       state.push();
@@ -203,7 +203,7 @@ public final class Pins {
     }
     if (state.reclaimedFrom != null) {
       try {
-        if (FaultPoints.armed != null) {
+        if (FaultPoints.any()) {
           FaultPoints.reached(FaultPoints.Point.RECLAIM_REPORT);
         }
         SLOTS.reportReclaim(state);
@@ -245,11 +245,11 @@ public final class Pins {
     if (level == 0) {
       int cpu = state.cpu;
       state.cpu = -1;
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.UNPIN_POPPED);
       }
       SLOTS.release(state, cpu);
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.UNPIN_RELEASED);
       }
       if (state.tracking) {
