@@ -118,7 +118,13 @@ public final class CpuGuard implements AutoCloseable {
   }
 
   private static void close(PinState state, int cpu, int depth, long serial, int entriesAtPin) {
-    if (Thread.currentThread() != state.thread
+    boolean own = Thread.currentThread() == state.thread;
+    if (own && state.owedUnpins != 0) {
+      // A with/apply under this guard overflowed the stack at its call into unpin: its level is
+      // still above this guard's. Close it first, as it would have been.
+      Pins.payOwedUnpins(state);
+    }
+    if (!own
         || state.depth != depth
         || !state.isOpen(depth, serial)
         || state.entries != entriesAtPin) {
@@ -228,11 +234,24 @@ public final class CpuGuard implements AutoCloseable {
         try {
           closeForEachCpu(state, guard);
         } catch (RuntimeException | Error closeFailure) {
+          state.owedUnpins = state.depth; // as below
           t.addSuppressed(closeFailure);
         }
         throw t;
       }
-      closeForEachCpu(state, guard);
+      try {
+        if (FaultPoints.any()) {
+          FaultPoints.reached(FaultPoints.Point.UNPIN_CALL);
+        }
+        closeForEachCpu(state, guard);
+      } catch (Throwable e) {
+        // Perhaps a stack overflow at the very call. onEachCpu leaves the thread unpinned, so
+        // whatever levels are left (none, if the close ran) are owed, recorded with a plain store
+        // (a call here could overflow again) and paid at the thread's next pin or close (see
+        // PinState#owedUnpins).
+        state.owedUnpins = state.depth;
+        throw e;
+      }
     }
   }
 

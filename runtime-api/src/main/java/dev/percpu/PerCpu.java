@@ -3,6 +3,8 @@ package dev.percpu;
 import dev.percpu.internal.Allocation;
 import dev.percpu.internal.AssertionMode;
 import dev.percpu.internal.CallerFrame;
+import dev.percpu.internal.ColdRethrow;
+import dev.percpu.internal.FaultPoints;
 import dev.percpu.internal.PinState;
 import dev.percpu.internal.Pins;
 import dev.percpu.internal.Symbols;
@@ -217,7 +219,13 @@ public final class PerCpu<T> implements Cloneable {
   public PerCpuToken<T> get(CpuGuard guard) {
     Objects.requireNonNull(guard, "guard");
     guard.checkUsable("CpuGuard passed to PerCpu.get");
-    return new PerCpuToken<>(this, guard);
+    try {
+      return new PerCpuToken<>(this, guard);
+    } catch (Throwable t) {
+      // Never reached but for an OutOfMemoryError; through ColdRethrow it is no compiled path, so
+      // on JDK 17 the caller's guard and this token are not allocated (see ColdRethrow).
+      throw ColdRethrow.rethrow(t);
+    }
   }
 
   /**
@@ -237,10 +245,25 @@ public final class PerCpu<T> implements Cloneable {
   public void with(Consumer<? super T> action) {
     Objects.requireNonNull(action, "action");
     PinState state = Pins.pin();
+    int depth = state.depth;
     try {
       allocation.accept(state, state.cpu, action, origin);
     } finally {
-      Pins.unpin(state);
+      try {
+        if (FaultPoints.any()) {
+          FaultPoints.reached(FaultPoints.Point.UNPIN_CALL);
+        }
+        Pins.unpin(state);
+      } catch (Throwable e) {
+        // The call into unpin failed (a stack overflow at the call). If the unpin never began
+        // (its level is still there), the pin is whole but nobody could close it: record the
+        // debt, with a plain store and no call (a call here would overflow as well), for Pins to
+        // pay at this thread's next pin or close (see PinState#owedUnpins).
+        if (state.depth == depth) {
+          state.owedUnpins++;
+        }
+        throw e;
+      }
     }
   }
 
@@ -266,10 +289,22 @@ public final class PerCpu<T> implements Cloneable {
   public <R> R apply(Function<? super T, ? extends R> function) {
     Objects.requireNonNull(function, "function");
     PinState state = Pins.pin();
+    int depth = state.depth;
     try {
       return allocation.apply(state, state.cpu, function, origin);
     } finally {
-      Pins.unpin(state);
+      try {
+        if (FaultPoints.any()) {
+          FaultPoints.reached(FaultPoints.Point.UNPIN_CALL);
+        }
+        Pins.unpin(state);
+      } catch (Throwable e) {
+        // As in with: no call here; the debt is paid at the next pin or close.
+        if (state.depth == depth) {
+          state.owedUnpins++;
+        }
+        throw e;
+      }
     }
   }
 

@@ -137,8 +137,7 @@ public final class Allocation<T> {
       // A plain store before any call: an Error (a stack overflow at the next call) cannot leave
       // the entry on the stack, where it would make every later close of the enclosing guard fail.
       state.entries = level;
-      exited(state, cpu, level, depth, t);
-      throw t;
+      throw ClosureThrew.unwind(this, state, cpu, level, depth, t);
     }
     state.entries = level;
     exited(state, cpu, level, depth, null);
@@ -155,8 +154,7 @@ public final class Allocation<T> {
       result = function.apply((T) values[index(cpu)]);
     } catch (Throwable t) {
       state.entries = level; // as in accept: a plain store before any call
-      exited(state, cpu, level, depth, t);
-      throw t;
+      throw ClosureThrew.unwind(this, state, cpu, level, depth, t);
     }
     state.entries = level;
     exited(state, cpu, level, depth, null);
@@ -199,8 +197,8 @@ public final class Allocation<T> {
    * when the closure itself threw ({@code thrown}), added to that as suppressed, so that the
    * closure's own exception is never lost.
    */
-  private void exited(PinState state, int cpu, int level, int depth, Throwable thrown) {
-    if (FaultPoints.armed != null) {
+  void exited(PinState state, int cpu, int level, int depth, Throwable thrown) {
+    if (FaultPoints.any()) {
       FaultPoints.reached(FaultPoints.Point.EXIT);
     }
     state.leave(level);

@@ -6,8 +6,9 @@ package dev.percpu.internal;
  * strike, so that tests can show that every path that takes a slot gives it back.
  *
  * <p>Nothing in a program arms it: only tests in this package can ({@link #arm} is
- * package-private). Unarmed, each point costs one read of a static field that stays {@code null},
- * and the check sits behind that read so that the point itself is never called.
+ * package-private), and only in a JVM started with {@code -Dpercpu.faultInjection=true} (the
+ * runtime's test configuration sets it). Without that property {@link #any()} is a constant {@code
+ * false} that the JIT folds away, so the points cost a program nothing, not even a volatile read.
  */
 public final class FaultPoints {
   /** The named points, in the order a pin, an entry and an unpin pass them. */
@@ -22,6 +23,11 @@ public final class FaultPoints {
     ENTER,
     /** An entry was popped; the assertion-mode site of that entry is not yet cleared. */
     EXIT,
+    /**
+     * A {@code with}/{@code apply}/{@code onEachCpu} is about to call into its unpin: an Error here
+     * is what a stack overflow at that very call does, before the unpin begins.
+     */
+    UNPIN_CALL,
     /** The outermost level was popped; the slot is not yet released. */
     UNPIN_POPPED,
     /** The slot was released; the assertion-mode bookkeeping is not yet closed. */
@@ -39,13 +45,20 @@ public final class FaultPoints {
     }
   }
 
-  /** The armed point, or {@code null}: read on every pass, so that unarmed is one load. */
+  /** Whether points can be armed at all: the system property, read once. */
+  private static final boolean ENABLED = Boolean.getBoolean("percpu.faultInjection");
+
+  /** The armed point, or {@code null}; read on every pass only when {@link #ENABLED}. */
   static volatile Point armed;
 
   private FaultPoints() {}
 
   /** Arms {@code point} for one hit on any thread ({@code null}: disarms). */
   static void arm(Point point) {
+    if (point != null && !ENABLED) {
+      throw new IllegalStateException(
+          "fault injection is off: run with -Dpercpu.faultInjection=true to arm " + point);
+    }
     armed = point;
   }
 
@@ -59,8 +72,8 @@ public final class FaultPoints {
     }
   }
 
-  /** Whether a point is armed: the one-load test that guards every call to {@link #reached}. */
+  /** Whether a point is armed: the test that guards every call to {@link #reached}. */
   public static boolean any() {
-    return armed != null;
+    return ENABLED && armed != null;
   }
 }

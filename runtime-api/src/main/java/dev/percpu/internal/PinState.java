@@ -79,7 +79,7 @@ public final class PinState extends PinStateFields {
       }
       enteredAt[level] = site;
     }
-    if (FaultPoints.armed != null) {
+    if (FaultPoints.any()) {
       FaultPoints.reached(FaultPoints.Point.ENTER);
     }
     // Last, so that an Error above (an OutOfMemoryError growing the arrays) leaves no entry.

@@ -92,6 +92,17 @@ abstract class PinStateFields extends CacheLinePadding {
   /** Xorshift state used to pick a new {@link #hint} after contention. */
   int probe;
 
+  /**
+   * How many of the innermost pin levels are owed an unpin: a {@code with}/{@code apply} (or {@code
+   * onEachCpu}) on its way out had its call into the unpin fail before the unpin began, with a
+   * {@code StackOverflowError}, which leaves the pin whole and consistent but with nobody left to
+   * close it. The entering method records the debt with a plain store in its own frame (no call, so
+   * nothing there can overflow), and {@code Pins} pays it, before anything else, at the thread's
+   * next pin or close, when the stack has unwound. Nothing runs on the thread in between that could
+   * change the depth without going through one of those.
+   */
+  public int owedUnpins;
+
   /** Whether assertion mode was on when the outermost pin began: it governs the whole pin. */
   public boolean tracking;
 

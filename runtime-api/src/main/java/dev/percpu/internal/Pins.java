@@ -61,7 +61,34 @@ public final class Pins {
     Cpus.check();
     Thread thread = Thread.currentThread();
     PinState state = cached(thread);
-    return state != null ? state : currentSlow(thread);
+    if (state == null) {
+      state = currentSlow(thread);
+    }
+    if (state.owedUnpins != 0) {
+      payOwedUnpins(state);
+    }
+    return state;
+  }
+
+  /**
+   * Unpins the levels that an entering method could not (see {@link PinState#owedUnpins}). They are
+   * the innermost ones: nothing has pinned on the thread since the debt was recorded.
+   */
+  public static void payOwedUnpins(PinState state) {
+    while (state.owedUnpins > 0) {
+      int depth = state.depth;
+      try {
+        unpin(state);
+      } catch (StackOverflowError e) {
+        // As where the debt arose: an unpin that did not begin is still owed; one that began
+        // popped its level (a slot whose release it cut short is retaken by the next pin).
+        if (state.depth != depth) {
+          state.owedUnpins--;
+        }
+        throw e;
+      }
+      state.owedUnpins--;
+    }
   }
 
   /**
@@ -162,11 +189,11 @@ public final class Pins {
    */
   private static void opened(PinState state) {
     try {
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.PIN_TAKEN);
       }
       begin(state);
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.PIN_BEGUN);
       }
       state.push();
@@ -176,7 +203,7 @@ public final class Pins {
     }
     if (state.reclaimedFrom != null) {
       try {
-        if (FaultPoints.armed != null) {
+        if (FaultPoints.any()) {
           FaultPoints.reached(FaultPoints.Point.RECLAIM_REPORT);
         }
         SLOTS.reportReclaim(state);
@@ -218,11 +245,11 @@ public final class Pins {
     if (level == 0) {
       int cpu = state.cpu;
       state.cpu = -1;
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.UNPIN_POPPED);
       }
       SLOTS.release(state, cpu);
-      if (FaultPoints.armed != null) {
+      if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.UNPIN_RELEASED);
       }
       if (state.tracking) {

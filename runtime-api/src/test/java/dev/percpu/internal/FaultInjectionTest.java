@@ -55,7 +55,15 @@ class FaultInjectionTest {
   @ParameterizedTest
   @EnumSource(
       value = FaultPoints.Point.class,
-      names = {"PIN_TAKEN", "PIN_BEGUN", "ENTER", "EXIT", "UNPIN_POPPED", "UNPIN_RELEASED"})
+      names = {
+        "PIN_TAKEN",
+        "PIN_BEGUN",
+        "ENTER",
+        "EXIT",
+        "UNPIN_CALL",
+        "UNPIN_POPPED",
+        "UNPIN_RELEASED"
+      })
   void anErrorInWith_leavesNoSlotTakenAndNoEntry(FaultPoints.Point point) {
     for (boolean assertions : new boolean[] {false, true}) {
       AssertionMode.setEnabled(assertions);
@@ -82,6 +90,41 @@ class FaultInjectionTest {
       assertEquals(0, Pins.current().entries, "the failed entry was popped");
     }
     assertRecovered(point);
+  }
+
+  /**
+   * An Error at the very call into the unpin of {@code with}, {@code apply} or {@code onEachCpu} (a
+   * stack overflow there) leaves the pin whole with nobody to close it; the entering method records
+   * it as owed, and the thread's next pin or close unpins it first. Under an open guard, that
+   * guard's close pays the debt and then closes normally, instead of refusing as out of order.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"with", "apply", "onEachCpu", "with under a guard"})
+  void anErrorAtTheCallIntoTheUnpin_isOwedAndPaidByTheNextPinOrClose(String how) {
+    FaultPoints.Point point = FaultPoints.Point.UNPIN_CALL;
+    if (how.equals("with under a guard")) {
+      try (CpuGuard guard = CpuGuard.pin()) {
+        FaultPoints.arm(point);
+        assertThrows(FaultPoints.InjectedFault.class, () -> COUNTS.with(count -> count[0]++));
+        assertEquals(2, Pins.currentIfPresent().depth, "the failed unpin left its level");
+        assertEquals(1, Pins.currentIfPresent().owedUnpins, "and owes it");
+      } // closes without a misuse exception: the owed level goes first
+    } else {
+      FaultPoints.arm(point);
+      assertThrows(
+          FaultPoints.InjectedFault.class,
+          () -> {
+            switch (how) {
+              case "with" -> COUNTS.with(count -> count[0]++);
+              case "apply" -> COUNTS.apply(count -> count[0]++);
+              default -> CpuGuard.onEachCpu(guard -> COUNTS.get(guard).with(count -> count[0]++));
+            }
+          });
+      PinState state = Pins.currentIfPresent(); // looks without paying
+      assertEquals(1, state.depth, how + ": the failed unpin left its level");
+      assertEquals(1, state.owedUnpins, how + ": and owes it");
+    }
+    assertRecovered(point); // its Pins.current() pays what is still owed
   }
 
   /**
