@@ -38,6 +38,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -75,8 +76,8 @@ final class EffectAnalysis {
   private final Map<ExecutableElement, MethodSummary> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
 
-  /** A method -> the methods of these classes that override it (dynamic dispatch targets). */
-  private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
+  /** A method of these classes -> the methods it overrides, whose effects must contain its own. */
+  private final Map<ExecutableElement, List<ExecutableElement>> overridden = new HashMap<>();
 
   private final List<TreePath> points = new ArrayList<>();
   private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
@@ -152,8 +153,127 @@ final class EffectAnalysis {
     return badEffects;
   }
 
+  /** The effect computed from {@code method}'s body, whatever its visibility (for checking it). */
   MethodSummary summaryOf(ExecutableElement method) {
     return summaries.get(method);
+  }
+
+  /**
+   * The computed effect that callers use, for the methods whose effect is the checker's own
+   * business: private methods and methods of anonymous and local classes (which no other file can
+   * call by name). Every other method is described by its {@code @Enters} or the default, as in the
+   * GUI Effect Checker, and its body is checked against that description.
+   */
+  private MethodSummary computedSummary(ExecutableElement callee) {
+    return isComputed(callee) ? summaries.get(callee) : null;
+  }
+
+  /** See {@link #computedSummary}. */
+  static boolean isComputed(ExecutableElement m) {
+    if (m.getModifiers().contains(Modifier.PRIVATE)) {
+      return true;
+    }
+    for (Element e = m.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement t
+          && (t.getNestingKind() == NestingKind.ANONYMOUS
+              || t.getNestingKind() == NestingKind.LOCAL)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The methods {@code m} overrides, among those of its supertypes. */
+  List<ExecutableElement> overriddenBy(ExecutableElement m) {
+    return overridden.getOrDefault(m, List.of());
+  }
+
+  /**
+   * Whether a verdict in the analysed code rests on the effect of {@code m} as its callers see it:
+   * a call of {@code m} inside an entry, one that passes it a closure, or one in the body of a
+   * method or closure whose effect is itself relied upon. Only then must the body of a method
+   * without {@code @Enters} keep to the default; a method called only outside every entry (from
+   * {@code main}, say) may enter what it likes.
+   */
+  boolean isReliedUpon(ExecutableElement m) {
+    if (reliedUpon == null) {
+      reliedUpon = computeReliedUpon();
+    }
+    return reliedUpon.contains(m);
+  }
+
+  private Set<ExecutableElement> reliedUpon;
+
+  private Set<ExecutableElement> computeReliedUpon() {
+    Set<ExecutableElement> relied = new HashSet<>();
+    Map<ExecutableElement, Set<ExecutableElement>> callees = new HashMap<>();
+    for (TreePath point : points) {
+      ExecutableElement m = calleeOf(point.getLeaf());
+      if (m == null || !methods.containsKey(m)) {
+        continue;
+      }
+      Reach r = reachOfPoint(point);
+      if (!r.runs()) {
+        continue;
+      }
+      ExecutableElement root =
+          r.root() instanceof MethodTree mt ? TreeUtils.elementFromDeclaration(mt) : null;
+      if (!r.entered().isEmpty() || passesClosure(point.getLeaf()) || root == null) {
+        relied.add(m); // inside an entry, given a closure, or run as a closure or initialiser
+      } else {
+        callees.computeIfAbsent(root, k -> new HashSet<>()).add(m);
+      }
+    }
+    List<ExecutableElement> work = new ArrayList<>(relied);
+    while (!work.isEmpty()) {
+      for (ExecutableElement c : callees.getOrDefault(work.remove(work.size() - 1), Set.of())) {
+        if (relied.add(c)) {
+          work.add(c);
+        }
+      }
+    }
+    return relied;
+  }
+
+  private boolean passesClosure(Tree call) {
+    for (ExpressionTree arg : arguments(call)) {
+      TypeMirror t = TreeUtils.typeOf(arg);
+      if (t != null
+          && t.getKind() == TypeKind.DECLARED
+          && types.asElement(t) instanceof TypeElement te
+          && factory.getElementUtils().isFunctionalInterface(te)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The closure parameters (0-based) that {@code m}'s body stores or hands on instead of running
+   * them before it returns: the default effect of a method without {@code @Deferred} says they run
+   * during the call.
+   */
+  List<Integer> storedClosureParameters(ExecutableElement m) {
+    TreePath body = methods.get(m);
+    List<Integer> out = new ArrayList<>();
+    if (body == null) {
+      return out;
+    }
+    List<? extends VariableElement> params = m.getParameters();
+    for (int k = 0; k < params.size(); k++) {
+      VariableElement param = params.get(k);
+      if (!mayHoldClosure(param.asType()) || api.closureUse(m, k, types) == ClosureUse.ELSEWHERE) {
+        continue;
+      }
+      for (TreePath use : usesOf(param, body)) {
+        Reach r = closureReach(use, 0);
+        if (r.runs() && r.root() != body.getLeaf()) {
+          out.add(k);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -215,7 +335,7 @@ final class EffectAnalysis {
       for (ExecutableElement s : ElementFilter.methodsIn(superType.getEnclosedElements())) {
         if (s.getSimpleName().equals(m.getSimpleName())
             && factory.getElementUtils().overrides(m, s, owner)) {
-          overriders.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
+          overridden.computeIfAbsent(m, k -> new ArrayList<>()).add(s);
         }
       }
       work.addAll(types.directSupertypes(t));
@@ -516,18 +636,9 @@ final class EffectAnalysis {
     if (callee == null) {
       return reachOf(callPath, depth);
     }
-    Reach r = useAtCallee(callPath, callee, index, closure, depth);
-    for (ExecutableElement o : overriders.getOrDefault(callee, List.of())) {
-      MethodSummary os = summaries.get(o);
-      Set<EffectAtom> around = os == null ? null : os.invokes().get(index);
-      if (around != null) {
-        Tree call = callPath.getLeaf();
-        r =
-            r.union(
-                reachOf(callPath, depth).plus(instantiate(around, arguments(call), call, via(o))));
-      }
-    }
-    return r;
+    // An override's effect is within the overridden method's (override.effect), so the method the
+    // call resolves to statically describes every method dynamic dispatch may reach.
+    return useAtCallee(callPath, callee, index, closure, depth);
   }
 
   private Reach useAtCallee(
@@ -544,7 +655,7 @@ final class EffectAnalysis {
           handle == null ? AllocationId.unknown(null, "the receiver") : identityOf(handle);
       return reachOf(callPath, depth).plus(Set.of(new Entry(id, call, "", "")));
     }
-    MethodSummary s = summaries.get(callee);
+    MethodSummary s = computedSummary(callee);
     if (s != null) {
       Set<EffectAtom> around = s.invokes().get(index);
       if (around == null) {
@@ -587,20 +698,7 @@ final class EffectAnalysis {
     if (callee == null) {
       return Set.of();
     }
-    Set<Entry> effect = effectOfCallee(t, callee, args);
-    List<ExecutableElement> overriding = overriders.getOrDefault(callee, List.of());
-    if (overriding.isEmpty()) {
-      return effect;
-    }
-    // Dynamic dispatch may reach an override declared here.
-    Set<Entry> all = new LinkedHashSet<>(effect);
-    for (ExecutableElement o : overriding) {
-      MethodSummary os = summaries.get(o);
-      if (os != null) {
-        all.addAll(instantiate(os.enters(), args, t, via(o)));
-      }
-    }
-    return all;
+    return effectOfCallee(t, callee, args);
   }
 
   private Set<Entry> effectOfCallee(
@@ -619,23 +717,25 @@ final class EffectAnalysis {
               : identityOf(handle);
       return Set.of(new Entry(id, t, "", ""));
     }
-    MethodSummary s = summaries.get(callee);
+    MethodSummary s = computedSummary(callee);
     if (s != null) {
       return instantiate(s.enters(), args, t, via(callee));
     }
     if (isFunctionalCall(callee)) {
+      Set<Entry> out = new LinkedHashSet<>(declaredOrNothing(callee, t, args));
       if (t instanceof MethodInvocationTree call) {
-        return functionalCallEffect(call, receiver(call), callee);
-      }
-      if (t instanceof MemberReferenceTree ref) {
+        out.addAll(functionalCallEffect(call, receiver(call), callee));
+      } else if (t instanceof MemberReferenceTree ref) {
         // Runnable::run runs whatever closure it is applied to; r::run runs r.
-        return functionalCallEffect(ref, receiver(ref), callee);
+        out.addAll(functionalCallEffect(ref, receiver(ref), callee));
       }
+      return out;
     }
     return externalEffect(callee, t, args);
   }
 
-  private boolean isFunctionalCall(ExecutableElement callee) {
+  /** The abstract method of a functional interface: its calls run closures, followed as such. */
+  boolean isFunctionalCall(ExecutableElement callee) {
     return callee.getModifiers().contains(Modifier.ABSTRACT)
         && callee.getEnclosingElement() instanceof TypeElement owner
         && factory.getElementUtils().isFunctionalInterface(owner);
@@ -854,6 +954,37 @@ final class EffectAnalysis {
   private TypeElement superclass(TypeElement t) {
     TypeMirror s = t.getSuperclass();
     return s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+  }
+
+  /**
+   * Whether the effect {@code sup} has for its callers, declared or (without {@code @Enters})
+   * defaulted, contains {@code atom}, an allocation in the terms of {@code sup}'s parameters.
+   */
+  boolean effectContains(ExecutableElement sup, EffectAtom atom) {
+    if (atom instanceof EffectAtom.Absolute abs && isPerEvaluation(abs.id())) {
+      return true; // made anew by each call: no caller can have entered it
+    }
+    Optional<List<EffectTerm>> declared;
+    try {
+      declared = api.declaredEffect(sup);
+    } catch (IllegalArgumentException e) {
+      return true; // reported as enters.invalid where it is declared
+    }
+    if (declared.isPresent()) {
+      return covers(declared.get(), atom, sup);
+    }
+    if (atom instanceof EffectAtom.Absolute abs && !abs.id().isKnown()) {
+      // A method result or collection element: no @Enters term can name it, and the default
+      // counts it among the handles passed (manual, Soundness 1).
+      return !DefaultEffects.entersNothing(sup);
+    }
+    // The default: every handle passed, nothing of its own; platform methods enter nothing.
+    return atom instanceof EffectAtom.Param && !DefaultEffects.entersNothing(sup);
+  }
+
+  /** A fresh site inside a method body: each evaluation allocates anew. */
+  private static boolean isPerEvaluation(AllocationId id) {
+    return AllocationId.isFreshKey(id.key()) && id.scope() != null;
   }
 
   /** Whether a declared {@code @Enters} of {@code m} names the allocation of {@code atom}. */

@@ -1,15 +1,10 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -17,11 +12,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.percpu.analysis.MethodRole;
@@ -91,8 +83,6 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   /** Fields whose initialisers are being resolved, against cycles across classes. */
   private final Set<VariableElement> resolving = new HashSet<>();
-
-  private final Map<VariableElement, Boolean> effectivelyFinal = new HashMap<>();
 
   private AllocationQualifierHierarchy hierarchy;
 
@@ -264,101 +254,12 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
-   * Whether a local or parameter is never assigned after its declaration. Computed from the tree
-   * rather than read from javac's flag, which javac sets only in its own flow phase: the checker
-   * also reads classes of the unit that javac has attributed but not yet flowed.
+   * Whether a local or parameter is never assigned after its declaration: javac's answer, which its
+   * flow phase has given for the class being checked before the checker sees it (the checker
+   * analyses no class that javac has not flowed).
    */
   boolean isEffectivelyFinal(VariableElement v) {
-    if (v.getModifiers().contains(Modifier.FINAL)) {
-      return true;
-    }
-    return effectivelyFinal.computeIfAbsent(v, this::neverReassigned);
-  }
-
-  /**
-   * The rule of JLS 4.12.4, read from the tree: never assigned if declared with an initialiser (or
-   * as a parameter, loop, resource, catch or pattern variable); otherwise assigned exactly once, by
-   * a plain assignment that no loop or lambda repeats.
-   */
-  private boolean neverReassigned(VariableElement v) {
-    TreePath decl = Trees.instance(processingEnv).getPath(v);
-    if (decl == null || decl.getCompilationUnit() != root) {
-      return ElementUtils.isEffectivelyFinal(v); // not in this unit: javac's answer
-    }
-    TreePath scope = decl;
-    while (scope != null
-        && !(scope.getLeaf() instanceof MethodTree)
-        && !(scope.getLeaf() instanceof LambdaExpressionTree)
-        && !(scope.getLeaf() instanceof ClassTree)) {
-      scope = scope.getParentPath();
-    }
-    if (scope == null) {
-      return false;
-    }
-    List<TreePath> plain = new ArrayList<>();
-    boolean[] other = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree t, Void unused) {
-        if (targets(t.getVariable())) {
-          plain.add(getCurrentPath());
-        }
-        return super.visitAssignment(t, unused);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree t, Void unused) {
-        other[0] |= targets(t.getVariable());
-        return super.visitCompoundAssignment(t, unused);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree t, Void unused) {
-        boolean increments =
-            t.getKind() == Tree.Kind.PREFIX_INCREMENT
-                || t.getKind() == Tree.Kind.PREFIX_DECREMENT
-                || t.getKind() == Tree.Kind.POSTFIX_INCREMENT
-                || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
-        other[0] |= increments && targets(t.getExpression());
-        return super.visitUnary(t, unused);
-      }
-
-      private boolean targets(ExpressionTree target) {
-        return skipParens(target) instanceof IdentifierTree id
-            && TreeUtils.elementFromTree(id) == v;
-      }
-    }.scan(scope, null);
-    if (other[0]) {
-      return false;
-    }
-    boolean initialised =
-        !(decl.getLeaf() instanceof VariableTree vt)
-            || vt.getInitializer() != null
-            || v.getKind() != ElementKind.LOCAL_VARIABLE
-            || (decl.getParentPath() != null
-                && decl.getParentPath().getLeaf() instanceof EnhancedForLoopTree);
-    if (initialised) {
-      return plain.isEmpty();
-    }
-    return plain.size() == 1 && !repeated(plain.get(0), decl.getParentPath().getLeaf());
-  }
-
-  /** Whether a loop or lambda between the assignment and the declaring block may repeat it. */
-  private static boolean repeated(TreePath assignment, Tree declaringBlock) {
-    for (TreePath p = assignment.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree t = p.getLeaf();
-      if (t == declaringBlock) {
-        return false;
-      }
-      if (t instanceof ForLoopTree
-          || t instanceof EnhancedForLoopTree
-          || t instanceof WhileLoopTree
-          || t instanceof DoWhileLoopTree
-          || t instanceof LambdaExpressionTree) {
-        return true;
-      }
-    }
-    return true;
+    return ElementUtils.isEffectivelyFinal(v);
   }
 
   /** The declaration of a variable of this unit, or {@code null}. */

@@ -45,6 +45,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void modularEffects_checkBodiesAgainstDeclarationsDefaultsAndOverriddenMethods() {
+    assertExpectations("modular");
+  }
+
+  @Test
   void suppressWarnings_silencesByPrefixAndByKeyOnly() {
     assertExpectations("suppressed");
   }
