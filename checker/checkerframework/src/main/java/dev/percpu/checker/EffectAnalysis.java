@@ -17,11 +17,16 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import dev.percpu.analysis.CallName;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Unknown;
+import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import java.util.ArrayList;
@@ -73,20 +78,20 @@ final class EffectAnalysis {
   private final PerCpuApi api;
   private final Types types;
   private final List<TreePath> classPaths;
-  private final Map<ExecutableElement, MethodSummary> earlier;
+  private final Map<ExecutableElement, ComputedEffect> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
 
   /** A method of these classes -> the methods it overrides, whose effects must contain its own. */
   private final Map<ExecutableElement, List<ExecutableElement>> overridden = new HashMap<>();
 
   private final List<TreePath> points = new ArrayList<>();
-  private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
+  private Map<ExecutableElement, ComputedEffect> summaries = new HashMap<>();
 
   /**
    * Closures of this class that run later (stored, returned, handed on) -> what they may enter. A
    * call through a functional interface that cannot be traced to its closure may run them.
    */
-  private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
+  private Map<Tree, Set<EntrySite>> deferredEffects = new LinkedHashMap<>();
 
   /** The functional type of each deferred closure, taken while its tree is still attributed. */
   private final Map<Tree, TypeMirror> deferredTypes = new HashMap<>();
@@ -95,7 +100,7 @@ final class EffectAnalysis {
   private final Map<Tree, StoredClosure> earlierDeferred;
 
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
-  private final Map<Tree, AllocationId> identities = new IdentityHashMap<>();
+  private final Map<Tree, AllocationIdentity> identities = new IdentityHashMap<>();
 
   /**
    * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
@@ -118,7 +123,7 @@ final class EffectAnalysis {
   EffectAnalysis(
       PerCpuAnnotatedTypeFactory factory,
       List<TreePath> classPaths,
-      Map<ExecutableElement, MethodSummary> earlier,
+      Map<ExecutableElement, ComputedEffect> earlier,
       Map<Tree, StoredClosure> earlierDeferred) {
     this.factory = factory;
     this.api = factory.api();
@@ -133,7 +138,7 @@ final class EffectAnalysis {
   /** The closures stored for later by the analysed classes, with their types. */
   Map<Tree, StoredClosure> storedClosures() {
     Map<Tree, StoredClosure> out = new HashMap<>();
-    for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
+    for (Map.Entry<Tree, Set<EntrySite>> d : deferredEffects.entrySet()) {
       TypeMirror t = deferredTypes.get(d.getKey());
       if (t != null) {
         out.put(d.getKey(), new StoredClosure(t, d.getValue()));
@@ -143,8 +148,8 @@ final class EffectAnalysis {
   }
 
   /** The summaries computed for this class's methods. */
-  Map<ExecutableElement, MethodSummary> summaries() {
-    Map<ExecutableElement, MethodSummary> own = new HashMap<>(summaries);
+  Map<ExecutableElement, ComputedEffect> summaries() {
+    Map<ExecutableElement, ComputedEffect> own = new HashMap<>(summaries);
     own.keySet().removeAll(earlier.keySet());
     return own;
   }
@@ -154,7 +159,7 @@ final class EffectAnalysis {
   }
 
   /** The effect computed from {@code method}'s body, whatever its visibility (for checking it). */
-  MethodSummary summaryOf(ExecutableElement method) {
+  ComputedEffect summaryOf(ExecutableElement method) {
     return summaries.get(method);
   }
 
@@ -164,7 +169,7 @@ final class EffectAnalysis {
    * call by name). Every other method is described by its {@code @Enters} or the default, as in the
    * GUI Effect Checker, and its body is checked against that description.
    */
-  private MethodSummary computedSummary(ExecutableElement callee) {
+  private ComputedEffect computedSummary(ExecutableElement callee) {
     return isComputed(callee) ? summaries.get(callee) : null;
   }
 
@@ -345,23 +350,23 @@ final class EffectAnalysis {
   private void computeSummaries() {
     summaries.putAll(earlier);
     for (ExecutableElement m : methods.keySet()) {
-      summaries.put(m, MethodSummary.EMPTY);
+      summaries.put(m, ComputedEffect.EMPTY);
     }
     int maxRounds = Math.max(MIN_ROUNDS, 4 * methods.size() + 8);
     for (int round = 0; round < maxRounds; round++) {
       Map<ExecutableElement, Set<EffectAtom>> enters = new HashMap<>();
       Map<ExecutableElement, Map<Integer, Set<EffectAtom>>> invokes = new HashMap<>();
-      Map<Tree, Set<Entry>> nextDeferred = new LinkedHashMap<>();
+      Map<Tree, Set<EntrySite>> nextDeferred = new LinkedHashMap<>();
       for (TreePath point : points) {
         Reach r = reachOfPoint(point);
         if (r.runs() && r.deferred()) {
-          Set<Entry> effect = effectOf(point);
+          Set<EntrySite> effect = effectOf(point);
           if (!effect.isEmpty()) {
             nextDeferred.computeIfAbsent(r.root(), k -> new LinkedHashSet<>()).addAll(effect);
           }
         }
         if (r.runs() && isInstanceInitializer(r.root())) {
-          Set<Entry> effect = effectOf(point);
+          Set<EntrySite> effect = effectOf(point);
           for (ExecutableElement ctor : constructorsOf(memberOwners.get(r.root()))) {
             if (!effect.isEmpty()) {
               enters.computeIfAbsent(ctor, k -> new LinkedHashSet<>()).addAll(export(effect, ctor));
@@ -374,7 +379,7 @@ final class EffectAnalysis {
             Reach direct = reachOfPoint(point);
             if (direct.runs() && direct.root() instanceof MethodTree dt) {
               ExecutableElement dm = TreeUtils.elementFromDeclaration(dt);
-              Set<Entry> effect = effectOf(point);
+              Set<EntrySite> effect = effectOf(point);
               if (dm != null && !effect.isEmpty()) {
                 enters.computeIfAbsent(dm, k -> new LinkedHashSet<>()).addAll(export(effect, dm));
               }
@@ -387,7 +392,7 @@ final class EffectAnalysis {
           continue;
         }
         ExecutableElement m = TreeUtils.elementFromDeclaration(mt);
-        Set<Entry> effect = effectOf(point);
+        Set<EntrySite> effect = effectOf(point);
         if (m != null && !effect.isEmpty()) {
           enters.computeIfAbsent(m, k -> new LinkedHashSet<>()).addAll(export(effect, m));
         }
@@ -416,11 +421,11 @@ final class EffectAnalysis {
           }
         }
       }
-      Map<ExecutableElement, MethodSummary> next = new HashMap<>(earlier);
+      Map<ExecutableElement, ComputedEffect> next = new HashMap<>(earlier);
       boolean changed = false;
       for (ExecutableElement m : methods.keySet()) {
-        MethodSummary s =
-            new MethodSummary(enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
+        ComputedEffect s =
+            new ComputedEffect(enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
         next.put(m, s);
         if (s.size() != summaries.get(m).size()
             || s.invokes().keySet().size() != summaries.get(m).invokes().keySet().size()) {
@@ -484,9 +489,9 @@ final class EffectAnalysis {
     return out;
   }
 
-  private static int sizes(Map<Tree, Set<Entry>> m) {
+  private static int sizes(Map<Tree, Set<EntrySite>> m) {
     int n = 0;
-    for (Set<Entry> s : m.values()) {
+    for (Set<EntrySite> s : m.values()) {
       n += s.size();
     }
     return n;
@@ -497,19 +502,17 @@ final class EffectAnalysis {
   }
 
   /** Identities in a method's own terms: its parameters become {@link EffectAtom.Param}. */
-  private Set<EffectAtom> export(Set<Entry> entries, ExecutableElement m) {
+  private Set<EffectAtom> export(Set<EntrySite> entries, ExecutableElement m) {
     Set<EffectAtom> out = new LinkedHashSet<>();
-    for (Entry e : entries) {
-      AllocationId id = e.id();
-      String key = id.key();
-      if (AllocationId.isVariableKey(key)) {
-        Element v = factory.variableOf(key);
-        int index = v == null ? -1 : m.getParameters().indexOf(v);
+    for (EntrySite e : entries) {
+      AllocationIdentity id = e.id();
+      if (id instanceof Variable v && !v.isField()) {
+        int index = m.getParameters().indexOf(v.variable());
         if (index >= 0) {
-          out.add(new EffectAtom.Param(index, id.typeArg(), id.description()));
+          out.add(new EffectAtom.Param(index, id.typeArgument(), id.describe()));
         } else {
           // A local of the method means nothing to its callers: it may be any allocation.
-          out.add(new EffectAtom.Absolute(AllocationId.unknown(id.typeArg(), id.description())));
+          out.add(new EffectAtom.Absolute(new Unknown(id.typeArgument(), id.describe())));
         }
       } else {
         out.add(new EffectAtom.Absolute(id));
@@ -518,17 +521,17 @@ final class EffectAnalysis {
     return out;
   }
 
-  private Set<Entry> instantiate(
+  private Set<EntrySite> instantiate(
       Set<EffectAtom> atoms, List<? extends ExpressionTree> args, Tree site, String via) {
-    Set<Entry> out = new LinkedHashSet<>();
+    Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectAtom a : atoms) {
       if (a instanceof EffectAtom.Absolute abs) {
-        out.add(new Entry(abs.id(), site, via, ""));
+        out.add(new EntrySite(abs.id(), site, via, ""));
       } else if (a instanceof EffectAtom.Param p) {
         ExpressionTree arg = args != null && p.index() < args.size() ? args.get(p.index()) : null;
-        AllocationId id =
-            arg != null ? identityOf(arg) : AllocationId.unknown(p.typeArg(), p.description());
-        out.add(new Entry(id, site, via, ""));
+        AllocationIdentity id =
+            arg != null ? identityOf(arg) : new Unknown(p.typeArg(), p.description());
+        out.add(new EntrySite(id, site, via, ""));
       }
     }
     return out;
@@ -651,11 +654,11 @@ final class EffectAnalysis {
           e.handle() < 0
               ? receiver(call)
               : (e.handle() < args.size() ? args.get(e.handle()) : null);
-      AllocationId id =
-          handle == null ? AllocationId.unknown(null, "the receiver") : identityOf(handle);
-      return reachOf(callPath, depth).plus(Set.of(new Entry(id, call, "", "")));
+      AllocationIdentity id =
+          handle == null ? new Unknown(null, "the receiver") : identityOf(handle);
+      return reachOf(callPath, depth).plus(Set.of(new EntrySite(id, call, "", "")));
     }
-    MethodSummary s = computedSummary(callee);
+    ComputedEffect s = computedSummary(callee);
     if (s != null) {
       Set<EffectAtom> around = s.invokes().get(index);
       if (around == null) {
@@ -679,7 +682,7 @@ final class EffectAnalysis {
   // Effects: what a point itself may enter
 
   /** The allocations the call, constructor call or method reference at {@code point} may enter. */
-  Set<Entry> effectOf(TreePath point) {
+  Set<EntrySite> effectOf(TreePath point) {
     Tree t = point.getLeaf();
     ExecutableElement callee;
     List<? extends ExpressionTree> args;
@@ -701,7 +704,7 @@ final class EffectAnalysis {
     return effectOfCallee(t, callee, args);
   }
 
-  private Set<Entry> effectOfCallee(
+  private Set<EntrySite> effectOfCallee(
       Tree t, ExecutableElement callee, List<? extends ExpressionTree> args) {
     MethodRole role = api.roleOf(callee);
     if (role instanceof MethodRole.Entering e) {
@@ -711,18 +714,18 @@ final class EffectAnalysis {
       } else {
         handle = args != null && e.handle() < args.size() ? args.get(e.handle()) : null;
       }
-      AllocationId id =
+      AllocationIdentity id =
           handle == null
-              ? AllocationId.unknown(null, "the allocation passed to " + callee.getSimpleName())
+              ? new Unknown(null, "the allocation passed to " + callee.getSimpleName())
               : identityOf(handle);
-      return Set.of(new Entry(id, t, "", ""));
+      return Set.of(new EntrySite(id, t, "", ""));
     }
-    MethodSummary s = computedSummary(callee);
+    ComputedEffect s = computedSummary(callee);
     if (s != null) {
       return instantiate(s.enters(), args, t, via(callee));
     }
     if (isFunctionalCall(callee)) {
-      Set<Entry> out = new LinkedHashSet<>(declaredOrNothing(callee, t, args));
+      Set<EntrySite> out = new LinkedHashSet<>(declaredOrNothing(callee, t, args));
       if (t instanceof MethodInvocationTree call) {
         out.addAll(functionalCallEffect(call, receiver(call), callee));
       } else if (t instanceof MemberReferenceTree ref) {
@@ -747,7 +750,7 @@ final class EffectAnalysis {
    * closure of this class that was stored for later and has a compatible type; a final field
    * initialised with a closure is exactly that closure.
    */
-  private Set<Entry> functionalCallEffect(
+  private Set<EntrySite> functionalCallEffect(
       Tree call, ExpressionTree recv, ExecutableElement callee) {
     if (recv == null) {
       return call instanceof MemberReferenceTree
@@ -772,9 +775,9 @@ final class EffectAnalysis {
         && v.getModifiers().contains(Modifier.FINAL)) {
       Tree init = closureInitializer(v);
       if (init != null) {
-        Set<Entry> out = new LinkedHashSet<>();
-        for (Entry x : deferredEffects.getOrDefault(init, Set.of())) {
-          out.add(new Entry(x.id(), call, " via the closure in " + v.getSimpleName(), ""));
+        Set<EntrySite> out = new LinkedHashSet<>();
+        for (EntrySite x : deferredEffects.getOrDefault(init, Set.of())) {
+          out.add(new EntrySite(x.id(), call, "the closure in `" + v.getSimpleName() + "`", ""));
         }
         return out;
       }
@@ -783,28 +786,28 @@ final class EffectAnalysis {
   }
 
   /** What any closure of the unit stored for later, of a type assignable to recvType, enters. */
-  private Set<Entry> storedClosuresOfType(Tree call, TypeMirror recvType) {
+  private Set<EntrySite> storedClosuresOfType(Tree call, TypeMirror recvType) {
     Map<Tree, StoredClosure> all = new HashMap<>(earlierDeferred);
-    for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
+    for (Map.Entry<Tree, Set<EntrySite>> d : deferredEffects.entrySet()) {
       TypeMirror t = deferredTypes.computeIfAbsent(d.getKey(), TreeUtils::typeOf);
       if (t != null) {
         all.put(d.getKey(), new StoredClosure(t, d.getValue()));
       }
     }
-    Set<Entry> out = new LinkedHashSet<>();
+    Set<EntrySite> out = new LinkedHashSet<>();
     for (StoredClosure c : all.values()) {
       if (!types.isAssignable(types.erasure(c.type()), recvType)) {
         continue;
       }
-      for (Entry x : c.enters()) {
+      for (EntrySite x : c.enters()) {
         out.add(
-            new Entry(
+            new EntrySite(
                 x.id(),
                 call,
-                " via a closure stored for later",
-                "; a closure of this type that enters it is stored for later in this file, and "
+                "a closure stored for later",
+                "A closure of this type that enters it is stored for later in this file, and `"
                     + nameOf(call)
-                    + " may run it",
+                    + "` may run it.",
                 true));
       }
     }
@@ -855,44 +858,37 @@ final class EffectAnalysis {
   }
 
   /** A method compiled elsewhere: its {@code @Enters}, or the default. */
-  private Set<Entry> externalEffect(
+  private Set<EntrySite> externalEffect(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
-    Optional<Set<Entry>> declared = declared(callee, site, args);
+    Optional<Set<EntrySite>> declared = declared(callee, site, args);
     if (declared.isPresent()) {
       return declared.get();
     }
     if (DefaultEffects.entersNothing(callee)) {
       return Set.of();
     }
-    String name = qualifiedName(callee);
-    String advice =
-        "; "
-            + name
-            + " declares no @Enters, so it is assumed to enter every handle passed to it: if it"
-            + " does not, annotate "
-            + name
-            + " with @Enters listing what it enters (@Enters({}) for nothing)";
-    Set<Entry> out = new LinkedHashSet<>();
+    String advice = FindingText.declareEffectAdvice(qualifiedName(callee));
+    Set<EntrySite> out = new LinkedHashSet<>();
     ExpressionTree recv = receiver(site);
     if (recv != null && PerCpuApi.isHandleOrToken(TreeUtils.typeOf(recv))) {
-      out.add(new Entry(identityOf(recv), site, via(callee), advice));
+      out.add(new EntrySite(identityOf(recv), site, FindingText.undeclared(callee), advice));
     }
     if (args != null) {
       for (ExpressionTree arg : args) {
         if (PerCpuApi.isHandleOrToken(TreeUtils.typeOf(arg))) {
-          out.add(new Entry(identityOf(arg), site, via(callee), advice));
+          out.add(new EntrySite(identityOf(arg), site, FindingText.undeclared(callee), advice));
         }
       }
     }
     return out;
   }
 
-  private Set<Entry> declaredOrNothing(
+  private Set<EntrySite> declaredOrNothing(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
     return declared(callee, site, args).orElse(Set.of());
   }
 
-  private Optional<Set<Entry>> declared(
+  private Optional<Set<EntrySite>> declared(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
     List<EffectTerm> terms;
     try {
@@ -905,29 +901,27 @@ final class EffectAnalysis {
       badEffects.putIfAbsent(callee, e.getMessage());
       return Optional.empty();
     }
-    Set<Entry> out = new LinkedHashSet<>();
+    Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectTerm term : terms) {
-      AllocationId id;
+      AllocationIdentity id;
       if (term instanceof EffectTerm.This) {
         ExpressionTree recv = receiver(site);
-        id = recv == null ? AllocationId.unknown(null, "this") : identityOf(recv);
+        id = recv == null ? new Unknown(null, "this") : identityOf(recv);
       } else if (term instanceof EffectTerm.Parameter p) {
         ExpressionTree arg =
             args != null && p.index() <= args.size() ? args.get(p.index() - 1) : null;
-        id = arg == null ? AllocationId.unknown(null, term.toString()) : identityOf(arg);
+        id = arg == null ? new Unknown(null, term.toString()) : identityOf(arg);
       } else if (term instanceof EffectTerm.Symbol sym) {
-        id =
-            new AllocationId(
-                AllocationId.symbolKey(sym.name()), null, "symbol \"" + sym.name() + "\"");
+        id = new Symbolic(sym.name(), null);
       } else {
         id = fieldIdentity(callee, ((EffectTerm.Field) term).name());
       }
-      out.add(new Entry(id, site, via(callee), ""));
+      out.add(new EntrySite(id, site, via(callee), ""));
     }
     return Optional.of(out);
   }
 
-  private AllocationId fieldIdentity(ExecutableElement callee, String name) {
+  private AllocationIdentity fieldIdentity(ExecutableElement callee, String name) {
     int dot = name.lastIndexOf('.');
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     if (dot > 0) {
@@ -940,15 +934,11 @@ final class EffectAnalysis {
     for (TypeElement t = owner; t != null; t = superclass(t)) {
       for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
         if (f.getSimpleName().contentEquals(simple)) {
-          String key = factory.variableKey(f);
-          return new AllocationId(
-              key,
-              PerCpuAnnotatedTypeFactory.typeArgument(f.asType()),
-              f.getSimpleName().toString());
+          return factory.identityOf(f);
         }
       }
     }
-    return AllocationId.unknown(null, name);
+    return new Unknown(null, name);
   }
 
   private TypeElement superclass(TypeElement t) {
@@ -973,7 +963,7 @@ final class EffectAnalysis {
     if (declared.isPresent()) {
       return covers(declared.get(), atom, sup);
     }
-    if (atom instanceof EffectAtom.Absolute abs && !abs.id().isKnown()) {
+    if (atom instanceof EffectAtom.Absolute abs && !abs.id().isStable()) {
       // A method result or collection element: no @Enters term can name it, and the default
       // counts it among the handles passed (manual, Soundness 1).
       return !DefaultEffects.entersNothing(sup);
@@ -983,8 +973,8 @@ final class EffectAnalysis {
   }
 
   /** A fresh site inside a method body: each evaluation allocates anew. */
-  private static boolean isPerEvaluation(AllocationId id) {
-    return AllocationId.isFreshKey(id.key()) && id.scope() != null;
+  private static boolean isPerEvaluation(AllocationIdentity id) {
+    return id instanceof Fresh f && f.perEvaluation();
   }
 
   /** Whether a declared {@code @Enters} of {@code m} names the allocation of {@code atom}. */
@@ -996,19 +986,19 @@ final class EffectAnalysis {
         }
         continue;
       }
-      AllocationId id = ((EffectAtom.Absolute) atom).id();
-      if (id.key() == null) {
+      AllocationIdentity id = ((EffectAtom.Absolute) atom).id();
+      if (!id.isStable()) {
         return false; // an unknown allocation is not named by any term
       }
-      String key;
+      AllocationIdentity named;
       if (term instanceof EffectTerm.Symbol sym) {
-        key = AllocationId.symbolKey(sym.name());
+        named = new Symbolic(sym.name(), null);
       } else if (term instanceof EffectTerm.Field f) {
-        key = fieldIdentity(m, f.name()).key();
+        named = fieldIdentity(m, f.name());
       } else {
-        key = null;
+        named = null;
       }
-      if (id.key().equals(key)) {
+      if (id.equals(named)) {
         return true;
       }
     }
@@ -1019,8 +1009,8 @@ final class EffectAnalysis {
   // Helpers
 
   /** Identities do not change between fixpoint rounds, and the framework's types are costly. */
-  private AllocationId identityOf(ExpressionTree tree) {
-    AllocationId id = identities.get(tree);
+  private AllocationIdentity identityOf(ExpressionTree tree) {
+    AllocationIdentity id = identities.get(tree);
     if (id == null) {
       id = factory.identityOf(tree);
       identities.put(tree, id);
@@ -1029,7 +1019,7 @@ final class EffectAnalysis {
   }
 
   private static String via(ExecutableElement callee) {
-    return " via " + CallName.of(callee);
+    return FindingText.call(callee);
   }
 
   static String qualifiedName(ExecutableElement callee) {

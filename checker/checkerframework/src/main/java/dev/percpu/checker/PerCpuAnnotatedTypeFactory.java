@@ -9,6 +9,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -16,16 +17,19 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.Receivers;
 import dev.percpu.qual.Allocation;
 import dev.percpu.qual.AllocationBottom;
 import dev.percpu.qual.UnknownAllocation;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +39,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -72,14 +75,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   private final PerCpuApi api;
 
-  /** Stable ids for allocation sites and variables, shared by all compilation units of a run. */
-  private final Map<Object, Integer> ids = new IdentityHashMap<>();
-
-  /** Variable identity names -> the variable, so effects can map parameters back. */
-  private final Map<String, Element> variables = new HashMap<>();
-
-  /** Fresh site names -> the method whose body contains the site. */
-  private final Map<String, Element> freshScopes = new HashMap<>();
+  /** The qualifier strings' one encoder and decoder, shared by all compilation units of a run. */
+  private final AllocationId ids = new AllocationId();
 
   /** Fields whose initialisers are being resolved, against cycles across classes. */
   private final Set<VariableElement> resolving = new HashSet<>();
@@ -149,7 +146,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
    * of a user's own entering method (a wrapper object, not a handle), a final variable names
    * itself.
    */
-  AllocationId identityOf(ExpressionTree tree) {
+  AllocationIdentity identityOf(ExpressionTree tree) {
     AnnotatedTypeMirror type = getAnnotatedType(tree);
     String key = keyOf(type.getPrimaryAnnotationInHierarchy(top()));
     ExpressionTree bare = skipParens(tree);
@@ -159,31 +156,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         && TreeUtils.elementFromTree(bare) instanceof VariableElement v) {
       key = variableKey(v);
     }
-    return new AllocationId(
-        key, typeArgument(type.getUnderlyingType()), describe(tree), scopeOf(key));
+    return ids.decode(key, typeArgument(type.getUnderlyingType()), describe(tree));
   }
 
-  /** See {@link AllocationId#scope()}. */
-  private Element scopeOf(String key) {
-    if (key == null) {
-      return null;
-    }
-    if (AllocationId.isFreshKey(key)) {
-      return freshScopes.get(key);
-    }
-    Element v = variables.get(key);
-    if (v != null
-        && v.getKind() == ElementKind.PARAMETER
-        && v.getEnclosingElement() instanceof ExecutableElement m
-        && m.getParameters().contains(v)) {
-      return m; // a method's own parameter, not a lambda's
-    }
-    return null;
-  }
-
-  /** The variable a {@code var:} identity names, or {@code null}. */
-  Element variableOf(String key) {
-    return variables.get(key);
+  /**
+   * What a read of {@code v} on the current object reaches (a field named in an {@code @Enters}).
+   */
+  AllocationIdentity identityOf(VariableElement v) {
+    return ids.decode(variableKey(v), typeArgument(v.asType()), v.getSimpleName().toString());
   }
 
   /** The first type argument of a {@code PerCpu<T>}/{@code PerCpuToken<T>}, else {@code null}. */
@@ -200,10 +180,6 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   static String describe(Tree tree) {
     String s = String.valueOf(tree);
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-  }
-
-  int idOf(Object siteOrElement) {
-    return ids.computeIfAbsent(siteOrElement, k -> ids.size() + 1);
   }
 
   /**
@@ -226,6 +202,13 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (element instanceof VariableElement && isAssignedHere(tree)) {
       return; // the target of an assignment (a constructor setting a final field) is no read
     }
+    if (tree instanceof MemberSelectTree select
+        && element != null
+        && element.getKind() == ElementKind.FIELD
+        && !element.getModifiers().contains(Modifier.STATIC)
+        && isAnotherObject(select.getExpression())) {
+      return; // a field of an object made or returned here: which allocation it holds is unknown
+    }
     String key;
     try {
       key = element instanceof VariableElement v ? variableKey(v) : null;
@@ -235,6 +218,18 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (key != null) {
       type.replaceAnnotation(allocation(key));
     }
+  }
+
+  /**
+   * Whether a receiver is an object that no variable names: a constructor call or a method result.
+   * Its final field is then not the one named by the field (which stands for the field of the
+   * current object, or of the object a stable variable holds: instance fields are identified by
+   * field, whatever the variable, see the manual's limitations).
+   */
+  private static boolean isAnotherObject(ExpressionTree receiver) {
+    ExpressionTree r = skipParens(receiver);
+    return !Receivers.isCurrentObject(r)
+        && (r instanceof NewClassTree || r instanceof MethodInvocationTree);
   }
 
   private boolean isLoopVariable(VariableElement v) {
@@ -286,12 +281,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       if (v.getModifiers().contains(Modifier.FINAL)) {
         key = fieldInitializerKey(v);
         if (key == null) {
-          Element owner = v.getEnclosingElement();
-          String ownerName =
-              owner instanceof TypeElement t
-                  ? t.getQualifiedName().toString()
-                  : String.valueOf(owner);
-          key = AllocationId.fieldKey(ownerName, v.getSimpleName().toString());
+          key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         }
       }
     } else if (v.getKind() == ElementKind.LOCAL_VARIABLE
@@ -305,25 +295,22 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
           // A final local is whatever its initialiser reaches (which may be unknown).
           key = keyOf(getAnnotatedType(vt.getInitializer()).getPrimaryAnnotationInHierarchy(top()));
           if (key == null) {
-            key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
+            key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
           } else {
             return key; // derived from another handle: @Distinct cannot separate it from that one
           }
         } else if (v.getKind() != ElementKind.LOCAL_VARIABLE || isLoopVariable(v)) {
           // Parameters, for-each, resource, catch and pattern variables: named by themselves.
-          key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
+          key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         } else if (PerCpuApi.isDistinct(v)) {
           // A @Distinct local assigned once after its declaration: the promise names it.
-          key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
+          key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         }
         // Otherwise a local assigned once after its declaration is left to flow refinement.
       }
     }
     if (key != null && PerCpuApi.isDistinct(v)) {
-      key = AllocationId.distinctKey(key);
-    }
-    if (key != null) {
-      variables.putIfAbsent(key, v);
+      key = ids.promisedDistinct(key);
     }
     return key;
   }
@@ -407,20 +394,27 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     }
     MethodRole role = api.roleOf(method);
     if (role instanceof MethodRole.FreshAllocation) {
-      String key = AllocationId.freshKey(String.valueOf(idOf(call)));
-      if (!freshScopes.containsKey(key)) {
-        TreePath path = getPath(call);
-        MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
-        freshScopes.put(
-            key, enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing));
-      }
-      return key;
+      return ids.encode(freshSite(call, false));
     }
     if (role instanceof MethodRole.SymbolLookup s) {
       String name = constantString(argument(call, s.index()));
-      return name == null ? null : AllocationId.symbolKey(name);
+      return name == null ? null : ids.encode(new Symbolic(name, null));
     }
     return null;
+  }
+
+  /**
+   * The allocation a call makes: new per evaluation of the enclosing method, or of an object or
+   * class when the call initialises a field.
+   */
+  private Fresh freshSite(MethodInvocationTree call, boolean distinct) {
+    TreePath path = getPath(call);
+    MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
+    ExecutableElement scope =
+        enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing);
+    long pos = root == null ? -1 : trees.getSourcePositions().getStartPosition(root, call);
+    int line = pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
+    return new Fresh(call, scope, distinct, typeArgument(TreeUtils.typeOf(call)), "", line);
   }
 
   static ExpressionTree argument(MethodInvocationTree call, int index) {
@@ -489,7 +483,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       String key = roleKey(call);
       if (key == null && PerCpuApi.isDistinct(method)) {
         // @Distinct on a method: each call site yields a handle no other handle in scope reaches.
-        key = AllocationId.distinctKey("call#" + idOf(call));
+        key = ids.encode(freshSite(call, true));
       }
       if (key != null) {
         type.replaceAnnotation(allocation(key));

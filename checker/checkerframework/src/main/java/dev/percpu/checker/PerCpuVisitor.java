@@ -12,10 +12,16 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.UnitRelevance;
+import dev.percpu.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,7 +60,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   private EffectAnalysis analysis;
   private TreePath currentClass;
-  private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
+  private final Map<ExecutableElement, ComputedEffect> unitSummaries = new HashMap<>();
   private final Map<Tree, StoredClosure> unitStoredClosures = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
   private boolean apiErrorReported;
@@ -183,7 +189,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
             "the effects of its methods did not converge");
       }
       // Summaries of later classes are recomputed, with their flow facts, when they arrive.
-      for (Map.Entry<ExecutableElement, MethodSummary> e : analysis.summaries().entrySet()) {
+      for (Map.Entry<ExecutableElement, ComputedEffect> e : analysis.summaries().entrySet()) {
         if (isIn(e.getKey(), (ClassTree) currentClass.getLeaf())) {
           unitSummaries.put(e.getKey(), e.getValue());
         }
@@ -274,7 +280,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       if (path == null || path.getLeaf() != tree) {
         path = TreePath.getPath(root, tree);
       }
-      Set<Entry> effect = a.effectOf(path);
+      Set<EntrySite> effect = a.effectOf(path);
       reportBadEffect(tree, callee, a);
       if (effect.isEmpty()) {
         return;
@@ -290,46 +296,53 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  private void report(Tree tree, Set<Entry> effect, Set<Entry> entered) {
+  private void report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
     Types types = atypeFactory.getProcessingEnv().getTypeUtils();
-    Entry maybeInner = null;
-    Entry maybeOuter = null;
-    for (Entry inner : effect) {
-      for (Entry outer : entered) {
-        AllocationId.Aliasing a = AllocationId.compare(inner.id(), outer.id(), types);
-        if (a == AllocationId.Aliasing.SAME && (inner.possibleOnly() || outer.possibleOnly())) {
-          a = AllocationId.Aliasing.MAYBE;
-        }
-        if (a == AllocationId.Aliasing.SAME) {
+    EntrySite maybeInner = null;
+    EntrySite maybeOuter = null;
+    for (EntrySite inner : effect) {
+      for (EntrySite outer : entered) {
+        Verdict v =
+            Verdict.of(inner.id(), outer.id(), types)
+                .ifCertain(!inner.possibleOnly() && !outer.possibleOnly());
+        if (v == Verdict.DEFINITE) {
           checker.reportError(
               tree,
               "nested.entry",
-              inner.id().description() + inner.via(),
-              outer.id().description(),
+              inner.id().describe(),
+              outerCall(outer),
               line(outer.site()),
-              inner.advice());
+              FindingText.via(inner.via()));
           return;
         }
-        if (a == AllocationId.Aliasing.MAYBE && maybeInner == null) {
+        if (v == Verdict.POSSIBLE && maybeInner == null) {
           maybeInner = inner;
           maybeOuter = outer;
         }
       }
     }
     if (maybeInner != null) {
-      String advice =
-          maybeInner.advice().isEmpty()
-              ? "; if they never reach the same allocation, annotate the declaration of one of them"
-                  + " (field, parameter, local or method) with @Distinct"
-              : maybeInner.advice();
       checker.reportError(
           tree,
           "possible.nested.entry",
-          maybeInner.id().description() + maybeInner.via(),
-          maybeOuter.id().description(),
+          maybeInner.id().describe(),
+          outerCall(maybeOuter),
           line(maybeOuter.site()),
-          advice);
+          maybeOuter.id().describe(),
+          FindingText.via(maybeInner.via()),
+          maybeInner.advice().isEmpty() ? FindingText.DISTINCT_ADVICE : maybeInner.advice());
     }
+  }
+
+  /** How a finding names the call of an outer entry: {@code `with`}, or the helper it is in. */
+  private String outerCall(EntrySite outer) {
+    ExecutableElement m = EffectAnalysis.calleeOf(outer.site());
+    if (m == null) {
+      return "call";
+    }
+    return atypeFactory.api().roleOf(m) instanceof MethodRole.Entering
+        ? FindingText.entering(m)
+        : FindingText.call(m);
   }
 
   private void reportBadEffect(Tree tree, ExecutableElement callee, EffectAnalysis a) {
@@ -363,7 +376,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     if (tree.getBody() == null) {
       return;
     }
-    MethodSummary s = analysis().summaryOf(m);
+    ComputedEffect s = analysis().summaryOf(m);
     if (s == null) {
       return;
     }
@@ -399,7 +412,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * Methods called only outside every entry ({@code main}, entry points) are left to strict mode,
    * which checks every visible one for the callers in other files.
    */
-  private void checkWithinDefault(MethodTree tree, ExecutableElement m, MethodSummary s) {
+  private void checkWithinDefault(MethodTree tree, ExecutableElement m, ComputedEffect s) {
     Set<String> missing = new LinkedHashSet<>();
     for (EffectAtom atom : atomsOf(s)) {
       if (!analysis().effectContains(m, atom)) {
@@ -436,7 +449,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * anonymous class implementing a functional interface is a closure, followed where the object is
    * passed instead.
    */
-  private void checkOverrides(MethodTree tree, ExecutableElement m, MethodSummary s) {
+  private void checkOverrides(MethodTree tree, ExecutableElement m, ComputedEffect s) {
     if (s.isEmpty()) {
       return;
     }
@@ -470,13 +483,13 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   /** Everything a summary enters, on its own or around a closure it invokes. */
-  private static Set<EffectAtom> atomsOf(MethodSummary s) {
+  private static Set<EffectAtom> atomsOf(ComputedEffect s) {
     Set<EffectAtom> all = new LinkedHashSet<>(s.enters());
     s.invokes().values().forEach(all::addAll);
     return all;
   }
 
-  private static String suggestion(MethodSummary s) {
+  private static String suggestion(ComputedEffect s) {
     StringJoiner terms = new StringJoiner(", ", "@Enters({", "})");
     Set<String> seen = new LinkedHashSet<>();
     for (EffectAtom atom : atomsOf(s)) {
@@ -499,7 +512,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * enter (directly, through callees, or around the closures it invokes).
    */
   private void checkDeclaredEffectCovers(
-      MethodTree tree, ExecutableElement m, MethodSummary s, List<EffectTerm> declared) {
+      MethodTree tree, ExecutableElement m, ComputedEffect s, List<EffectTerm> declared) {
     Set<EffectAtom> all = atomsOf(s);
     Set<String> missing = new LinkedHashSet<>();
     for (EffectAtom atom : all) {
@@ -517,16 +530,22 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     if (atom instanceof EffectAtom.Param p) {
       return "\"#" + (p.index() + 1) + "\"";
     }
-    AllocationId id = ((EffectAtom.Absolute) atom).id();
-    if (id.isSymbol()) {
-      return "\"" + id.key() + "\"";
+    AllocationIdentity id = ((EffectAtom.Absolute) atom).id();
+    if (id instanceof Symbolic s) {
+      return "\"symbol:" + s.name() + "\"";
     }
-    return "\"" + id.description() + "\"";
+    if (id instanceof Variable v && v.isField()) {
+      return "\"" + v.variable().getSimpleName() + "\"";
+    }
+    if (id instanceof Fresh f && !f.label().isEmpty()) {
+      return "\"" + f.label() + "\"";
+    }
+    return "\"" + id.describe() + "\"";
   }
 
-  private long line(Tree site) {
+  private int line(Tree site) {
     long pos = trees.getSourcePositions().getStartPosition(root, site);
-    return pos < 0 ? 0 : root.getLineMap().getLineNumber(pos);
+    return pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
   }
 
   /**
