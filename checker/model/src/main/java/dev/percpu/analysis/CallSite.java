@@ -31,7 +31,10 @@ public interface CallSite {
    */
   Optional<IdentitySet> argument(int index);
 
-  /** The caller's identities of the receiver when it is a handle or token, else empty. */
+  /**
+   * The caller's identities of the explicit receiver (a handle, a token, or a wrapper object held
+   * in a stable variable), or empty for an unqualified call.
+   */
   Optional<IdentitySet> receiver();
 
   /**

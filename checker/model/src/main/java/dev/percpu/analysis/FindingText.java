@@ -60,6 +60,11 @@ public final class FindingText {
     return "`" + enteringMethod.getSimpleName() + "`";
   }
 
+  /** One step of a path through an entering call: {@code `with` at line 12}. */
+  public static String enteringAt(ExecutableElement enteringMethod, int line) {
+    return entering(enteringMethod) + " at line " + line;
+  }
+
   /** How a called method is named in a path or as an outer entry: {@code `bump()`}. */
   public static String call(ExecutableElement callee) {
     return "`" + CallName.of(callee) + "`";
@@ -88,6 +93,13 @@ public final class FindingText {
   /** A path through a closure held in a variable and run here: {@code the closure `r` (line 8)}. */
   public static String closure(String variable, int line) {
     return "the closure `" + variable + "` (line " + line + ")";
+  }
+
+  /**
+   * A path through a closure a method returned: {@code the closure returned by `later()` (line 8)}.
+   */
+  public static String returnedClosure(ExecutableElement producer, int line) {
+    return "the closure returned by " + call(producer) + " (line " + line + ")";
   }
 
   /** One step after another in a path. */
