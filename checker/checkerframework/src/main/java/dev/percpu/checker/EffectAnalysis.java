@@ -22,11 +22,14 @@ import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
+import dev.percpu.analysis.CallSite;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.FindingText;
+import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import java.util.ArrayList;
@@ -521,20 +524,36 @@ final class EffectAnalysis {
     return out;
   }
 
+  /**
+   * What a callee's computed effect enters at one call, in the caller's terms: the model's
+   * callee-to-caller translation (a parameter is the argument, a field through another receiver is
+   * another object's, an allocation of the callee's own evaluation drops out).
+   */
   private Set<EntrySite> instantiate(
-      Set<EffectAtom> atoms, List<? extends ExpressionTree> args, Tree site, String via) {
+      Set<EffectAtom> atoms, ExecutableElement callee, Tree site, String via) {
+    CallSite call =
+        new TreeCallSite(
+            callee, site, argumentsOrNull(site), receiver(site), null, 0, this::identityOf);
     Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectAtom a : atoms) {
-      if (a instanceof EffectAtom.Absolute abs) {
-        out.add(new EntrySite(abs.id(), site, via, ""));
-      } else if (a instanceof EffectAtom.Param p) {
-        ExpressionTree arg = args != null && p.index() < args.size() ? args.get(p.index()) : null;
-        AllocationIdentity id =
-            arg != null ? identityOf(arg) : new Unknown(p.typeArg(), p.description());
+      AllocationIdentity inCallee =
+          a instanceof EffectAtom.Param p && p.index() < callee.getParameters().size()
+              ? new Variable(callee.getParameters().get(p.index()), p.typeArg(), false)
+              : a instanceof EffectAtom.Absolute abs ? abs.id() : null;
+      if (inCallee == null) {
+        continue;
+      }
+      for (AllocationIdentity id :
+          CallSiteTranslation.entered(IdentitySet.of(inCallee), call).members()) {
         out.add(new EntrySite(id, site, via, ""));
       }
     }
     return out;
+  }
+
+  /** A call's arguments; a method reference has none of its own ({@code null}). */
+  private static List<? extends ExpressionTree> argumentsOrNull(Tree site) {
+    return site instanceof MemberReferenceTree ? null : arguments(site);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -664,7 +683,7 @@ final class EffectAnalysis {
       if (around == null) {
         return Reach.ownRoot(closure); // the callee stores it, or hands it on
       }
-      return reachOf(callPath, depth).plus(instantiate(around, args, call, via(callee)));
+      return reachOf(callPath, depth).plus(instantiate(around, callee, call, via(callee)));
     }
     ClosureUse use = api.closureUse(callee, index, types);
     if (use == ClosureUse.ELSEWHERE) {
@@ -722,7 +741,7 @@ final class EffectAnalysis {
     }
     ComputedEffect s = computedSummary(callee);
     if (s != null) {
-      return instantiate(s.enters(), args, t, via(callee));
+      return instantiate(s.enters(), callee, t, via(callee));
     }
     if (isFunctionalCall(callee)) {
       Set<EntrySite> out = new LinkedHashSet<>(declaredOrNothing(callee, t, args));
