@@ -1,6 +1,7 @@
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 import dev.percpu.PerCpuToken;
+import dev.percpu.qual.Enters;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -64,6 +65,7 @@ public class Adversarial {
   }
 
   static class Base {
+    @Enters("Adversarial.COUNTS")
     void work() {
       COUNTS.with(a -> a.incrementAndGet());
     }
@@ -71,6 +73,7 @@ public class Adversarial {
 
   static class Derived extends Base {
     @Override
+    @Enters("Adversarial.COUNTS")
     void work() {
       COUNTS.with(a -> {
         // :: error: [nested.entry]

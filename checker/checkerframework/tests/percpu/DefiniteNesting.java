@@ -1,6 +1,7 @@
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 import dev.percpu.PerCpuToken;
+import dev.percpu.qual.Enters;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -126,6 +127,7 @@ public class DefiniteNesting {
     COUNTS.with(DefiniteNesting::bump);
   }
 
+  @Enters("COUNTS")
   static void bump(AtomicLong ignored) {
     COUNTS.with(b -> b.incrementAndGet());
   }
@@ -241,8 +243,9 @@ public class DefiniteNesting {
     }
   }
 
-  /** Helpers in another class of the same unit: their effects are computed. */
+  /** Helpers in another class of the same unit: their declared effects are checked and used. */
   static class Helpers {
+    @Enters("DefiniteNesting.COUNTS")
     static void touchCounts() {
       DefiniteNesting.COUNTS.with(b -> b.incrementAndGet());
     }

@@ -1,7 +1,14 @@
 import dev.percpu.PerCpu;
+import dev.percpu.qual.Deferred;
+import dev.percpu.qual.Distinct;
+import dev.percpu.qual.Enters;
+import dev.percpu.qual.InvokesClosure;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Helpers in top-level classes further down the same file: their effects are computed too. */
+/**
+ * Helpers in top-level classes further down the same file: their declared effects are used here,
+ * and checked in their own class.
+ */
 public class LaterHelpers {
 
   static final PerCpu<AtomicLong> COUNTS = PerCpu.allocate(AtomicLong::new);
@@ -30,8 +37,11 @@ public class LaterHelpers {
 }
 
 class Later {
-  static final PerCpu<AtomicLong> OTHER = PerCpu.allocate(AtomicLong::new);
+  // Distinct: a class earlier in the file sees this field before javac has attributed its
+  // initialiser, so it is named by itself rather than by its allocation site.
+  static final @Distinct PerCpu<AtomicLong> OTHER = PerCpu.allocate(AtomicLong::new);
 
+  @Enters("LaterHelpers.COUNTS")
   static void bump() {
     PerCpu<AtomicLong> h = LaterHelpers.COUNTS;
     int tries = 0;
@@ -39,10 +49,13 @@ class Later {
     h.with(a -> a.addAndGet(1));
   }
 
+  @Enters("OTHER")
   static void other() {
     OTHER.with(a -> a.incrementAndGet());
   }
 
+  @InvokesClosure(0)
+  @Enters("LaterHelpers.COUNTS")
   static void inside(Runnable body) {
     LaterHelpers.COUNTS.with(a -> body.run());
   }
@@ -51,10 +64,11 @@ class Later {
 class Holder {
   private final Runnable task;
 
-  Holder(Runnable task) {
+  Holder(@Deferred Runnable task) {
     this.task = task;
   }
 
+  @Enters("LaterHelpers.COUNTS")
   void runInside() {
     LaterHelpers.COUNTS.with(a -> {
       // :: error: [possible.nested.entry]

@@ -1,6 +1,7 @@
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
 import dev.percpu.PerCpuToken;
+import dev.percpu.qual.Enters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,6 +36,7 @@ public class MoreScenarios {
     recurse(1);
   }
 
+  @Enters("COUNTS")
   static void recurse(int depth) {
     COUNTS.with(a -> {
       if (depth > 0) {
@@ -50,6 +52,7 @@ public class MoreScenarios {
         List.of(1, 2).forEach(MoreScenarios::bumpBy));
   }
 
+  @Enters("COUNTS")
   static void bumpBy(int n) {
     COUNTS.with(a -> a.addAndGet(n));
   }
@@ -59,6 +62,7 @@ public class MoreScenarios {
   }
 
   class Inner {
+    @Enters("MoreScenarios.own")
     void run() {
       own.with(a -> {
         // :: error: [nested.entry]
@@ -96,6 +100,9 @@ public class MoreScenarios {
 
   static class Initialised {
     final long seen = COUNTS.apply(AtomicLong::get);
+
+    @Enters("MoreScenarios.COUNTS")
+    Initialised() {}
   }
 
   static void constructorRunsAnInitialiserThatEnters() {
@@ -112,6 +119,7 @@ public class MoreScenarios {
       this.values = values;
     }
 
+    @Enters("values")
     void update(Consumer<T> action) {
       values.with(action::accept);
     }
@@ -154,6 +162,7 @@ public class MoreScenarios {
   private static void chain20() { COUNTS.with(a -> a.incrementAndGet()); }
 
   interface Task {
+    @Enters("MoreScenarios.COUNTS")
     void go();
   }
 

@@ -1,5 +1,6 @@
 import dev.percpu.PerCpu;
 import dev.percpu.qual.Allocation;
+import dev.percpu.qual.Enters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Allocation qualifiers written by hand: they are checked like any type, and trusted by callers. */
@@ -25,6 +26,7 @@ public class Qualifiers {
     hits().with(a -> PerCpu.symbol("misses", AtomicLong.class).with(b -> b.incrementAndGet()));
   }
 
+  @Enters({"symbol:hits", "symbol:misses"})
   static void takesHits(@Allocation("symbol:hits") PerCpu<AtomicLong> h) {
     h.with(a -> PerCpu.symbol("misses", AtomicLong.class).with(b -> b.incrementAndGet()));
   }

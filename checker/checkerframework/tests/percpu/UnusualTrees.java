@@ -1,5 +1,6 @@
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
+import dev.percpu.qual.Enters;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -18,10 +19,12 @@ public class UnusualTrees {
 
   final PerCpu<AtomicLong> own;
 
+  @Enters("A")
   UnusualTrees() {
     this(PerCpu.allocate(AtomicLong::new));
   }
 
+  @Enters("A")
   UnusualTrees(PerCpu<AtomicLong> own) {
     super();
     this.own = own;

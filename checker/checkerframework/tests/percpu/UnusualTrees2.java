@@ -1,5 +1,6 @@
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;
+import dev.percpu.qual.Enters;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -24,6 +25,7 @@ public class UnusualTrees2 {
       }
     };
 
+    @Enters("UnusualTrees2.A")
     abstract void apply();
   }
 
@@ -34,12 +36,14 @@ public class UnusualTrees2 {
   }
 
   interface Helpers {
+    @Enters("UnusualTrees2.B")
     static void touchB() {
       B.with(b -> b.incrementAndGet());
     }
   }
 
   class Inner {
+    @Enters({"UnusualTrees2.A", "UnusualTrees2.B"})
     void go() {
       A.with(a -> Helpers.touchB());
     }
@@ -89,6 +93,7 @@ public class UnusualTrees2 {
   }
 
   @SafeVarargs
+  @Enters("B")
   static void varargClosures(Consumer<AtomicLong>... actions) {
     for (Consumer<AtomicLong> action : actions) {
       B.with(action);

@@ -1,126 +1,106 @@
 package dev.percpu.checker;
 
-import dev.percpu.analysis.TypeArguments;
-import javax.lang.model.element.Element;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Unknown;
+import dev.percpu.analysis.AllocationIdentity.Variable;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
- * What a handle or token expression reaches, read off its {@code @Allocation} qualifier: a fresh
- * allocation site, a static symbol, a final field or effectively final variable, or nothing known
- * ({@code key == null}). The type argument is kept because handles of different type arguments can
- * never reach the same allocation.
+ * The one translation between the string of an {@code @Allocation} qualifier, which is how the type
+ * system and the framework's flow refinement carry identity, and the shared model's {@link
+ * AllocationIdentity}, which every comparison and message uses. No other class reads or builds a
+ * qualifier string.
  *
- * @param key the {@code @Allocation} name, or {@code null} when unknown
- * @param typeArg the handle's type argument, or {@code null} when not known
- * @param description how the handle reads in the source, for messages
- * @param scope for a fresh site, the method whose body contains it; for a method parameter, that
- *     method; else {@code null}
+ * <p>A fresh site is {@code fresh:N} and a variable {@code var:NAME@N}, where {@code N} numbers the
+ * site or the variable within the compilation; a symbol is {@code symbol:NAME}; {@code distinct:}
+ * in front marks a {@code @Distinct} declaration or method result. The numbered trees and elements
+ * are kept here, so that decoding gives back the model's value.
+ *
+ * <pre>{@code
+ * String key = ids.encode(new Fresh(call, method, false, longArray, "", 12)); // "fresh:3"
+ * AllocationIdentity same = ids.decode(key, longArray, "counts");           // `counts`, line 12
+ * }</pre>
  */
-record AllocationId(String key, TypeMirror typeArg, String description, Element scope) {
+final class AllocationId {
 
-  AllocationId(String key, TypeMirror typeArg, String description) {
-    this(key, typeArg, description, null);
-  }
-
-  // The qualifier's string is the checker's whole representation of identity, so its encoding is
-  // kept here and nowhere else: the factory builds keys with the factories below, and every other
-  // class asks the predicates instead of testing prefixes.
   private static final String FRESH = "fresh:";
   private static final String SYMBOL = "symbol:";
-  private static final String FIELD = "field:";
   private static final String VAR = "var:";
-
-  /** Prefix of names whose declaration promises (with {@code @Distinct}) not to alias others. */
   private static final String DISTINCT = "distinct:";
 
-  /** The key of one {@code allocate} site, named by {@code site}. */
-  static String freshKey(String site) {
-    return FRESH + site;
-  }
+  /** Sites and variables -> their numbers, shared by all compilation units of a run. */
+  private final Map<Object, Integer> numbers = new IdentityHashMap<>();
 
-  /** The key of the static per-CPU variable {@code symbol}. */
-  static String symbolKey(String symbol) {
-    return SYMBOL + symbol;
-  }
+  private final Map<Integer, Fresh> sites = new HashMap<>();
+  private final Map<Integer, VariableElement> variables = new HashMap<>();
 
-  /** The key of a final field, named by its owner's qualified name and its own name. */
-  static String fieldKey(String owner, String field) {
-    return FIELD + owner + "." + field;
-  }
-
-  /** The key of a local variable or parameter, {@code name} made unique by {@code site}. */
-  static String variableKey(String name, String site) {
-    return VAR + name + "@" + site;
-  }
-
-  /** {@code key} under the {@code @Distinct} promise. */
-  static String distinctKey(String key) {
-    return DISTINCT + key;
-  }
-
-  /** Whether {@code key} names a fresh allocation site. */
-  static boolean isFreshKey(String key) {
-    return key != null && key.startsWith(FRESH);
-  }
-
-  /** Whether {@code key} names a local variable or parameter, promised distinct or not. */
-  static boolean isVariableKey(String key) {
-    return key != null && (key.startsWith(VAR) || key.startsWith(DISTINCT + VAR));
-  }
-
-  /** Whether this identity is a static symbol; its key then reads as {@code symbol:NAME}. */
-  boolean isSymbol() {
-    return key != null && key.startsWith(SYMBOL);
-  }
-
-  static AllocationId unknown(TypeMirror typeArg, String description) {
-    return new AllocationId(null, typeArg, description);
-  }
-
-  boolean isKnown() {
-    return key != null;
-  }
-
-  /** How two entries of these identities relate; the order of the arguments does not matter. */
-  static Aliasing compare(AllocationId a, AllocationId b, Types types) {
-    if (a.isKnown() && b.isKnown() && a.key.equals(b.key)) {
-      return Aliasing.SAME;
+  /** Encodes {@code identity} as a qualifier string; an unknown one has none ({@code null}). */
+  String encode(AllocationIdentity identity) {
+    String distinct = identity.isPromisedDistinct() ? DISTINCT : "";
+    if (identity instanceof Fresh f) {
+      int n = number(f.site());
+      sites.putIfAbsent(n, f);
+      return distinct + FRESH + n;
     }
-    if ((a.isKnown() && a.key.startsWith(DISTINCT))
-        || (b.isKnown() && b.key.startsWith(DISTINCT))) {
-      return Aliasing.DISTINCT; // the @Distinct promise: no other handle in scope reaches it
+    if (identity instanceof Symbolic s) {
+      return SYMBOL + s.name();
     }
-    if (!TypeArguments.mayBeSame(a.typeArg, b.typeArg, types)) {
-      return Aliasing.DISTINCT;
+    if (identity instanceof Variable v) {
+      int n = number(v.variable());
+      variables.putIfAbsent(n, v.variable());
+      return distinct + VAR + v.variable().getSimpleName() + "@" + n;
     }
-    if (!a.isKnown() || !b.isKnown()) {
-      return Aliasing.MAYBE;
-    }
-    if (freshAfterParameter(a, b) || freshAfterParameter(b, a)) {
-      // A method's parameters hold handles that existed before the method allocated anything.
-      return Aliasing.DISTINCT;
-    }
-    boolean aIndependent = a.key.startsWith(FRESH) || a.key.startsWith(SYMBOL);
-    boolean bIndependent = b.key.startsWith(FRESH) || b.key.startsWith(SYMBOL);
-    // A fresh site or a symbol never reaches another site's or symbol's allocation.
-    return aIndependent && bIndependent ? Aliasing.DISTINCT : Aliasing.MAYBE;
+    return null;
   }
 
-  private static boolean freshAfterParameter(AllocationId fresh, AllocationId param) {
-    return fresh.scope != null
-        && fresh.key.startsWith(FRESH)
-        && param.key.startsWith(VAR)
-        && fresh.scope.equals(param.scope);
+  /**
+   * The identity a qualifier string stands for.
+   *
+   * @param key the string, or {@code null} for {@code @UnknownAllocation}
+   * @param typeArgument the handle's type argument, or {@code null}
+   * @param label how the expression reads, for messages: names an unknown value, or a fresh site
+   *     seen through a variable
+   */
+  AllocationIdentity decode(String key, TypeMirror typeArgument, String label) {
+    if (key == null) {
+      return new Unknown(typeArgument, label);
+    }
+    boolean distinct = key.startsWith(DISTINCT);
+    String k = distinct ? key.substring(DISTINCT.length()) : key;
+    if (k.startsWith(SYMBOL)) {
+      return new Symbolic(k.substring(SYMBOL.length()), typeArgument);
+    }
+    if (k.startsWith(FRESH)) {
+      Fresh f = sites.get(Integer.valueOf(k.substring(FRESH.length())));
+      if (f != null) {
+        Fresh labelled = f.labelled(label);
+        return distinct && !f.distinct()
+            ? new Fresh(
+                f.site(), f.scope(), true, labelled.typeArgument(), labelled.label(), f.line())
+            : labelled;
+      }
+    } else if (k.startsWith(VAR)) {
+      VariableElement v = variables.get(Integer.valueOf(k.substring(k.lastIndexOf('@') + 1)));
+      if (v != null) {
+        return new Variable(v, typeArgument, distinct);
+      }
+    }
+    // Written by hand in the source (@Allocation("x")): nothing says which allocation it is.
+    return new Unknown(typeArgument, "`" + key + "`");
   }
 
-  /** How an inner entry relates to an entry already on the stack. */
-  enum Aliasing {
-    /** Definitely the same allocation. */
-    SAME,
-    /** Possibly the same: nothing proves otherwise. */
-    MAYBE,
-    /** Provably different allocations. */
-    DISTINCT
+  /** {@code key} under the {@code @Distinct} promise of the declaration it was read through. */
+  String promisedDistinct(String key) {
+    return key.startsWith(DISTINCT) || key.startsWith(SYMBOL) ? key : DISTINCT + key;
+  }
+
+  private int number(Object siteOrElement) {
+    return numbers.computeIfAbsent(siteOrElement, k -> numbers.size() + 1);
   }
 }

@@ -17,11 +17,19 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import dev.percpu.analysis.CallName;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Unknown;
+import dev.percpu.analysis.AllocationIdentity.Variable;
+import dev.percpu.analysis.CallSite;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.FindingText;
+import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import java.util.ArrayList;
@@ -38,6 +46,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -72,20 +81,20 @@ final class EffectAnalysis {
   private final PerCpuApi api;
   private final Types types;
   private final List<TreePath> classPaths;
-  private final Map<ExecutableElement, MethodSummary> earlier;
+  private final Map<ExecutableElement, ComputedEffect> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
 
-  /** A method -> the methods of these classes that override it (dynamic dispatch targets). */
-  private final Map<ExecutableElement, List<ExecutableElement>> overriders = new HashMap<>();
+  /** A method of these classes -> the methods it overrides, whose effects must contain its own. */
+  private final Map<ExecutableElement, List<ExecutableElement>> overridden = new HashMap<>();
 
   private final List<TreePath> points = new ArrayList<>();
-  private Map<ExecutableElement, MethodSummary> summaries = new HashMap<>();
+  private Map<ExecutableElement, ComputedEffect> summaries = new HashMap<>();
 
   /**
    * Closures of this class that run later (stored, returned, handed on) -> what they may enter. A
    * call through a functional interface that cannot be traced to its closure may run them.
    */
-  private Map<Tree, Set<Entry>> deferredEffects = new LinkedHashMap<>();
+  private Map<Tree, Set<EntrySite>> deferredEffects = new LinkedHashMap<>();
 
   /** The functional type of each deferred closure, taken while its tree is still attributed. */
   private final Map<Tree, TypeMirror> deferredTypes = new HashMap<>();
@@ -94,7 +103,7 @@ final class EffectAnalysis {
   private final Map<Tree, StoredClosure> earlierDeferred;
 
   private final Map<VariableElement, Tree> closureInitializers = new HashMap<>();
-  private final Map<Tree, AllocationId> identities = new IdentityHashMap<>();
+  private final Map<Tree, AllocationIdentity> identities = new IdentityHashMap<>();
 
   /**
    * While set, a method of an anonymous class is a root of its own, as for summaries: it is also
@@ -117,7 +126,7 @@ final class EffectAnalysis {
   EffectAnalysis(
       PerCpuAnnotatedTypeFactory factory,
       List<TreePath> classPaths,
-      Map<ExecutableElement, MethodSummary> earlier,
+      Map<ExecutableElement, ComputedEffect> earlier,
       Map<Tree, StoredClosure> earlierDeferred) {
     this.factory = factory;
     this.api = factory.api();
@@ -132,7 +141,7 @@ final class EffectAnalysis {
   /** The closures stored for later by the analysed classes, with their types. */
   Map<Tree, StoredClosure> storedClosures() {
     Map<Tree, StoredClosure> out = new HashMap<>();
-    for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
+    for (Map.Entry<Tree, Set<EntrySite>> d : deferredEffects.entrySet()) {
       TypeMirror t = deferredTypes.get(d.getKey());
       if (t != null) {
         out.put(d.getKey(), new StoredClosure(t, d.getValue()));
@@ -142,8 +151,8 @@ final class EffectAnalysis {
   }
 
   /** The summaries computed for this class's methods. */
-  Map<ExecutableElement, MethodSummary> summaries() {
-    Map<ExecutableElement, MethodSummary> own = new HashMap<>(summaries);
+  Map<ExecutableElement, ComputedEffect> summaries() {
+    Map<ExecutableElement, ComputedEffect> own = new HashMap<>(summaries);
     own.keySet().removeAll(earlier.keySet());
     return own;
   }
@@ -152,8 +161,127 @@ final class EffectAnalysis {
     return badEffects;
   }
 
-  MethodSummary summaryOf(ExecutableElement method) {
+  /** The effect computed from {@code method}'s body, whatever its visibility (for checking it). */
+  ComputedEffect summaryOf(ExecutableElement method) {
     return summaries.get(method);
+  }
+
+  /**
+   * The computed effect that callers use, for the methods whose effect is the checker's own
+   * business: private methods and methods of anonymous and local classes (which no other file can
+   * call by name). Every other method is described by its {@code @Enters} or the default, as in the
+   * GUI Effect Checker, and its body is checked against that description.
+   */
+  private ComputedEffect computedSummary(ExecutableElement callee) {
+    return isComputed(callee) ? summaries.get(callee) : null;
+  }
+
+  /** See {@link #computedSummary}. */
+  static boolean isComputed(ExecutableElement m) {
+    if (m.getModifiers().contains(Modifier.PRIVATE)) {
+      return true;
+    }
+    for (Element e = m.getEnclosingElement(); e != null; e = e.getEnclosingElement()) {
+      if (e instanceof TypeElement t
+          && (t.getNestingKind() == NestingKind.ANONYMOUS
+              || t.getNestingKind() == NestingKind.LOCAL)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The methods {@code m} overrides, among those of its supertypes. */
+  List<ExecutableElement> overriddenBy(ExecutableElement m) {
+    return overridden.getOrDefault(m, List.of());
+  }
+
+  /**
+   * Whether a verdict in the analysed code rests on the effect of {@code m} as its callers see it:
+   * a call of {@code m} inside an entry, one that passes it a closure, or one in the body of a
+   * method or closure whose effect is itself relied upon. Only then must the body of a method
+   * without {@code @Enters} keep to the default; a method called only outside every entry (from
+   * {@code main}, say) may enter what it likes.
+   */
+  boolean isReliedUpon(ExecutableElement m) {
+    if (reliedUpon == null) {
+      reliedUpon = computeReliedUpon();
+    }
+    return reliedUpon.contains(m);
+  }
+
+  private Set<ExecutableElement> reliedUpon;
+
+  private Set<ExecutableElement> computeReliedUpon() {
+    Set<ExecutableElement> relied = new HashSet<>();
+    Map<ExecutableElement, Set<ExecutableElement>> callees = new HashMap<>();
+    for (TreePath point : points) {
+      ExecutableElement m = calleeOf(point.getLeaf());
+      if (m == null || !methods.containsKey(m)) {
+        continue;
+      }
+      Reach r = reachOfPoint(point);
+      if (!r.runs()) {
+        continue;
+      }
+      ExecutableElement root =
+          r.root() instanceof MethodTree mt ? TreeUtils.elementFromDeclaration(mt) : null;
+      if (!r.entered().isEmpty() || passesClosure(point.getLeaf()) || root == null) {
+        relied.add(m); // inside an entry, given a closure, or run as a closure or initialiser
+      } else {
+        callees.computeIfAbsent(root, k -> new HashSet<>()).add(m);
+      }
+    }
+    List<ExecutableElement> work = new ArrayList<>(relied);
+    while (!work.isEmpty()) {
+      for (ExecutableElement c : callees.getOrDefault(work.remove(work.size() - 1), Set.of())) {
+        if (relied.add(c)) {
+          work.add(c);
+        }
+      }
+    }
+    return relied;
+  }
+
+  private boolean passesClosure(Tree call) {
+    for (ExpressionTree arg : arguments(call)) {
+      TypeMirror t = TreeUtils.typeOf(arg);
+      if (t != null
+          && t.getKind() == TypeKind.DECLARED
+          && types.asElement(t) instanceof TypeElement te
+          && factory.getElementUtils().isFunctionalInterface(te)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The closure parameters (0-based) that {@code m}'s body stores or hands on instead of running
+   * them before it returns: the default effect of a method without {@code @Deferred} says they run
+   * during the call.
+   */
+  List<Integer> storedClosureParameters(ExecutableElement m) {
+    TreePath body = methods.get(m);
+    List<Integer> out = new ArrayList<>();
+    if (body == null) {
+      return out;
+    }
+    List<? extends VariableElement> params = m.getParameters();
+    for (int k = 0; k < params.size(); k++) {
+      VariableElement param = params.get(k);
+      if (!mayHoldClosure(param.asType()) || api.closureUse(m, k, types) == ClosureUse.ELSEWHERE) {
+        continue;
+      }
+      for (TreePath use : usesOf(param, body)) {
+        Reach r = closureReach(use, 0);
+        if (r.runs() && r.root() != body.getLeaf()) {
+          out.add(k);
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -215,7 +343,7 @@ final class EffectAnalysis {
       for (ExecutableElement s : ElementFilter.methodsIn(superType.getEnclosedElements())) {
         if (s.getSimpleName().equals(m.getSimpleName())
             && factory.getElementUtils().overrides(m, s, owner)) {
-          overriders.computeIfAbsent(s, k -> new ArrayList<>()).add(m);
+          overridden.computeIfAbsent(m, k -> new ArrayList<>()).add(s);
         }
       }
       work.addAll(types.directSupertypes(t));
@@ -225,23 +353,23 @@ final class EffectAnalysis {
   private void computeSummaries() {
     summaries.putAll(earlier);
     for (ExecutableElement m : methods.keySet()) {
-      summaries.put(m, MethodSummary.EMPTY);
+      summaries.put(m, ComputedEffect.EMPTY);
     }
     int maxRounds = Math.max(MIN_ROUNDS, 4 * methods.size() + 8);
     for (int round = 0; round < maxRounds; round++) {
       Map<ExecutableElement, Set<EffectAtom>> enters = new HashMap<>();
       Map<ExecutableElement, Map<Integer, Set<EffectAtom>>> invokes = new HashMap<>();
-      Map<Tree, Set<Entry>> nextDeferred = new LinkedHashMap<>();
+      Map<Tree, Set<EntrySite>> nextDeferred = new LinkedHashMap<>();
       for (TreePath point : points) {
         Reach r = reachOfPoint(point);
         if (r.runs() && r.deferred()) {
-          Set<Entry> effect = effectOf(point);
+          Set<EntrySite> effect = effectOf(point);
           if (!effect.isEmpty()) {
             nextDeferred.computeIfAbsent(r.root(), k -> new LinkedHashSet<>()).addAll(effect);
           }
         }
         if (r.runs() && isInstanceInitializer(r.root())) {
-          Set<Entry> effect = effectOf(point);
+          Set<EntrySite> effect = effectOf(point);
           for (ExecutableElement ctor : constructorsOf(memberOwners.get(r.root()))) {
             if (!effect.isEmpty()) {
               enters.computeIfAbsent(ctor, k -> new LinkedHashSet<>()).addAll(export(effect, ctor));
@@ -254,7 +382,7 @@ final class EffectAnalysis {
             Reach direct = reachOfPoint(point);
             if (direct.runs() && direct.root() instanceof MethodTree dt) {
               ExecutableElement dm = TreeUtils.elementFromDeclaration(dt);
-              Set<Entry> effect = effectOf(point);
+              Set<EntrySite> effect = effectOf(point);
               if (dm != null && !effect.isEmpty()) {
                 enters.computeIfAbsent(dm, k -> new LinkedHashSet<>()).addAll(export(effect, dm));
               }
@@ -267,7 +395,7 @@ final class EffectAnalysis {
           continue;
         }
         ExecutableElement m = TreeUtils.elementFromDeclaration(mt);
-        Set<Entry> effect = effectOf(point);
+        Set<EntrySite> effect = effectOf(point);
         if (m != null && !effect.isEmpty()) {
           enters.computeIfAbsent(m, k -> new LinkedHashSet<>()).addAll(export(effect, m));
         }
@@ -296,11 +424,11 @@ final class EffectAnalysis {
           }
         }
       }
-      Map<ExecutableElement, MethodSummary> next = new HashMap<>(earlier);
+      Map<ExecutableElement, ComputedEffect> next = new HashMap<>(earlier);
       boolean changed = false;
       for (ExecutableElement m : methods.keySet()) {
-        MethodSummary s =
-            new MethodSummary(enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
+        ComputedEffect s =
+            new ComputedEffect(enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
         next.put(m, s);
         if (s.size() != summaries.get(m).size()
             || s.invokes().keySet().size() != summaries.get(m).invokes().keySet().size()) {
@@ -364,9 +492,9 @@ final class EffectAnalysis {
     return out;
   }
 
-  private static int sizes(Map<Tree, Set<Entry>> m) {
+  private static int sizes(Map<Tree, Set<EntrySite>> m) {
     int n = 0;
-    for (Set<Entry> s : m.values()) {
+    for (Set<EntrySite> s : m.values()) {
       n += s.size();
     }
     return n;
@@ -377,19 +505,17 @@ final class EffectAnalysis {
   }
 
   /** Identities in a method's own terms: its parameters become {@link EffectAtom.Param}. */
-  private Set<EffectAtom> export(Set<Entry> entries, ExecutableElement m) {
+  private Set<EffectAtom> export(Set<EntrySite> entries, ExecutableElement m) {
     Set<EffectAtom> out = new LinkedHashSet<>();
-    for (Entry e : entries) {
-      AllocationId id = e.id();
-      String key = id.key();
-      if (AllocationId.isVariableKey(key)) {
-        Element v = factory.variableOf(key);
-        int index = v == null ? -1 : m.getParameters().indexOf(v);
+    for (EntrySite e : entries) {
+      AllocationIdentity id = e.id();
+      if (id instanceof Variable v && !v.isField()) {
+        int index = m.getParameters().indexOf(v.variable());
         if (index >= 0) {
-          out.add(new EffectAtom.Param(index, id.typeArg(), id.description()));
+          out.add(new EffectAtom.Param(index, id.typeArgument(), id.describe()));
         } else {
           // A local of the method means nothing to its callers: it may be any allocation.
-          out.add(new EffectAtom.Absolute(AllocationId.unknown(id.typeArg(), id.description())));
+          out.add(new EffectAtom.Absolute(new Unknown(id.typeArgument(), id.describe())));
         }
       } else {
         out.add(new EffectAtom.Absolute(id));
@@ -398,20 +524,36 @@ final class EffectAnalysis {
     return out;
   }
 
-  private Set<Entry> instantiate(
-      Set<EffectAtom> atoms, List<? extends ExpressionTree> args, Tree site, String via) {
-    Set<Entry> out = new LinkedHashSet<>();
+  /**
+   * What a callee's computed effect enters at one call, in the caller's terms: the model's
+   * callee-to-caller translation (a parameter is the argument, a field through another receiver is
+   * another object's, an allocation of the callee's own evaluation drops out).
+   */
+  private Set<EntrySite> instantiate(
+      Set<EffectAtom> atoms, ExecutableElement callee, Tree site, String via) {
+    CallSite call =
+        new TreeCallSite(
+            callee, site, argumentsOrNull(site), receiver(site), null, 0, this::identityOf);
+    Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectAtom a : atoms) {
-      if (a instanceof EffectAtom.Absolute abs) {
-        out.add(new Entry(abs.id(), site, via, ""));
-      } else if (a instanceof EffectAtom.Param p) {
-        ExpressionTree arg = args != null && p.index() < args.size() ? args.get(p.index()) : null;
-        AllocationId id =
-            arg != null ? identityOf(arg) : AllocationId.unknown(p.typeArg(), p.description());
-        out.add(new Entry(id, site, via, ""));
+      AllocationIdentity inCallee =
+          a instanceof EffectAtom.Param p && p.index() < callee.getParameters().size()
+              ? new Variable(callee.getParameters().get(p.index()), p.typeArg(), false)
+              : a instanceof EffectAtom.Absolute abs ? abs.id() : null;
+      if (inCallee == null) {
+        continue;
+      }
+      for (AllocationIdentity id :
+          CallSiteTranslation.entered(IdentitySet.of(inCallee), call).members()) {
+        out.add(new EntrySite(id, site, via, ""));
       }
     }
     return out;
+  }
+
+  /** A call's arguments; a method reference has none of its own ({@code null}). */
+  private static List<? extends ExpressionTree> argumentsOrNull(Tree site) {
+    return site instanceof MemberReferenceTree ? null : arguments(site);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -516,18 +658,9 @@ final class EffectAnalysis {
     if (callee == null) {
       return reachOf(callPath, depth);
     }
-    Reach r = useAtCallee(callPath, callee, index, closure, depth);
-    for (ExecutableElement o : overriders.getOrDefault(callee, List.of())) {
-      MethodSummary os = summaries.get(o);
-      Set<EffectAtom> around = os == null ? null : os.invokes().get(index);
-      if (around != null) {
-        Tree call = callPath.getLeaf();
-        r =
-            r.union(
-                reachOf(callPath, depth).plus(instantiate(around, arguments(call), call, via(o))));
-      }
-    }
-    return r;
+    // An override's effect is within the overridden method's (override.effect), so the method the
+    // call resolves to statically describes every method dynamic dispatch may reach.
+    return useAtCallee(callPath, callee, index, closure, depth);
   }
 
   private Reach useAtCallee(
@@ -540,17 +673,17 @@ final class EffectAnalysis {
           e.handle() < 0
               ? receiver(call)
               : (e.handle() < args.size() ? args.get(e.handle()) : null);
-      AllocationId id =
-          handle == null ? AllocationId.unknown(null, "the receiver") : identityOf(handle);
-      return reachOf(callPath, depth).plus(Set.of(new Entry(id, call, "", "")));
+      AllocationIdentity id =
+          handle == null ? new Unknown(null, "the receiver") : identityOf(handle);
+      return reachOf(callPath, depth).plus(Set.of(new EntrySite(id, call, "", "")));
     }
-    MethodSummary s = summaries.get(callee);
+    ComputedEffect s = computedSummary(callee);
     if (s != null) {
       Set<EffectAtom> around = s.invokes().get(index);
       if (around == null) {
         return Reach.ownRoot(closure); // the callee stores it, or hands it on
       }
-      return reachOf(callPath, depth).plus(instantiate(around, args, call, via(callee)));
+      return reachOf(callPath, depth).plus(instantiate(around, callee, call, via(callee)));
     }
     ClosureUse use = api.closureUse(callee, index, types);
     if (use == ClosureUse.ELSEWHERE) {
@@ -568,7 +701,7 @@ final class EffectAnalysis {
   // Effects: what a point itself may enter
 
   /** The allocations the call, constructor call or method reference at {@code point} may enter. */
-  Set<Entry> effectOf(TreePath point) {
+  Set<EntrySite> effectOf(TreePath point) {
     Tree t = point.getLeaf();
     ExecutableElement callee;
     List<? extends ExpressionTree> args;
@@ -587,23 +720,10 @@ final class EffectAnalysis {
     if (callee == null) {
       return Set.of();
     }
-    Set<Entry> effect = effectOfCallee(t, callee, args);
-    List<ExecutableElement> overriding = overriders.getOrDefault(callee, List.of());
-    if (overriding.isEmpty()) {
-      return effect;
-    }
-    // Dynamic dispatch may reach an override declared here.
-    Set<Entry> all = new LinkedHashSet<>(effect);
-    for (ExecutableElement o : overriding) {
-      MethodSummary os = summaries.get(o);
-      if (os != null) {
-        all.addAll(instantiate(os.enters(), args, t, via(o)));
-      }
-    }
-    return all;
+    return effectOfCallee(t, callee, args);
   }
 
-  private Set<Entry> effectOfCallee(
+  private Set<EntrySite> effectOfCallee(
       Tree t, ExecutableElement callee, List<? extends ExpressionTree> args) {
     MethodRole role = api.roleOf(callee);
     if (role instanceof MethodRole.Entering e) {
@@ -613,29 +733,31 @@ final class EffectAnalysis {
       } else {
         handle = args != null && e.handle() < args.size() ? args.get(e.handle()) : null;
       }
-      AllocationId id =
+      AllocationIdentity id =
           handle == null
-              ? AllocationId.unknown(null, "the allocation passed to " + callee.getSimpleName())
+              ? new Unknown(null, "the allocation passed to " + callee.getSimpleName())
               : identityOf(handle);
-      return Set.of(new Entry(id, t, "", ""));
+      return Set.of(new EntrySite(id, t, "", ""));
     }
-    MethodSummary s = summaries.get(callee);
+    ComputedEffect s = computedSummary(callee);
     if (s != null) {
-      return instantiate(s.enters(), args, t, via(callee));
+      return instantiate(s.enters(), callee, t, via(callee));
     }
     if (isFunctionalCall(callee)) {
+      Set<EntrySite> out = new LinkedHashSet<>(declaredOrNothing(callee, t, args));
       if (t instanceof MethodInvocationTree call) {
-        return functionalCallEffect(call, receiver(call), callee);
-      }
-      if (t instanceof MemberReferenceTree ref) {
+        out.addAll(functionalCallEffect(call, receiver(call), callee));
+      } else if (t instanceof MemberReferenceTree ref) {
         // Runnable::run runs whatever closure it is applied to; r::run runs r.
-        return functionalCallEffect(ref, receiver(ref), callee);
+        out.addAll(functionalCallEffect(ref, receiver(ref), callee));
       }
+      return out;
     }
     return externalEffect(callee, t, args);
   }
 
-  private boolean isFunctionalCall(ExecutableElement callee) {
+  /** The abstract method of a functional interface: its calls run closures, followed as such. */
+  boolean isFunctionalCall(ExecutableElement callee) {
     return callee.getModifiers().contains(Modifier.ABSTRACT)
         && callee.getEnclosingElement() instanceof TypeElement owner
         && factory.getElementUtils().isFunctionalInterface(owner);
@@ -647,7 +769,7 @@ final class EffectAnalysis {
    * closure of this class that was stored for later and has a compatible type; a final field
    * initialised with a closure is exactly that closure.
    */
-  private Set<Entry> functionalCallEffect(
+  private Set<EntrySite> functionalCallEffect(
       Tree call, ExpressionTree recv, ExecutableElement callee) {
     if (recv == null) {
       return call instanceof MemberReferenceTree
@@ -672,9 +794,9 @@ final class EffectAnalysis {
         && v.getModifiers().contains(Modifier.FINAL)) {
       Tree init = closureInitializer(v);
       if (init != null) {
-        Set<Entry> out = new LinkedHashSet<>();
-        for (Entry x : deferredEffects.getOrDefault(init, Set.of())) {
-          out.add(new Entry(x.id(), call, " via the closure in " + v.getSimpleName(), ""));
+        Set<EntrySite> out = new LinkedHashSet<>();
+        for (EntrySite x : deferredEffects.getOrDefault(init, Set.of())) {
+          out.add(new EntrySite(x.id(), call, "the closure in `" + v.getSimpleName() + "`", ""));
         }
         return out;
       }
@@ -683,28 +805,28 @@ final class EffectAnalysis {
   }
 
   /** What any closure of the unit stored for later, of a type assignable to recvType, enters. */
-  private Set<Entry> storedClosuresOfType(Tree call, TypeMirror recvType) {
+  private Set<EntrySite> storedClosuresOfType(Tree call, TypeMirror recvType) {
     Map<Tree, StoredClosure> all = new HashMap<>(earlierDeferred);
-    for (Map.Entry<Tree, Set<Entry>> d : deferredEffects.entrySet()) {
+    for (Map.Entry<Tree, Set<EntrySite>> d : deferredEffects.entrySet()) {
       TypeMirror t = deferredTypes.computeIfAbsent(d.getKey(), TreeUtils::typeOf);
       if (t != null) {
         all.put(d.getKey(), new StoredClosure(t, d.getValue()));
       }
     }
-    Set<Entry> out = new LinkedHashSet<>();
+    Set<EntrySite> out = new LinkedHashSet<>();
     for (StoredClosure c : all.values()) {
       if (!types.isAssignable(types.erasure(c.type()), recvType)) {
         continue;
       }
-      for (Entry x : c.enters()) {
+      for (EntrySite x : c.enters()) {
         out.add(
-            new Entry(
+            new EntrySite(
                 x.id(),
                 call,
-                " via a closure stored for later",
-                "; a closure of this type that enters it is stored for later in this file, and "
+                "a closure stored for later",
+                "A closure of this type that enters it is stored for later in this file, and `"
                     + nameOf(call)
-                    + " may run it",
+                    + "` may run it.",
                 true));
       }
     }
@@ -755,44 +877,37 @@ final class EffectAnalysis {
   }
 
   /** A method compiled elsewhere: its {@code @Enters}, or the default. */
-  private Set<Entry> externalEffect(
+  private Set<EntrySite> externalEffect(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
-    Optional<Set<Entry>> declared = declared(callee, site, args);
+    Optional<Set<EntrySite>> declared = declared(callee, site, args);
     if (declared.isPresent()) {
       return declared.get();
     }
     if (DefaultEffects.entersNothing(callee)) {
       return Set.of();
     }
-    String name = qualifiedName(callee);
-    String advice =
-        "; "
-            + name
-            + " declares no @Enters, so it is assumed to enter every handle passed to it: if it"
-            + " does not, annotate "
-            + name
-            + " with @Enters listing what it enters (@Enters({}) for nothing)";
-    Set<Entry> out = new LinkedHashSet<>();
+    String advice = FindingText.declareEffectAdvice(qualifiedName(callee));
+    Set<EntrySite> out = new LinkedHashSet<>();
     ExpressionTree recv = receiver(site);
     if (recv != null && PerCpuApi.isHandleOrToken(TreeUtils.typeOf(recv))) {
-      out.add(new Entry(identityOf(recv), site, via(callee), advice));
+      out.add(new EntrySite(identityOf(recv), site, FindingText.undeclared(callee), advice));
     }
     if (args != null) {
       for (ExpressionTree arg : args) {
         if (PerCpuApi.isHandleOrToken(TreeUtils.typeOf(arg))) {
-          out.add(new Entry(identityOf(arg), site, via(callee), advice));
+          out.add(new EntrySite(identityOf(arg), site, FindingText.undeclared(callee), advice));
         }
       }
     }
     return out;
   }
 
-  private Set<Entry> declaredOrNothing(
+  private Set<EntrySite> declaredOrNothing(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
     return declared(callee, site, args).orElse(Set.of());
   }
 
-  private Optional<Set<Entry>> declared(
+  private Optional<Set<EntrySite>> declared(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
     List<EffectTerm> terms;
     try {
@@ -805,29 +920,27 @@ final class EffectAnalysis {
       badEffects.putIfAbsent(callee, e.getMessage());
       return Optional.empty();
     }
-    Set<Entry> out = new LinkedHashSet<>();
+    Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectTerm term : terms) {
-      AllocationId id;
+      AllocationIdentity id;
       if (term instanceof EffectTerm.This) {
         ExpressionTree recv = receiver(site);
-        id = recv == null ? AllocationId.unknown(null, "this") : identityOf(recv);
+        id = recv == null ? new Unknown(null, "this") : identityOf(recv);
       } else if (term instanceof EffectTerm.Parameter p) {
         ExpressionTree arg =
             args != null && p.index() <= args.size() ? args.get(p.index() - 1) : null;
-        id = arg == null ? AllocationId.unknown(null, term.toString()) : identityOf(arg);
+        id = arg == null ? new Unknown(null, term.toString()) : identityOf(arg);
       } else if (term instanceof EffectTerm.Symbol sym) {
-        id =
-            new AllocationId(
-                AllocationId.symbolKey(sym.name()), null, "symbol \"" + sym.name() + "\"");
+        id = new Symbolic(sym.name(), null);
       } else {
         id = fieldIdentity(callee, ((EffectTerm.Field) term).name());
       }
-      out.add(new Entry(id, site, via(callee), ""));
+      out.add(new EntrySite(id, site, via(callee), ""));
     }
     return Optional.of(out);
   }
 
-  private AllocationId fieldIdentity(ExecutableElement callee, String name) {
+  private AllocationIdentity fieldIdentity(ExecutableElement callee, String name) {
     int dot = name.lastIndexOf('.');
     TypeElement owner = (TypeElement) callee.getEnclosingElement();
     if (dot > 0) {
@@ -840,20 +953,47 @@ final class EffectAnalysis {
     for (TypeElement t = owner; t != null; t = superclass(t)) {
       for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
         if (f.getSimpleName().contentEquals(simple)) {
-          String key = factory.variableKey(f);
-          return new AllocationId(
-              key,
-              PerCpuAnnotatedTypeFactory.typeArgument(f.asType()),
-              f.getSimpleName().toString());
+          return factory.identityOf(f);
         }
       }
     }
-    return AllocationId.unknown(null, name);
+    return new Unknown(null, name);
   }
 
   private TypeElement superclass(TypeElement t) {
     TypeMirror s = t.getSuperclass();
     return s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+  }
+
+  /**
+   * Whether the effect {@code sup} has for its callers, declared or (without {@code @Enters})
+   * defaulted, contains {@code atom}, an allocation in the terms of {@code sup}'s parameters.
+   */
+  boolean effectContains(ExecutableElement sup, EffectAtom atom) {
+    if (atom instanceof EffectAtom.Absolute abs && isPerEvaluation(abs.id())) {
+      return true; // made anew by each call: no caller can have entered it
+    }
+    Optional<List<EffectTerm>> declared;
+    try {
+      declared = api.declaredEffect(sup);
+    } catch (IllegalArgumentException e) {
+      return true; // reported as enters.invalid where it is declared
+    }
+    if (declared.isPresent()) {
+      return covers(declared.get(), atom, sup);
+    }
+    if (atom instanceof EffectAtom.Absolute abs && !abs.id().isStable()) {
+      // A method result or collection element: no @Enters term can name it, and the default
+      // counts it among the handles passed (manual, Soundness 1).
+      return !DefaultEffects.entersNothing(sup);
+    }
+    // The default: every handle passed, nothing of its own; platform methods enter nothing.
+    return atom instanceof EffectAtom.Param && !DefaultEffects.entersNothing(sup);
+  }
+
+  /** A fresh site inside a method body: each evaluation allocates anew. */
+  private static boolean isPerEvaluation(AllocationIdentity id) {
+    return id instanceof Fresh f && f.perEvaluation();
   }
 
   /** Whether a declared {@code @Enters} of {@code m} names the allocation of {@code atom}. */
@@ -865,19 +1005,19 @@ final class EffectAnalysis {
         }
         continue;
       }
-      AllocationId id = ((EffectAtom.Absolute) atom).id();
-      if (id.key() == null) {
+      AllocationIdentity id = ((EffectAtom.Absolute) atom).id();
+      if (!id.isStable()) {
         return false; // an unknown allocation is not named by any term
       }
-      String key;
+      AllocationIdentity named;
       if (term instanceof EffectTerm.Symbol sym) {
-        key = AllocationId.symbolKey(sym.name());
+        named = new Symbolic(sym.name(), null);
       } else if (term instanceof EffectTerm.Field f) {
-        key = fieldIdentity(m, f.name()).key();
+        named = fieldIdentity(m, f.name());
       } else {
-        key = null;
+        named = null;
       }
-      if (id.key().equals(key)) {
+      if (id.equals(named)) {
         return true;
       }
     }
@@ -888,8 +1028,8 @@ final class EffectAnalysis {
   // Helpers
 
   /** Identities do not change between fixpoint rounds, and the framework's types are costly. */
-  private AllocationId identityOf(ExpressionTree tree) {
-    AllocationId id = identities.get(tree);
+  private AllocationIdentity identityOf(ExpressionTree tree) {
+    AllocationIdentity id = identities.get(tree);
     if (id == null) {
       id = factory.identityOf(tree);
       identities.put(tree, id);
@@ -898,7 +1038,7 @@ final class EffectAnalysis {
   }
 
   private static String via(ExecutableElement callee) {
-    return " via " + CallName.of(callee);
+    return FindingText.call(callee);
   }
 
   static String qualifiedName(ExecutableElement callee) {

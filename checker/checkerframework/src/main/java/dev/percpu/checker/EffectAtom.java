@@ -1,5 +1,6 @@
 package dev.percpu.checker;
 
+import dev.percpu.analysis.AllocationIdentity;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -10,7 +11,7 @@ import javax.lang.model.type.TypeMirror;
 sealed interface EffectAtom {
 
   /** An identity independent of the call site. */
-  record Absolute(AllocationId id) implements EffectAtom {}
+  record Absolute(AllocationIdentity id) implements EffectAtom {}
 
   /** Whatever the handle passed as parameter {@code index} (0-based) reaches. */
   record Param(int index, TypeMirror typeArg, String description) implements EffectAtom {}

@@ -1,39 +1,35 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.Receivers;
 import dev.percpu.qual.Allocation;
 import dev.percpu.qual.AllocationBottom;
 import dev.percpu.qual.UnknownAllocation;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +39,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -80,19 +75,11 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
 
   private final PerCpuApi api;
 
-  /** Stable ids for allocation sites and variables, shared by all compilation units of a run. */
-  private final Map<Object, Integer> ids = new IdentityHashMap<>();
-
-  /** Variable identity names -> the variable, so effects can map parameters back. */
-  private final Map<String, Element> variables = new HashMap<>();
-
-  /** Fresh site names -> the method whose body contains the site. */
-  private final Map<String, Element> freshScopes = new HashMap<>();
+  /** The qualifier strings' one encoder and decoder, shared by all compilation units of a run. */
+  private final AllocationId ids = new AllocationId();
 
   /** Fields whose initialisers are being resolved, against cycles across classes. */
   private final Set<VariableElement> resolving = new HashSet<>();
-
-  private final Map<VariableElement, Boolean> effectivelyFinal = new HashMap<>();
 
   private AllocationQualifierHierarchy hierarchy;
 
@@ -159,7 +146,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
    * of a user's own entering method (a wrapper object, not a handle), a final variable names
    * itself.
    */
-  AllocationId identityOf(ExpressionTree tree) {
+  AllocationIdentity identityOf(ExpressionTree tree) {
     AnnotatedTypeMirror type = getAnnotatedType(tree);
     String key = keyOf(type.getPrimaryAnnotationInHierarchy(top()));
     ExpressionTree bare = skipParens(tree);
@@ -169,31 +156,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         && TreeUtils.elementFromTree(bare) instanceof VariableElement v) {
       key = variableKey(v);
     }
-    return new AllocationId(
-        key, typeArgument(type.getUnderlyingType()), describe(tree), scopeOf(key));
+    return ids.decode(key, typeArgument(type.getUnderlyingType()), describe(tree));
   }
 
-  /** See {@link AllocationId#scope()}. */
-  private Element scopeOf(String key) {
-    if (key == null) {
-      return null;
-    }
-    if (AllocationId.isFreshKey(key)) {
-      return freshScopes.get(key);
-    }
-    Element v = variables.get(key);
-    if (v != null
-        && v.getKind() == ElementKind.PARAMETER
-        && v.getEnclosingElement() instanceof ExecutableElement m
-        && m.getParameters().contains(v)) {
-      return m; // a method's own parameter, not a lambda's
-    }
-    return null;
-  }
-
-  /** The variable a {@code var:} identity names, or {@code null}. */
-  Element variableOf(String key) {
-    return variables.get(key);
+  /**
+   * What a read of {@code v} on the current object reaches (a field named in an {@code @Enters}).
+   */
+  AllocationIdentity identityOf(VariableElement v) {
+    return ids.decode(variableKey(v), typeArgument(v.asType()), v.getSimpleName().toString());
   }
 
   /** The first type argument of a {@code PerCpu<T>}/{@code PerCpuToken<T>}, else {@code null}. */
@@ -210,10 +180,6 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   static String describe(Tree tree) {
     String s = String.valueOf(tree);
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
-  }
-
-  int idOf(Object siteOrElement) {
-    return ids.computeIfAbsent(siteOrElement, k -> ids.size() + 1);
   }
 
   /**
@@ -236,6 +202,13 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (element instanceof VariableElement && isAssignedHere(tree)) {
       return; // the target of an assignment (a constructor setting a final field) is no read
     }
+    if (tree instanceof MemberSelectTree select
+        && element != null
+        && element.getKind() == ElementKind.FIELD
+        && !element.getModifiers().contains(Modifier.STATIC)
+        && isAnotherObject(select.getExpression())) {
+      return; // a field of an object made or returned here: which allocation it holds is unknown
+    }
     String key;
     try {
       key = element instanceof VariableElement v ? variableKey(v) : null;
@@ -245,6 +218,18 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     if (key != null) {
       type.replaceAnnotation(allocation(key));
     }
+  }
+
+  /**
+   * Whether a receiver is an object that no variable names: a constructor call or a method result.
+   * Its final field is then not the one named by the field (which stands for the field of the
+   * current object, or of the object a stable variable holds: instance fields are identified by
+   * field, whatever the variable, see the manual's limitations).
+   */
+  private static boolean isAnotherObject(ExpressionTree receiver) {
+    ExpressionTree r = skipParens(receiver);
+    return !Receivers.isCurrentObject(r)
+        && (r instanceof NewClassTree || r instanceof MethodInvocationTree);
   }
 
   private boolean isLoopVariable(VariableElement v) {
@@ -264,101 +249,12 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
-   * Whether a local or parameter is never assigned after its declaration. Computed from the tree
-   * rather than read from javac's flag, which javac sets only in its own flow phase: the checker
-   * also reads classes of the unit that javac has attributed but not yet flowed.
+   * Whether a local or parameter is never assigned after its declaration: javac's answer, which its
+   * flow phase has given for the class being checked before the checker sees it (the checker
+   * analyses no class that javac has not flowed).
    */
   boolean isEffectivelyFinal(VariableElement v) {
-    if (v.getModifiers().contains(Modifier.FINAL)) {
-      return true;
-    }
-    return effectivelyFinal.computeIfAbsent(v, this::neverReassigned);
-  }
-
-  /**
-   * The rule of JLS 4.12.4, read from the tree: never assigned if declared with an initialiser (or
-   * as a parameter, loop, resource, catch or pattern variable); otherwise assigned exactly once, by
-   * a plain assignment that no loop or lambda repeats.
-   */
-  private boolean neverReassigned(VariableElement v) {
-    TreePath decl = Trees.instance(processingEnv).getPath(v);
-    if (decl == null || decl.getCompilationUnit() != root) {
-      return ElementUtils.isEffectivelyFinal(v); // not in this unit: javac's answer
-    }
-    TreePath scope = decl;
-    while (scope != null
-        && !(scope.getLeaf() instanceof MethodTree)
-        && !(scope.getLeaf() instanceof LambdaExpressionTree)
-        && !(scope.getLeaf() instanceof ClassTree)) {
-      scope = scope.getParentPath();
-    }
-    if (scope == null) {
-      return false;
-    }
-    List<TreePath> plain = new ArrayList<>();
-    boolean[] other = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree t, Void unused) {
-        if (targets(t.getVariable())) {
-          plain.add(getCurrentPath());
-        }
-        return super.visitAssignment(t, unused);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree t, Void unused) {
-        other[0] |= targets(t.getVariable());
-        return super.visitCompoundAssignment(t, unused);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree t, Void unused) {
-        boolean increments =
-            t.getKind() == Tree.Kind.PREFIX_INCREMENT
-                || t.getKind() == Tree.Kind.PREFIX_DECREMENT
-                || t.getKind() == Tree.Kind.POSTFIX_INCREMENT
-                || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
-        other[0] |= increments && targets(t.getExpression());
-        return super.visitUnary(t, unused);
-      }
-
-      private boolean targets(ExpressionTree target) {
-        return skipParens(target) instanceof IdentifierTree id
-            && TreeUtils.elementFromTree(id) == v;
-      }
-    }.scan(scope, null);
-    if (other[0]) {
-      return false;
-    }
-    boolean initialised =
-        !(decl.getLeaf() instanceof VariableTree vt)
-            || vt.getInitializer() != null
-            || v.getKind() != ElementKind.LOCAL_VARIABLE
-            || (decl.getParentPath() != null
-                && decl.getParentPath().getLeaf() instanceof EnhancedForLoopTree);
-    if (initialised) {
-      return plain.isEmpty();
-    }
-    return plain.size() == 1 && !repeated(plain.get(0), decl.getParentPath().getLeaf());
-  }
-
-  /** Whether a loop or lambda between the assignment and the declaring block may repeat it. */
-  private static boolean repeated(TreePath assignment, Tree declaringBlock) {
-    for (TreePath p = assignment.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree t = p.getLeaf();
-      if (t == declaringBlock) {
-        return false;
-      }
-      if (t instanceof ForLoopTree
-          || t instanceof EnhancedForLoopTree
-          || t instanceof WhileLoopTree
-          || t instanceof DoWhileLoopTree
-          || t instanceof LambdaExpressionTree) {
-        return true;
-      }
-    }
-    return true;
+    return ElementUtils.isEffectivelyFinal(v);
   }
 
   /** The declaration of a variable of this unit, or {@code null}. */
@@ -385,12 +281,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       if (v.getModifiers().contains(Modifier.FINAL)) {
         key = fieldInitializerKey(v);
         if (key == null) {
-          Element owner = v.getEnclosingElement();
-          String ownerName =
-              owner instanceof TypeElement t
-                  ? t.getQualifiedName().toString()
-                  : String.valueOf(owner);
-          key = AllocationId.fieldKey(ownerName, v.getSimpleName().toString());
+          key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         }
       }
     } else if (v.getKind() == ElementKind.LOCAL_VARIABLE
@@ -404,25 +295,22 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
           // A final local is whatever its initialiser reaches (which may be unknown).
           key = keyOf(getAnnotatedType(vt.getInitializer()).getPrimaryAnnotationInHierarchy(top()));
           if (key == null) {
-            key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
+            key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
           } else {
             return key; // derived from another handle: @Distinct cannot separate it from that one
           }
         } else if (v.getKind() != ElementKind.LOCAL_VARIABLE || isLoopVariable(v)) {
           // Parameters, for-each, resource, catch and pattern variables: named by themselves.
-          key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
+          key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         } else if (PerCpuApi.isDistinct(v)) {
           // A @Distinct local assigned once after its declaration: the promise names it.
-          key = AllocationId.variableKey(v.getSimpleName().toString(), String.valueOf(idOf(v)));
+          key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         }
         // Otherwise a local assigned once after its declaration is left to flow refinement.
       }
     }
     if (key != null && PerCpuApi.isDistinct(v)) {
-      key = AllocationId.distinctKey(key);
-    }
-    if (key != null) {
-      variables.putIfAbsent(key, v);
+      key = ids.promisedDistinct(key);
     }
     return key;
   }
@@ -506,20 +394,27 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     }
     MethodRole role = api.roleOf(method);
     if (role instanceof MethodRole.FreshAllocation) {
-      String key = AllocationId.freshKey(String.valueOf(idOf(call)));
-      if (!freshScopes.containsKey(key)) {
-        TreePath path = getPath(call);
-        MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
-        freshScopes.put(
-            key, enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing));
-      }
-      return key;
+      return ids.encode(freshSite(call, false));
     }
     if (role instanceof MethodRole.SymbolLookup s) {
       String name = constantString(argument(call, s.index()));
-      return name == null ? null : AllocationId.symbolKey(name);
+      return name == null ? null : ids.encode(new Symbolic(name, null));
     }
     return null;
+  }
+
+  /**
+   * The allocation a call makes: new per evaluation of the enclosing method, or of an object or
+   * class when the call initialises a field.
+   */
+  private Fresh freshSite(MethodInvocationTree call, boolean distinct) {
+    TreePath path = getPath(call);
+    MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
+    ExecutableElement scope =
+        enclosing == null ? null : TreeUtils.elementFromDeclaration(enclosing);
+    long pos = root == null ? -1 : trees.getSourcePositions().getStartPosition(root, call);
+    int line = pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
+    return new Fresh(call, scope, distinct, typeArgument(TreeUtils.typeOf(call)), "", line);
   }
 
   static ExpressionTree argument(MethodInvocationTree call, int index) {
@@ -588,7 +483,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       String key = roleKey(call);
       if (key == null && PerCpuApi.isDistinct(method)) {
         // @Distinct on a method: each call site yields a handle no other handle in scope reaches.
-        key = AllocationId.distinctKey("call#" + idOf(call));
+        key = ids.encode(freshSite(call, true));
       }
       if (key != null) {
         type.replaceAnnotation(allocation(key));

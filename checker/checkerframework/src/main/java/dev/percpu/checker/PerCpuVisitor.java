@@ -12,10 +12,16 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.UnitRelevance;
+import dev.percpu.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +35,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -53,7 +60,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   private EffectAnalysis analysis;
   private TreePath currentClass;
-  private final Map<ExecutableElement, MethodSummary> unitSummaries = new HashMap<>();
+  private final Map<ExecutableElement, ComputedEffect> unitSummaries = new HashMap<>();
   private final Map<Tree, StoredClosure> unitStoredClosures = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
   private boolean apiErrorReported;
@@ -162,18 +169,18 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   /**
    * The effect analysis of the class being checked. javac hands the top-level classes of a unit
    * over one at a time, attributed, and may lower a class before the next one is attributed; so
-   * each top-level class is analysed when it arrives, and the summaries of the unit's earlier
-   * classes are kept for it. (A later class of the same file counts as compiled elsewhere.)
+   * each top-level class is analysed when it arrives, with the closures that the unit's earlier
+   * classes stored for later. No later class is needed: what a class calls of another is described
+   * by its {@code @Enters} or the default, and checked there.
    */
   private EffectAnalysis analysis() {
     if (analysis == null) {
       if (typeChecks || assignsHandleVariables((ClassTree) currentClass.getLeaf())) {
         atypeFactory.preProcessClassTree((ClassTree) currentClass.getLeaf());
       }
-      List<TreePath> scope = new ArrayList<>();
-      scope.add(currentClass);
-      scope.addAll(laterClassesAttributed());
-      analysis = new EffectAnalysis(atypeFactory, scope, unitSummaries, unitStoredClosures);
+      analysis =
+          new EffectAnalysis(
+              atypeFactory, List.of(currentClass), unitSummaries, unitStoredClosures);
       unitStoredClosures.putAll(analysis.storedClosures());
       if (!analysis.converged()) {
         checker.reportError(
@@ -182,7 +189,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
             "the effects of its methods did not converge");
       }
       // Summaries of later classes are recomputed, with their flow facts, when they arrive.
-      for (Map.Entry<ExecutableElement, MethodSummary> e : analysis.summaries().entrySet()) {
+      for (Map.Entry<ExecutableElement, ComputedEffect> e : analysis.summaries().entrySet()) {
         if (isIn(e.getKey(), (ClassTree) currentClass.getLeaf())) {
           unitSummaries.put(e.getKey(), e.getValue());
         }
@@ -232,27 +239,6 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     return false;
   }
 
-  /**
-   * The top-level classes of the unit after the current one, attributed now. javac hands classes
-   * over one at a time and may lower one before it attributes the next; attributing the later ones
-   * early (javac then skips them) lets a class's effects include helpers declared further down the
-   * file. If that is not possible, they count as compiled elsewhere (the default).
-   */
-  private List<TreePath> laterClassesAttributed() {
-    List<TreePath> later = new ArrayList<>();
-    boolean after = false;
-    for (Tree decl : root.getTypeDecls()) {
-      if (decl == currentClass.getLeaf()) {
-        after = true;
-      } else if (after && decl instanceof ClassTree ct) {
-        if (EarlyAttribution.attribute(checker.getProcessingEnvironment(), ct)) {
-          later.add(TreePath.getPath(root, ct));
-        }
-      }
-    }
-    return later;
-  }
-
   @Override
   public Void visitMethodInvocation(MethodInvocationTree tree, Void p) {
     Void r = super.visitMethodInvocation(tree, p);
@@ -294,7 +280,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       if (path == null || path.getLeaf() != tree) {
         path = TreePath.getPath(root, tree);
       }
-      Set<Entry> effect = a.effectOf(path);
+      Set<EntrySite> effect = a.effectOf(path);
       reportBadEffect(tree, callee, a);
       if (effect.isEmpty()) {
         return;
@@ -310,46 +296,53 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  private void report(Tree tree, Set<Entry> effect, Set<Entry> entered) {
+  private void report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
     Types types = atypeFactory.getProcessingEnv().getTypeUtils();
-    Entry maybeInner = null;
-    Entry maybeOuter = null;
-    for (Entry inner : effect) {
-      for (Entry outer : entered) {
-        AllocationId.Aliasing a = AllocationId.compare(inner.id(), outer.id(), types);
-        if (a == AllocationId.Aliasing.SAME && (inner.possibleOnly() || outer.possibleOnly())) {
-          a = AllocationId.Aliasing.MAYBE;
-        }
-        if (a == AllocationId.Aliasing.SAME) {
+    EntrySite maybeInner = null;
+    EntrySite maybeOuter = null;
+    for (EntrySite inner : effect) {
+      for (EntrySite outer : entered) {
+        Verdict v =
+            Verdict.of(inner.id(), outer.id(), types)
+                .ifCertain(!inner.possibleOnly() && !outer.possibleOnly());
+        if (v == Verdict.DEFINITE) {
           checker.reportError(
               tree,
               "nested.entry",
-              inner.id().description() + inner.via(),
-              outer.id().description(),
+              inner.id().describe(),
+              outerCall(outer),
               line(outer.site()),
-              inner.advice());
+              FindingText.via(inner.via()));
           return;
         }
-        if (a == AllocationId.Aliasing.MAYBE && maybeInner == null) {
+        if (v == Verdict.POSSIBLE && maybeInner == null) {
           maybeInner = inner;
           maybeOuter = outer;
         }
       }
     }
     if (maybeInner != null) {
-      String advice =
-          maybeInner.advice().isEmpty()
-              ? "; if they never reach the same allocation, annotate the declaration of one of them"
-                  + " (field, parameter, local or method) with @Distinct"
-              : maybeInner.advice();
       checker.reportError(
           tree,
           "possible.nested.entry",
-          maybeInner.id().description() + maybeInner.via(),
-          maybeOuter.id().description(),
+          maybeInner.id().describe(),
+          outerCall(maybeOuter),
           line(maybeOuter.site()),
-          advice);
+          maybeOuter.id().describe(),
+          FindingText.via(maybeInner.via()),
+          maybeInner.advice().isEmpty() ? FindingText.DISTINCT_ADVICE : maybeInner.advice());
     }
+  }
+
+  /** How a finding names the call of an outer entry: {@code `with`}, or the helper it is in. */
+  private String outerCall(EntrySite outer) {
+    ExecutableElement m = EffectAnalysis.calleeOf(outer.site());
+    if (m == null) {
+      return "call";
+    }
+    return atypeFactory.api().roleOf(m) instanceof MethodRole.Entering
+        ? FindingText.entering(m)
+        : FindingText.call(m);
   }
 
   private void reportBadEffect(Tree tree, ExecutableElement callee, EffectAnalysis a) {
@@ -359,7 +352,13 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  /** Malformed {@code @Enters} here, and in strict mode, undeclared visible effects. */
+  /**
+   * Checks a method's body against the effect its callers use, in the manner of the GUI Effect
+   * Checker: a declared {@code @Enters} must cover the body, an override must stay within every
+   * method it overrides, and a method without {@code @Enters} must keep to the default. Private
+   * methods and methods of anonymous and local classes are exempt from the last: their callers use
+   * the computed effect.
+   */
   private void checkDeclaration(MethodTree tree) {
     ExecutableElement m = TreeUtils.elementFromDeclaration(tree);
     if (m == null) {
@@ -374,34 +373,127 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       checker.reportError(tree, "enters.invalid", EffectAnalysis.qualifiedName(m), e.getMessage());
       return;
     }
-    if (declared.isPresent() && tree.getBody() != null) {
-      checkDeclaredEffectCovers(tree, m, declared.get());
+    if (tree.getBody() == null) {
       return;
     }
-    if (!percpu().strict() || tree.getBody() == null) {
+    ComputedEffect s = analysis().summaryOf(m);
+    if (s == null) {
       return;
     }
-    Set<Modifier> mods = m.getModifiers();
-    if (!mods.contains(Modifier.PUBLIC) && !mods.contains(Modifier.PROTECTED)) {
+    checkOverrides(tree, m, s);
+    if (declared.isPresent()) {
+      checkDeclaredEffectCovers(tree, m, s, declared.get());
       return;
     }
     MethodRole role = api.roleOf(m);
-    if (role instanceof MethodRole.Entering || role instanceof MethodRole.InvokesClosure) {
+    if (EffectAnalysis.isComputed(m)
+        || role instanceof MethodRole.Entering
+        || role instanceof MethodRole.InvokesClosure) {
+      return; // computed for callers, or described by a trusted role annotation
+    }
+    Set<Modifier> mods = m.getModifiers();
+    if (percpu().strict()
+        && (mods.contains(Modifier.PUBLIC) || mods.contains(Modifier.PROTECTED))) {
+      if (!s.isEmpty()) {
+        checker.reportError(
+            tree, "effect.undeclared", EffectAnalysis.qualifiedName(m), suggestion(s));
+      }
       return;
     }
-    MethodSummary s = analysis().summaryOf(m);
-    if (s == null || s.isEmpty()) {
+    if (analysis().isReliedUpon(m)) {
+      checkWithinDefault(tree, m, s);
+    }
+  }
+
+  /**
+   * A method without {@code @Enters} whose effect a verdict in this unit rests on ({@link
+   * EffectAnalysis#isReliedUpon}): those callers assumed the default (it enters the handles passed
+   * to it, and runs the closures passed to it before it returns), so the body must keep to it.
+   * Methods called only outside every entry ({@code main}, entry points) are left to strict mode,
+   * which checks every visible one for the callers in other files.
+   */
+  private void checkWithinDefault(MethodTree tree, ExecutableElement m, ComputedEffect s) {
+    Set<String> missing = new LinkedHashSet<>();
+    for (EffectAtom atom : atomsOf(s)) {
+      if (!analysis().effectContains(m, atom)) {
+        missing.add(term(atom));
+      }
+    }
+    List<Integer> stored = analysis().storedClosureParameters(m);
+    if (missing.isEmpty() && stored.isEmpty()) {
       return;
     }
+    List<String> what = new ArrayList<>();
+    List<String> fix = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      what.add("enter " + String.join(", ", missing));
+      fix.add("@Enters({" + String.join(", ", missing) + "})");
+    }
+    if (!stored.isEmpty()) {
+      StringJoiner params = new StringJoiner(", ");
+      stored.forEach(k -> params.add("#" + (k + 1)));
+      what.add("store or hand on closure parameter " + params);
+      fix.add("@Deferred on parameter " + params);
+    }
+    checker.reportError(
+        tree,
+        "effect.beyond.default",
+        EffectAnalysis.qualifiedName(m),
+        String.join(" and ", what),
+        String.join(" and ", fix));
+  }
+
+  /**
+   * An override's effect must be within the effect of every method it overrides: a call resolved to
+   * the overridden method may run it, and its caller reads only the overridden method's effect. An
+   * anonymous class implementing a functional interface is a closure, followed where the object is
+   * passed instead.
+   */
+  private void checkOverrides(MethodTree tree, ExecutableElement m, ComputedEffect s) {
+    if (s.isEmpty()) {
+      return;
+    }
+    boolean anonymous =
+        m.getEnclosingElement() instanceof TypeElement owner
+            && owner.getNestingKind() == NestingKind.ANONYMOUS;
+    for (ExecutableElement sup : analysis().overriddenBy(m)) {
+      if (anonymous && analysis().isFunctionalCall(sup)) {
+        continue; // a closure: followed where the object is passed, like a lambda
+      }
+      MethodRole role = atypeFactory.api().roleOf(sup);
+      if (role instanceof MethodRole.Entering || role instanceof MethodRole.InvokesClosure) {
+        continue; // a trusted description of the overridden method's contract
+      }
+      Set<String> missing = new LinkedHashSet<>();
+      for (EffectAtom atom : atomsOf(s)) {
+        if (!analysis().effectContains(sup, atom)) {
+          missing.add(term(atom));
+        }
+      }
+      if (!missing.isEmpty()) {
+        checker.reportError(
+            tree,
+            "override.effect",
+            EffectAnalysis.qualifiedName(m),
+            String.join(", ", missing),
+            EffectAnalysis.qualifiedName(sup));
+        return;
+      }
+    }
+  }
+
+  /** Everything a summary enters, on its own or around a closure it invokes. */
+  private static Set<EffectAtom> atomsOf(ComputedEffect s) {
+    Set<EffectAtom> all = new LinkedHashSet<>(s.enters());
+    s.invokes().values().forEach(all::addAll);
+    return all;
+  }
+
+  private static String suggestion(ComputedEffect s) {
     StringJoiner terms = new StringJoiner(", ", "@Enters({", "})");
     Set<String> seen = new LinkedHashSet<>();
-    for (EffectAtom atom : s.enters()) {
+    for (EffectAtom atom : atomsOf(s)) {
       seen.add(term(atom));
-    }
-    for (Set<EffectAtom> around : s.invokes().values()) {
-      for (EffectAtom atom : around) {
-        seen.add(term(atom));
-      }
     }
     seen.forEach(terms::add);
     String suggestion = terms.toString();
@@ -412,7 +504,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       }
       suggestion = suggestion + " and " + idx;
     }
-    checker.reportError(tree, "effect.undeclared", EffectAnalysis.qualifiedName(m), suggestion);
+    return suggestion;
   }
 
   /**
@@ -420,13 +512,8 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * enter (directly, through callees, or around the closures it invokes).
    */
   private void checkDeclaredEffectCovers(
-      MethodTree tree, ExecutableElement m, List<EffectTerm> declared) {
-    MethodSummary s = analysis().summaryOf(m);
-    if (s == null) {
-      return;
-    }
-    Set<EffectAtom> all = new LinkedHashSet<>(s.enters());
-    s.invokes().values().forEach(all::addAll);
+      MethodTree tree, ExecutableElement m, ComputedEffect s, List<EffectTerm> declared) {
+    Set<EffectAtom> all = atomsOf(s);
     Set<String> missing = new LinkedHashSet<>();
     for (EffectAtom atom : all) {
       if (!analysis().covers(declared, atom, m)) {
@@ -443,16 +530,22 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     if (atom instanceof EffectAtom.Param p) {
       return "\"#" + (p.index() + 1) + "\"";
     }
-    AllocationId id = ((EffectAtom.Absolute) atom).id();
-    if (id.isSymbol()) {
-      return "\"" + id.key() + "\"";
+    AllocationIdentity id = ((EffectAtom.Absolute) atom).id();
+    if (id instanceof Symbolic s) {
+      return "\"symbol:" + s.name() + "\"";
     }
-    return "\"" + id.description() + "\"";
+    if (id instanceof Variable v && v.isField()) {
+      return "\"" + v.variable().getSimpleName() + "\"";
+    }
+    if (id instanceof Fresh f && !f.label().isEmpty()) {
+      return "\"" + f.label() + "\"";
+    }
+    return "\"" + id.describe() + "\"";
   }
 
-  private long line(Tree site) {
+  private int line(Tree site) {
     long pos = trees.getSourcePositions().getStartPosition(root, site);
-    return pos < 0 ? 0 : root.getLineMap().getLineNumber(pos);
+    return pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
   }
 
   /**

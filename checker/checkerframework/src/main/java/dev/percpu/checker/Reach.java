@@ -19,7 +19,7 @@ import java.util.Set;
  * @param root what the point runs as part of: a method, a closure that runs later, or a member of a
  *     class (a field initialiser or initialiser block)
  */
-record Reach(boolean runs, Set<Entry> entered, Tree root) {
+record Reach(boolean runs, Set<EntrySite> entered, Tree root) {
 
   static final Reach NOT_RUN = new Reach(false, Set.of(), null);
 
@@ -39,11 +39,11 @@ record Reach(boolean runs, Set<Entry> entered, Tree root) {
         || root instanceof IdentifierTree;
   }
 
-  Reach plus(Set<Entry> more) {
+  Reach plus(Set<EntrySite> more) {
     if (!runs || more.isEmpty()) {
       return this;
     }
-    Set<Entry> all = new LinkedHashSet<>(entered);
+    Set<EntrySite> all = new LinkedHashSet<>(entered);
     all.addAll(more);
     return new Reach(true, all, root);
   }
@@ -55,7 +55,7 @@ record Reach(boolean runs, Set<Entry> entered, Tree root) {
     if (!runs) {
       return other;
     }
-    Set<Entry> all = new LinkedHashSet<>(entered);
+    Set<EntrySite> all = new LinkedHashSet<>(entered);
     all.addAll(other.entered);
     Tree r =
         root == null || (deferred() && !other.deferred() && other.root != null) ? other.root : root;

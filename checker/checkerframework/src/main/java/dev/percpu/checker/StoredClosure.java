@@ -10,4 +10,4 @@ import javax.lang.model.type.TypeMirror;
  * @param type the closure's functional interface type
  * @param enters what its body may enter
  */
-record StoredClosure(TypeMirror type, Set<Entry> enters) {}
+record StoredClosure(TypeMirror type, Set<EntrySite> enters) {}

@@ -9,8 +9,13 @@
  *       {@code @AllocationBottom}, hierarchy in {@code AllocationQualifierHierarchy}), inferred
  *       from the method roles of the shared model and refined by the framework's flow analysis.
  *   <li>{@code EffectAnalysis}: entering as an effect, computed for the compilation unit (with
- *       {@code Reach}, {@code Entry}, {@code EffectAtom}, {@code MethodSummary}), declared with
- *       {@code @Enters} or defaulted elsewhere.
+ *       {@code Reach}, {@code EntrySite}, {@code EffectAtom}, {@code ComputedEffect}) and used by
+ *       callers only for private methods, lambdas and anonymous and local classes; every other
+ *       method is described by {@code @Enters} or the default, and its body (and every override) is
+ *       checked against that description, as in the GUI Effect Checker.
+ *   <li>{@code AllocationId}: the one encoder and decoder between the qualifier string and the
+ *       model's {@code AllocationIdentity}; verdicts are the model's {@code Verdict.of}, messages
+ *       its {@code FindingText}.
  *   <li>{@link dev.percpu.checker.PerCpuVisitor}: reports nested entries at the inner call.
  * </ul>
  *

@@ -45,6 +45,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void modularEffects_checkBodiesAgainstDeclarationsDefaultsAndOverriddenMethods() {
+    assertExpectations("modular");
+  }
+
+  @Test
   void suppressWarnings_silencesByPrefixAndByKeyOnly() {
     assertExpectations("suppressed");
   }
@@ -80,7 +85,7 @@ class PerCpuCheckerTest {
    * checked on a plain javac run.
    */
   @Test
-  void messages_nameBothEntriesAndTheAnnotationToAdd() {
+  void messages_areTheModelsTextsNamingBothEntriesAndTheDefault() {
     assertExpectations("messages");
     List<String> texts = messagesOf("messages");
     String all = String.join("\n", texts);
@@ -88,21 +93,24 @@ class PerCpuCheckerTest {
         texts.stream()
             .anyMatch(
                 t ->
-                    t.contains("[nested.entry] COUNTS.clone()")
-                        && t.contains("that COUNTS already entered at line 8")
+                    t.contains("[nested.entry] Nested entry of `COUNTS.clone()`")
+                        && t.contains("already entered by the `with` at line 8")
                         && t.contains("PerCpuNestingException")),
         all);
     assertTrue(
         texts.stream()
             .anyMatch(
-                t -> t.contains("[possible.nested.entry] into") && t.contains("with @Distinct")),
+                t ->
+                    t.contains("[possible.nested.entry] Possible nested entry: parameter `into`")
+                        && t.contains("(parameter `from`)")
+                        && t.contains("with @Distinct")),
         all);
     assertTrue(
         texts.stream()
             .anyMatch(
                 t ->
-                    t.contains("via process()")
-                        && t.contains("annotate MessagesLib.process with @Enters")),
+                    t.contains("entered again via `process(")
+                        && t.contains("compiled elsewhere without @Enters")),
         all);
   }
 

@@ -1,0 +1,64 @@
+package dev.percpu.checker;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.CallSite;
+import dev.percpu.analysis.IdentitySet;
+import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.Receivers;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.lang.model.element.ExecutableElement;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * A call as the model's {@link dev.percpu.analysis.CallSiteTranslation} sees it, over the checker's
+ * trees and flow-refined qualifiers: arguments and the receiver are bound on demand through the
+ * factory's identities.
+ *
+ * <pre>{@code
+ * CallSite site = new TreeCallSite(callee, call, args, receiver, caller, line, factory::identityOf);
+ * IdentitySet entered = CallSiteTranslation.entered(inCallee, site);
+ * }</pre>
+ *
+ * @param callee the called method, constructor or method reference target
+ * @param tree the call
+ * @param args the actual arguments, or {@code null} for a method reference
+ * @param receiverTree the explicit receiver, or {@code null}
+ * @param caller the method whose body contains the call, or {@code null}
+ * @param line the call's line
+ * @param identities how an expression is bound to its identity
+ */
+record TreeCallSite(
+    ExecutableElement callee,
+    Tree tree,
+    List<? extends ExpressionTree> args,
+    ExpressionTree receiverTree,
+    ExecutableElement caller,
+    int line,
+    Function<ExpressionTree, AllocationIdentity> identities)
+    implements CallSite {
+
+  @Override
+  public Optional<IdentitySet> argument(int index) {
+    if (args == null || index < 0 || index >= args.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(IdentitySet.of(identities.apply(args.get(index))));
+  }
+
+  @Override
+  public Optional<IdentitySet> receiver() {
+    if (receiverTree == null || !PerCpuApi.isHandleOrToken(TreeUtils.typeOf(receiverTree))) {
+      return Optional.empty();
+    }
+    return Optional.of(IdentitySet.of(identities.apply(receiverTree)));
+  }
+
+  @Override
+  public boolean onCurrentObject() {
+    return receiverTree == null || Receivers.isCurrentObject(receiverTree);
+  }
+}

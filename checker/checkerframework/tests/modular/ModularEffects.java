@@ -1,0 +1,146 @@
+import dev.percpu.PerCpu;
+import dev.percpu.qual.Deferred;
+import dev.percpu.qual.Enters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Effects are modular: a non-private method is described by its @Enters or by the default, its
+ * body is checked against that description, and an override stays within what it overrides.
+ */
+public class ModularEffects {
+
+  static final PerCpu<AtomicLong> COUNTS = PerCpu.allocate(AtomicLong::new);
+  static final List<Runnable> QUEUE = new ArrayList<>();
+
+  // :: error: [effect.beyond.default]
+  static void undeclaredHelper() {
+    COUNTS.with(a -> a.incrementAndGet());
+  }
+
+  static void callerReadsTheDefault() {
+    // Not reported here: the default says undeclaredHelper enters nothing; its body is reported.
+    COUNTS.with(a -> undeclaredHelper());
+  }
+
+  @Enters("COUNTS")
+  static void declaredHelper() {
+    COUNTS.with(a -> a.incrementAndGet());
+  }
+
+  static void callerReadsTheDeclaration() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      declaredHelper();
+    });
+  }
+
+  private static void privateHelper() {
+    COUNTS.with(a -> a.incrementAndGet());
+  }
+
+  static void callerReadsTheComputedEffectOfAPrivateMethod() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      privateHelper();
+    });
+  }
+
+  static void entersWhatItIsPassed(PerCpu<AtomicLong> h) {
+    h.with(a -> a.incrementAndGet()); // within the default: no annotation needed
+  }
+
+  static void callerOfAHelperWithinTheDefault() {
+    COUNTS.with(a -> {
+      // :: error: [nested.entry]
+      entersWhatItIsPassed(COUNTS);
+    });
+  }
+
+  // :: error: [effect.beyond.default]
+  static void storesItsClosure(Runnable r) {
+    QUEUE.add(r);
+  }
+
+  @Enters({})
+  static void defersItsClosure(@Deferred Runnable r) {
+    QUEUE.add(r);
+  }
+
+  static void callsTheStoringHelpers() {
+    storesItsClosure(() -> {});
+    defersItsClosure(() -> {});
+  }
+
+  public static void main(String[] args) {
+    // Never called here, so not checked against the default (strict mode checks visible ones).
+    COUNTS.with(a -> a.incrementAndGet());
+  }
+
+  interface Step {
+    @Enters({})
+    void step();
+
+    void other();
+  }
+
+  static final class EntersInAStep implements Step {
+    @Override
+    // :: error: [override.effect]
+    public void step() {
+      COUNTS.with(a -> a.incrementAndGet());
+    }
+
+    @Override
+    // :: error: [override.effect]
+    public void other() {
+      COUNTS.with(a -> a.incrementAndGet());
+    }
+  }
+
+  static void usesAStep(Step s) {
+    s.other();
+  }
+
+  abstract static class Base {
+    @Enters("ModularEffects.COUNTS")
+    abstract void work();
+  }
+
+  static final class WithinTheOverridden extends Base {
+    @Override
+    @Enters("ModularEffects.COUNTS")
+    void work() {
+      COUNTS.with(a -> a.incrementAndGet());
+    }
+  }
+
+  static final class NamedTask implements Runnable {
+    @Override
+    // :: error: [override.effect]
+    public void run() {
+      COUNTS.with(a -> a.incrementAndGet());
+    }
+  }
+
+  static void anonymousAndLocalClosures() {
+    // An anonymous class implementing a functional interface is a closure, followed where passed.
+    QUEUE.add(
+        new Runnable() {
+          @Override
+          public void run() {
+            COUNTS.with(a -> a.incrementAndGet());
+          }
+        });
+    class Local implements Consumer<AtomicLong> {
+      @Override
+      // :: error: [override.effect]
+      public void accept(AtomicLong a) {
+        COUNTS.with(b -> b.incrementAndGet());
+      }
+    }
+    COUNTS.with(new Local());
+  }
+}
