@@ -7,7 +7,7 @@ package dev.percpu.analysis;
  * by which it is reached and what happens at run time ({@link MapKind#consequence()}).
  *
  * <pre>{@code
- * MapFindingText.definite("field `cache`", MapKind.CONCURRENT_HASH, "computeIfAbsent", 9, "put", "");
+ * MapFindingText.definite("field `cache`", MapKind.CONCURRENT_HASH, "`computeIfAbsent`", 9, "put", "");
  * // `put` on field `cache` (a ConcurrentHashMap) runs inside the mapping function of the
  * // `computeIfAbsent` at line 9 on the same map: ConcurrentHashMap throws ...
  * }</pre>
@@ -18,7 +18,7 @@ public final class MapFindingText {
    * The map, its kind, the inner operation, the outer call, its line, the path, the consequence.
    */
   public static final String DEFINITE_FORMAT =
-      "`%3$s` on %1$s (%2$s) runs inside the function of the `%4$s` at line %5$s on the same"
+      "`%3$s` on %1$s (%2$s) runs inside the function of the %4$s at line %5$s on the same"
           + " map%6$s: %7$s. Compute the value outside the call (then putIfAbsent), or keep the"
           + " nested entries in a second map.";
 
@@ -27,7 +27,7 @@ public final class MapFindingText {
    * reason it is only possible.
    */
   public static final String POSSIBLE_FORMAT =
-      "`%2$s` on %1$s may modify the map whose `%3$s` at line %4$s is running this function (%5$s)"
+      "`%2$s` on %1$s may modify the map whose %3$s at line %4$s is running this function (%5$s)"
           + "%6$s: %7$s. If they can be the same map, compute the value outside the call (then"
           + " putIfAbsent); if not, suppress this warning.";
 
@@ -38,7 +38,10 @@ public final class MapFindingText {
     return path == null || path.isEmpty() ? "" : "; reached via " + path;
   }
 
-  /** The message of a definite re-entry. */
+  /**
+   * The message of a definite re-entry; {@code outerCall} is named as by {@link
+   * FindingText#entering}.
+   */
   public static String definite(
       String map, MapKind kind, String outerCall, int outerLine, String innerCall, String via) {
     return String.format(

@@ -1,0 +1,568 @@
+package dev.percpu.errorprone.nesting;
+
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.CallName;
+import dev.percpu.analysis.ClosureLiteral;
+import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.IdentitySet;
+import dev.percpu.analysis.MapFindingText;
+import dev.percpu.analysis.MapKind;
+import dev.percpu.analysis.MapOperation;
+import dev.percpu.analysis.Receivers;
+import dev.percpu.analysis.Verdict;
+import dev.percpu.errorprone.Finding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+
+/**
+ * One walk over a compilation unit for {@code NestedMapCompute}, with the entering map calls on the
+ * path ({@code computeIfAbsent} and its kin whose function the code runs inside) as the scanner's
+ * parameter. Inside such a function it checks every map operation — direct, through a method of the
+ * unit (its {@link MapSummary}), a method or constructor reference, an anonymous class — against
+ * the entries, and it records each method's summary for the next pass of the fixpoint. The rules of
+ * where a closure runs are the per-CPU scanner's: an argument of a method that runs it now nests,
+ * one stored or handed to another thread does not, one whose use is unknown nests possibly.
+ *
+ * <p>This is a second scanner beside {@link NestingScanner} rather than a mode of it: the per-CPU
+ * scanner is being rewritten over the model's identities, and the map rule differs in what counts
+ * as an inner entry (an operation's kind against the outer map's kind). Both share the model's
+ * identities, verdict function, closure-use table and this package's {@link UnitIndex}.
+ */
+final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
+
+  private final MapNestingContext ctx;
+  private final Map<MethodSymbol, MapSummary> previous;
+  private final Map<MethodSymbol, MapSummary> next = new HashMap<>();
+  private final Map<Tree, Finding> findings = new LinkedHashMap<>();
+
+  /** The summary of the method whose body is being walked; null where nothing runs now. */
+  private MapSummary.Builder current;
+
+  private MethodSymbol currentMethod;
+
+  MapNestingScanner(MapNestingContext ctx, Map<MethodSymbol, MapSummary> previous) {
+    this.ctx = ctx;
+    this.previous = previous;
+  }
+
+  Map<MethodSymbol, MapSummary> summaries() {
+    return next;
+  }
+
+  List<Finding> findings() {
+    return new ArrayList<>(findings.values());
+  }
+
+  // ---- declarations: each starts with nothing entered ----
+
+  @Override
+  public Void visitClass(ClassTree node, List<MapEntry> entered) {
+    MapSummary.Builder saved = current;
+    MethodSymbol savedMethod = currentMethod;
+    current = null;
+    currentMethod = null;
+    try {
+      return super.visitClass(node, List.of());
+    } finally {
+      current = saved;
+      currentMethod = savedMethod;
+    }
+  }
+
+  @Override
+  public Void visitMethod(MethodTree node, List<MapEntry> entered) {
+    MethodSymbol sym = ASTHelpers.getSymbol(node);
+    MapSummary.Builder saved = current;
+    MethodSymbol savedMethod = currentMethod;
+    current = new MapSummary.Builder();
+    currentMethod = sym;
+    try {
+      scan(node.getBody(), List.of());
+      if (sym != null) {
+        next.put(sym, current.build());
+      }
+    } finally {
+      current = saved;
+      currentMethod = savedMethod;
+    }
+    return null;
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree node, List<MapEntry> entered) {
+    // Reached only when the lambda is not an argument whose use is known: it is stored, so it
+    // runs later, outside whatever is entered here.
+    detached(() -> super.visitLambdaExpression(node, List.of()));
+    return null;
+  }
+
+  @Override
+  public Void visitMemberReference(MemberReferenceTree node, List<MapEntry> entered) {
+    return null; // stored: it runs later
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree node, List<MapEntry> entered) {
+    scan(node.getEnclosingExpression(), entered);
+    MethodSymbol ctor = ASTHelpers.getSymbol(node);
+    MapSummary summary = ctor == null ? null : summaryOf(ctor);
+    if (summary != null) {
+      applySummary(node, ctor, summary, node.getArguments(), null, entered);
+    }
+    scanArguments(ctor, node.getArguments(), summary, entered);
+    if (node.getClassBody() != null) {
+      detached(() -> scan(node.getClassBody(), List.of()));
+    }
+    return null;
+  }
+
+  // ---- calls ----
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree node, List<MapEntry> entered) {
+    MethodSymbol m = ASTHelpers.getSymbol(node);
+    if (m == null) {
+      return super.visitMethodInvocation(node, entered);
+    }
+    scan(node.getMethodSelect(), entered);
+    List<? extends ExpressionTree> args = node.getArguments();
+    Optional<MapOperation.Call> op =
+        MapOperation.isCandidateName(m.getSimpleName())
+            ? MapOperation.of(m, ctx.modelTypes())
+            : Optional.empty();
+    if (op.isPresent()) {
+      MapOperation.Call call = op.get();
+      BoundMap map = ctx.binder().bind(ASTHelpers.getReceiver(node), currentMethod);
+      int line = ctx.lines().of(node);
+      check(node, map, call, entered, "", true);
+      record(new MapUse(map, call, allCertain(entered), "`" + call.name() + "` at line " + line));
+      if (call.operation() == MapOperation.ENTERING && call.closureIndex() < args.size()) {
+        List<MapEntry> inside =
+            plus(entered, new MapEntry(map, "`" + call.name() + "`", line, true));
+        for (int i = 0; i < args.size(); i++) {
+          if (i == call.closureIndex()) {
+            scanClosure(new TreePath(getCurrentPath(), args.get(i)), inside, true);
+          } else {
+            scan(args.get(i), entered);
+          }
+        }
+        return null;
+      }
+      scanArguments(m, args, null, entered);
+      return null;
+    }
+    MapSummary summary = summaryOf(m);
+    if (summary != null) {
+      applySummary(node, m, summary, args, ASTHelpers.getReceiver(node), entered);
+    }
+    recordParameterInvocation(node, m, entered);
+    scanArguments(m, args, summary, entered);
+    return null;
+  }
+
+  private void scanArguments(
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      MapSummary summary,
+      List<MapEntry> entered) {
+    for (int i = 0; i < args.size(); i++) {
+      ExpressionTree arg = args.get(i);
+      if (m == null || !isClosureLike(arg)) {
+        scan(arg, entered);
+        continue;
+      }
+      TreePath argPath = new TreePath(getCurrentPath(), arg);
+      if (ctx.index().declaredHere(m)) {
+        MapSummary.Invocation inv = summary == null ? null : summary.invocation(i);
+        if (inv == null) {
+          scanClosure(argPath, List.of(), false); // stored by a method of this unit
+        } else {
+          List<MapEntry> inside = inv.certain() ? entered : uncertain(entered);
+          scanClosure(argPath, plusAll(inside, instantiate(inv, m, args)), true);
+        }
+        continue;
+      }
+      ClosureUse use = ctx.closureUse(m, i);
+      switch (use) {
+        case INVOKED_NOW -> scanClosure(argPath, entered, true);
+        case ELSEWHERE -> scanClosure(argPath, List.of(), false);
+        default -> scanClosure(argPath, uncertain(entered), true);
+      }
+    }
+  }
+
+  /** Scans a closure argument as if its body ran inside {@code entered}. */
+  private void scanClosure(TreePath path, List<MapEntry> entered, boolean runsNow) {
+    Tree leaf = path.getLeaf();
+    Tree closure = ASTHelpers.stripParentheses((ExpressionTree) leaf);
+    TreePath p = closure == leaf ? path : new TreePath(path, closure);
+    if (runsNow) {
+      scanClosureNow(p, entered);
+    } else {
+      detached(() -> scanClosureNow(p, List.of()));
+    }
+  }
+
+  private void scanClosureNow(TreePath path, List<MapEntry> entered) {
+    Tree closure = path.getLeaf();
+    if (closure instanceof LambdaExpressionTree lambda) {
+      scanUnder(path, lambda.getBody(), entered);
+    } else if (closure instanceof MemberReferenceTree ref) {
+      scanUnder(path, ref.getQualifierExpression(), entered);
+      MethodSymbol target = ASTHelpers.getSymbol(ref);
+      if (target != null) {
+        MapSummary summary = summaryOf(target);
+        if (summary != null) {
+          // Foo::new and Type::staticMethod have no receiver object of their own.
+          ExpressionTree receiver =
+              target.isConstructor() || (target.flags() & Flags.STATIC) != 0
+                  ? null
+                  : ref.getQualifierExpression();
+          applySummary(ref, target, summary, List.of(), receiver, entered);
+        }
+      }
+    } else if (closure instanceof NewClassTree nc && nc.getClassBody() != null) {
+      scanUnder(path, nc.getEnclosingExpression(), entered);
+      for (ExpressionTree a : nc.getArguments()) {
+        scanUnder(path, a, entered);
+      }
+      TreePath body = new TreePath(path, nc.getClassBody());
+      for (Tree member : nc.getClassBody().getMembers()) {
+        if (member instanceof MethodTree mt && mt.getBody() != null) {
+          scanUnder(new TreePath(body, mt), mt.getBody(), entered);
+        } else {
+          detached(() -> scanUnder(body, member, List.of()));
+        }
+      }
+    } else if (closure instanceof IdentifierTree id
+        && ASTHelpers.getSymbol(id) instanceof VarSymbol v) {
+      int param = parameterIndex(v);
+      if (param >= 0 && current != null) {
+        current.invoke(param, allCertain(entered), entered);
+      } else if (isEffectivelyFinalLocal(v)) {
+        ExpressionTree init = ctx.index().assignments(v).get(0);
+        TreePath initPath = ctx.pathOf(init);
+        if (initPath != null && ClosureLiteral.isClosure(init)) {
+          scanClosure(initPath, entered, true);
+        }
+      }
+    } else {
+      scanUnder(path.getParentPath(), closure, entered);
+    }
+  }
+
+  /** {@code loader.apply(k)} on a closure parameter: the method invokes that parameter now. */
+  private void recordParameterInvocation(
+      MethodInvocationTree node, MethodSymbol m, List<MapEntry> entered) {
+    if ((m.flags() & Flags.ABSTRACT) == 0
+        || !(ASTHelpers.getReceiver(node) instanceof IdentifierTree id)
+        || !(ASTHelpers.getSymbol(id) instanceof VarSymbol v)
+        || !isFunctional(v)) {
+      return;
+    }
+    int param = parameterIndex(v);
+    if (param >= 0 && current != null) {
+      current.invoke(param, allCertain(entered), entered);
+    } else if (isEffectivelyFinalLocal(v)) {
+      ExpressionTree init = ctx.index().assignments(v).get(0);
+      TreePath initPath = ctx.pathOf(init);
+      if (initPath != null && ClosureLiteral.isClosure(init)) {
+        scanClosure(initPath, entered, true);
+      }
+    }
+  }
+
+  private boolean isClosureLike(ExpressionTree arg) {
+    if (ClosureLiteral.isClosure(arg)) {
+      return true;
+    }
+    return ASTHelpers.stripParentheses(arg) instanceof IdentifierTree id
+        && ASTHelpers.getSymbol(id) instanceof VarSymbol v
+        && isFunctional(v)
+        && (parameterIndex(v) >= 0 || isEffectivelyFinalLocal(v));
+  }
+
+  private boolean isFunctional(VarSymbol v) {
+    try {
+      return v.type != null && ctx.types().isFunctionalInterface(v.type);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private int parameterIndex(VarSymbol v) {
+    if (currentMethod == null || v.owner != currentMethod || v.getKind() != ElementKind.PARAMETER) {
+      return -1;
+    }
+    return currentMethod.getParameters().indexOf(v);
+  }
+
+  private boolean isEffectivelyFinalLocal(VarSymbol v) {
+    return v.getKind() == ElementKind.LOCAL_VARIABLE
+        && ctx.index().assignments(v).size() == 1
+        && ctx.index().declaredHere(v);
+  }
+
+  // ---- summaries ----
+
+  private void applySummary(
+      Tree call,
+      MethodSymbol m,
+      MapSummary summary,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver,
+      List<MapEntry> entered) {
+    int line = ctx.lines().of(call);
+    for (MapUse use : summary.uses()) {
+      BoundMap map = instantiate(use.map(), m, args, receiver);
+      if (map.isEmpty()) {
+        continue;
+      }
+      check(
+          call,
+          map,
+          use.call(),
+          entered,
+          "`" + CallName.of(m) + "` (" + use.path() + ")",
+          use.certain());
+      record(
+          new MapUse(
+              map,
+              use.call(),
+              use.certain() && allCertain(entered),
+              "`" + CallName.of(m) + "` at line " + line + " → " + use.path()));
+    }
+  }
+
+  private List<MapEntry> instantiate(
+      MapSummary.Invocation inv, MethodSymbol m, List<? extends ExpressionTree> args) {
+    List<MapEntry> out = new ArrayList<>();
+    for (MapEntry e : inv.around()) {
+      BoundMap map = instantiate(e.map(), m, args, null);
+      if (!map.isEmpty()) {
+        out.add(
+            new MapEntry(
+                map,
+                e.method() + " in `" + CallName.of(m) + "`",
+                e.line(),
+                e.certain() && inv.certain()));
+      }
+    }
+    return out;
+  }
+
+  /** Translates a callee's maps into the caller's terms at one call site. */
+  private BoundMap instantiate(
+      BoundMap inCallee,
+      MethodSymbol callee,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver) {
+    BoundMap out = BoundMap.NONE;
+    for (AllocationIdentity a : inCallee.maps().members()) {
+      out = out.union(instantiate(a, inCallee.kind(), callee, args, receiver));
+    }
+    return out;
+  }
+
+  private BoundMap instantiate(
+      AllocationIdentity a,
+      MapKind kind,
+      MethodSymbol callee,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver) {
+    if (a instanceof AllocationIdentity.Fresh f && f.perEvaluation()) {
+      return BoundMap.NONE; // a new map on every call of the callee
+    }
+    if (a instanceof AllocationIdentity.Variable v) {
+      if (v.isParameterOf(callee)) {
+        int i = callee.getParameters().indexOf(v.variable());
+        if (i >= 0 && i < args.size()) {
+          BoundMap actual = ctx.binder().bind(args.get(i), currentMethod);
+          return actual.kind() == MapKind.UNKNOWN ? new BoundMap(actual.maps(), kind) : actual;
+        }
+        // A method reference: the functional interface supplies the argument.
+        return unknown(a, kind, "an argument of `" + CallName.of(callee) + "`");
+      }
+      if (v.isField()) {
+        boolean isStatic = v.variable().getModifiers().contains(Modifier.STATIC);
+        if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
+          return unknown(a, kind, "field `" + v.variable().getSimpleName() + "` of another object");
+        }
+        return new BoundMap(IdentitySet.of(a), kind);
+      }
+      return unknown(a, kind, "a map inside `" + CallName.of(callee) + "`");
+    }
+    if (a instanceof AllocationIdentity.Fresh f
+        && receiver != null
+        && !Receivers.isCurrentObject(receiver)) {
+      // A field's own map, reached through another object: that object's map, not this one's.
+      return unknown(a, kind, "the map of another object's `" + f.label() + "`");
+    }
+    return new BoundMap(IdentitySet.of(a), kind);
+  }
+
+  private static BoundMap unknown(AllocationIdentity a, MapKind kind, String label) {
+    return new BoundMap(
+        IdentitySet.of(new AllocationIdentity.Unknown(a.typeArgument(), label)), kind);
+  }
+
+  private void record(MapUse use) {
+    if (current != null) {
+      current.use(use);
+    }
+  }
+
+  // ---- the verdict ----
+
+  private void check(
+      Tree at,
+      BoundMap inner,
+      MapOperation.Call call,
+      List<MapEntry> entered,
+      String via,
+      boolean certain) {
+    if (entered.isEmpty() || inner.isEmpty()) {
+      return;
+    }
+    MapEntry best = null;
+    Verdict bestVerdict = Verdict.DISTINCT;
+    String why = "";
+    for (MapEntry e : entered) {
+      Verdict identity = Verdict.of(inner.maps(), e.map().maps(), ctx.modelTypes());
+      MapKind kind = e.map().kind() == MapKind.UNKNOWN ? inner.kind() : e.map().kind();
+      Verdict conflict = kind.conflict(call.operation());
+      Verdict v =
+          weakest(
+              weakest(identity, conflict),
+              certain && e.certain() ? Verdict.DEFINITE : Verdict.POSSIBLE);
+      if (v.compareTo(bestVerdict) < 0) {
+        best = e;
+        bestVerdict = v;
+        why =
+            identity == Verdict.POSSIBLE
+                ? "nothing shows they are different maps"
+                : conflict == Verdict.POSSIBLE
+                    ? "`" + call.name() + "` conflicts only if the map is a ConcurrentHashMap"
+                    : "the function may or may not run inside that call";
+        if (v == Verdict.DEFINITE) {
+          break;
+        }
+      }
+    }
+    if (best == null) {
+      return;
+    }
+    boolean definite = bestVerdict == Verdict.DEFINITE;
+    Finding old = findings.get(at);
+    if (old != null && (old.kind() == Finding.Kind.NESTED_MAP_COMPUTE || !definite)) {
+      return;
+    }
+    MapKind kind = best.map().kind() == MapKind.UNKNOWN ? inner.kind() : best.map().kind();
+    String message =
+        definite
+            ? MapFindingText.definite(
+                inner.maps().describe(), kind, best.method(), best.line(), call.name(), via)
+            : MapFindingText.possible(
+                inner.maps().describe(),
+                call.name(),
+                best.method(),
+                best.line(),
+                best.map().maps().describe(),
+                via,
+                why);
+    findings.put(
+        at,
+        new Finding(
+            definite ? Finding.Kind.NESTED_MAP_COMPUTE : Finding.Kind.POSSIBLE_NESTED_MAP_COMPUTE,
+            pathFor(at),
+            message,
+            Optional.empty()));
+  }
+
+  /** The weaker of two verdicts: DISTINCT over POSSIBLE over DEFINITE. */
+  private static Verdict weakest(Verdict a, Verdict b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private TreePath pathFor(Tree at) {
+    TreePath p = getCurrentPath();
+    if (p != null && p.getLeaf() == at) {
+      return p;
+    }
+    return p == null ? null : new TreePath(p, at);
+  }
+
+  // ---- helpers ----
+
+  private static boolean allCertain(List<MapEntry> entered) {
+    for (MapEntry e : entered) {
+      if (!e.certain()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<MapEntry> plus(List<MapEntry> entered, MapEntry e) {
+    List<MapEntry> l = new ArrayList<>(entered);
+    l.add(e);
+    return List.copyOf(l);
+  }
+
+  private static List<MapEntry> plusAll(List<MapEntry> entered, List<MapEntry> more) {
+    if (more.isEmpty()) {
+      return entered;
+    }
+    List<MapEntry> l = new ArrayList<>(entered);
+    l.addAll(more);
+    return List.copyOf(l);
+  }
+
+  private static List<MapEntry> uncertain(List<MapEntry> entered) {
+    List<MapEntry> l = new ArrayList<>(entered.size());
+    for (MapEntry e : entered) {
+      l.add(e.uncertain());
+    }
+    return List.copyOf(l);
+  }
+
+  private void detached(Runnable body) {
+    MapSummary.Builder saved = current;
+    current = null;
+    try {
+      body.run();
+    } finally {
+      current = saved;
+    }
+  }
+
+  /** This pass's summary when the method was already walked, else the previous pass's. */
+  private MapSummary summaryOf(Symbol m) {
+    if (!(m instanceof MethodSymbol method) || !ctx.index().declaredHere(method)) {
+      return null;
+    }
+    MapSummary s = next.containsKey(method) ? next.get(method) : previous.get(method);
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,206 @@
+package dev.percpu.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
+import dev.percpu.errorprone.MapPrograms.Program;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code NestedMapCompute} and {@code PossibleNestedMapCompute} together, so that each {@code //
+ * BUG:} marker must be matched by the right one (the definite message says "runs inside the
+ * function", the possible one "may modify the map") and no other finding may appear. The programs
+ * of {@link MapPrograms} are also run on the JDK by {@link MapRuntimeOracleTest}.
+ */
+class NestedMapComputeTest {
+
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(
+          ScannerSupplier.fromBugCheckerClasses(
+              NestedMapCompute.class, PossibleNestedMapCompute.class),
+          getClass());
+
+  static Stream<Program> programs() {
+    return MapPrograms.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void catalogueProgram_hasItsVerdict(Program program) {
+    helper.addSourceLines("Test.java", program.source()).doTest();
+  }
+
+  /** A class body with only java.util imports: the map checks need no per-CPU code around. */
+  private void check(String... body) {
+    List<String> lines = new ArrayList<>();
+    lines.add("import java.util.*;"); // line 1
+    lines.add("import java.util.concurrent.*;");
+    lines.add("import java.util.function.*;");
+    lines.add("class Test {"); // line 4; the body starts at line 5
+    lines.addAll(List.of(body));
+    lines.add("}");
+    helper.addSourceLines("Test.java", lines.toArray(new String[0])).doTest();
+  }
+
+  // ---- messages ----
+
+  @Test
+  void directPut_messageNamesMapKindOuterCallAndConsequence() {
+    check(
+        "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+        "  Integer get(String key) {",
+        "    return cache.computeIfAbsent(key, k -> {",
+        "      // BUG: Diagnostic contains: `put` on `cache` (a ConcurrentHashMap) runs inside the"
+            + " function of the `computeIfAbsent` at line 7 on the same map: ConcurrentHashMap"
+            + " throws IllegalStateException (\"Recursive update\")",
+        "      cache.put(k + \"!\", 0);",
+        "      return 1;",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void throughHelper_messageGivesThePath() {
+    check(
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  private int load(String k) {",
+        "    cache.remove(k + \"-old\");",
+        "    return k.length();",
+        "  }",
+        "  Integer get(String key) {",
+        "    // BUG: Diagnostic contains: `remove` on `cache` (a non-concurrent map) runs inside the"
+            + " function of the `computeIfAbsent` at line 12 on the same map; reached via"
+            + " `load()` (`remove` at line 7): the map throws ConcurrentModificationException",
+        "    return cache.computeIfAbsent(key, k -> load(k));",
+        "  }");
+  }
+
+  // ---- kinds ----
+
+  @Test
+  void replaceInsideHashMapCompute_isNotStructural() {
+    check(
+        "  private final Map<String, Integer> counts = new HashMap<>();",
+        "  void bump(String key) {",
+        "    counts.computeIfAbsent(key, k -> counts.replace(\"total\", 0));",
+        "  }");
+  }
+
+  @Test
+  void replaceInsideUnknownMapCompute_isPossible() {
+    check(
+        "  void bump(Map<String, Integer> counts, String key) {",
+        "    // BUG: Diagnostic contains: `replace` conflicts only if the map is a ConcurrentHashMap",
+        "    counts.computeIfAbsent(key, k -> counts.replace(\"total\", 0));",
+        "  }");
+  }
+
+  @Test
+  void replaceInsideUnknownConcurrentMapCompute_isDefinite() {
+    check(
+        "  void bump(ConcurrentMap<String, Integer> counts, String key) {",
+        "    // BUG: Diagnostic contains: (a ConcurrentHashMap) runs inside the function",
+        "    counts.computeIfAbsent(key, k -> counts.replace(\"total\", 0));",
+        "  }");
+  }
+
+  @Test
+  void mapDeclaredAsMapButMadeAsSkipList_isClean() {
+    check(
+        "  private final Map<String, Integer> sorted = new ConcurrentSkipListMap<>();",
+        "  void add(String key) {",
+        "    sorted.computeIfAbsent(key, k -> sorted.put(k + \"!\", 1));",
+        "  }");
+  }
+
+  // ---- paths ----
+
+  @Test
+  void closureGivenToMethodOfUnknownUse_isPossible() {
+    check(
+        "  interface Runner { void run(Runnable r); }",
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  void fill(Runner runner) {",
+        "    cache.computeIfAbsent(\"a\", k -> {",
+        "      // BUG: Diagnostic contains: the function may or may not run inside that call",
+        "      runner.run(() -> cache.put(\"b\", 1));",
+        "      return 1;",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void closureRunNowByLibrary_isDefinite() {
+    check(
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  void fill(List<String> keys) {",
+        "    cache.computeIfAbsent(\"a\", k -> {",
+        "      // BUG: Diagnostic contains: `put` on `cache`",
+        "      keys.forEach(other -> cache.put(other, 1));",
+        "      return 1;",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void sequentialComputes_areClean() {
+    check(
+        "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+        "  Integer get(String key) {",
+        "    return cache.computeIfAbsent(key, String::length);",
+        "  }",
+        "  int both() {",
+        "    return get(\"a\") + get(\"b\");",
+        "  }");
+  }
+
+  @Test
+  void helperThatNestsByItself_isReportedInTheHelperOnly() {
+    check(
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  void helper() {",
+        "    // BUG: Diagnostic contains: `put` on `cache`",
+        "    cache.computeIfAbsent(\"a\", k -> cache.put(\"b\", 1));",
+        "  }",
+        "  void caller() {",
+        "    helper();",
+        "  }");
+  }
+
+  @Test
+  void nonFinalFieldReassigned_isPossible() {
+    check(
+        "  private Map<String, Integer> cache = new HashMap<>();",
+        "  void reset() {",
+        "    cache = new HashMap<>();",
+        "  }",
+        "  void fill() {",
+        "    // BUG: Diagnostic contains: non-final field `cache` may modify the map",
+        "    cache.computeIfAbsent(\"a\", k -> cache.put(\"b\", 1));",
+        "  }");
+  }
+
+  @Test
+  void mapsOfDifferentTypes_areClean() {
+    check(
+        "  void fill(Map<String, Integer> byName, Map<Integer, String> byId) {",
+        "    byName.computeIfAbsent(\"a\", k -> { byId.put(1, k); return 1; });",
+        "  }");
+  }
+
+  // ---- suppression ----
+
+  @Test
+  void suppressedOnTheMethod_isSilent() {
+    check(
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  @SuppressWarnings(\"NestedMapCompute\")",
+        "  void fill() {",
+        "    cache.computeIfAbsent(\"a\", k -> cache.put(\"b\", 1));",
+        "  }");
+  }
+}
