@@ -386,12 +386,16 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
-  void freshLocalInsideALoop_isDistinctFromAMethodResult() {
+  void freshLocalInsideALoop_mayBeAMethodResult() {
+    // The model's verdict table: an allocation made in this method is distinct from the method's
+    // own parameters (they existed before it), but an unknown handle, such as an overridable
+    // method's result, may be it once it has been stored anywhere.
     check(
         "  PerCpu<long[]> lookup() { return null; }",
         "  void run(int n) {",
         "    for (int i = 0; i < n; i++) {",
         "      PerCpu<long[]> local = PerCpu.allocate(() -> new long[1]);",
+        "      // BUG: Diagnostic contains: Possible nested entry: a `PerCpu<long[]>` of unknown origin may be the allocation entered by the `with` at line 12 (`local`)",
         "      local.with(a -> lookup().with(b -> b[0]++));",
         "    }",
         "  }");

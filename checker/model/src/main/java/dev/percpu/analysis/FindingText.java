@@ -60,6 +60,11 @@ public final class FindingText {
     return "`" + enteringMethod.getSimpleName() + "`";
   }
 
+  /** One step of a path through an entering call: {@code `with` at line 12}. */
+  public static String enteringAt(ExecutableElement enteringMethod, int line) {
+    return entering(enteringMethod) + " at line " + line;
+  }
+
   /** How a called method is named in a path or as an outer entry: {@code `bump()`}. */
   public static String call(ExecutableElement callee) {
     return "`" + CallName.of(callee) + "`";

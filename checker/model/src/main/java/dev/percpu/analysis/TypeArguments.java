@@ -23,6 +23,17 @@ public final class TypeArguments {
 
   private TypeArguments() {}
 
+  /**
+   * The type argument of a {@code PerCpu<T>} or {@code PerCpuToken<T>} type (its first), or {@code
+   * null} for a raw, erroneous or non-generic type.
+   */
+  public static TypeMirror of(TypeMirror handleType) {
+    if (handleType instanceof DeclaredType d && !d.getTypeArguments().isEmpty()) {
+      return d.getTypeArguments().get(0);
+    }
+    return null;
+  }
+
   /** Whether handles of type arguments {@code a} and {@code b} may reach the same allocation. */
   public static boolean mayBeSame(TypeMirror a, TypeMirror b, Types types) {
     if (a == null || b == null || !concrete(a) || !concrete(b)) {

@@ -1,6 +1,5 @@
 package dev.percpu.errorprone.nesting;
 
-import com.google.errorprone.fixes.Fix;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -16,135 +15,98 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.model.JavacTypes;
-import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
+import dev.percpu.analysis.Effect;
+import dev.percpu.analysis.EffectSummary;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.EffectTermBinder;
+import dev.percpu.analysis.EnteredSet;
+import dev.percpu.analysis.Entry;
+import dev.percpu.analysis.FindingText;
+import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
-import dev.percpu.analysis.Receivers;
-import dev.percpu.errorprone.Finding;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import dev.percpu.analysis.Verdict;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import javax.lang.model.element.ElementKind;
 
 /**
- * One walk over a compilation unit with the entered set as the scanner's parameter. It grows the
- * set when it descends into the closure of an entering call, checks every entering call (and every
- * call of a summarised or {@code @Enters}-annotated method) against it, and records each method's
- * {@link MethodSummary} for the next round of the fixpoint.
+ * One walk over a compilation unit with a {@link ScanContext} as the scanner's argument. It grows
+ * the entered set when it descends into the closure of an entering call, checks every entering call
+ * (and every call of a summarised or {@code @Enters}-annotated method) against it with the model's
+ * {@link Verdict}, tells the {@link NestingListener} what nests, and records each method's {@link
+ * EffectSummary} in the pass's {@link SummaryTable}.
  */
-final class NestingScanner extends PathScanner<Void, EnteredSet> {
+final class NestingScanner extends PathScanner<Void, ScanContext> {
 
-  private final NestingContext ctx;
-  private final Map<MethodSymbol, MethodSummary> previous;
-  private final Map<MethodSymbol, MethodSummary> next = new HashMap<>();
-  private final Map<Tree, Finding> findings = new LinkedHashMap<>();
-  private boolean staleSummaryUsed;
+  private final UnitContext unit;
+  private final SummaryTable summaries;
+  private final NestingListener listener;
 
-  /** Methods whose bodies are being walked (a call back into one of them is recursion). */
-  private final Set<MethodSymbol> walking = new HashSet<>();
-
-  /** The summary of the method whose body is being walked; null where nothing runs now. */
-  private MethodSummary.Builder current;
-
-  private MethodSymbol currentMethod;
-
-  /** Where findings go while a closure held in a local is scanned at the call that runs it. */
-  private Tree redirectTo;
-
-  private String redirectVia;
-  private TreePath redirectPath;
-
-  NestingScanner(NestingContext ctx, Map<MethodSymbol, MethodSummary> previous) {
-    this.ctx = ctx;
-    this.previous = previous;
-  }
-
-  Map<MethodSymbol, MethodSummary> summaries() {
-    return next;
-  }
-
-  List<Finding> findings() {
-    return new ArrayList<>(findings.values());
+  NestingScanner(UnitContext unit, SummaryTable summaries, NestingListener listener) {
+    this.unit = unit;
+    this.summaries = summaries;
+    this.listener = listener;
   }
 
   // ---- declarations: each starts with nothing entered ----
 
   @Override
-  public Void visitClass(ClassTree node, EnteredSet entered) {
-    MethodSummary.Builder saved = current;
-    MethodSymbol savedMethod = currentMethod;
-    current = null;
-    currentMethod = null;
-    try {
-      return super.visitClass(node, EnteredSet.EMPTY);
-    } finally {
-      current = saved;
-      currentMethod = savedMethod;
-    }
+  public Void visitClass(ClassTree node, ScanContext ctx) {
+    return super.visitClass(node, ScanContext.TOP);
   }
 
   @Override
-  public Void visitMethod(MethodTree node, EnteredSet entered) {
+  public Void visitMethod(MethodTree node, ScanContext ctx) {
     MethodSymbol sym = ASTHelpers.getSymbol(node);
-    if (sym != null && (next.containsKey(sym) || !walking.add(sym))) {
+    if (sym != null && !summaries.startWalk(sym)) {
       return null; // already summarised on demand in this pass
     }
-    MethodSummary.Builder saved = current;
-    MethodSymbol savedMethod = currentMethod;
-    current = new MethodSummary.Builder();
-    currentMethod = sym;
+    EffectSummary.Builder summary = new EffectSummary.Builder();
+    boolean finished = false;
     try {
       if (node.getBody() != null) {
-        scan(node.getBody(), EnteredSet.EMPTY);
+        scan(node.getBody(), ScanContext.body(sym, summary));
       }
-      if (sym != null) {
-        next.put(sym, current.build());
-      }
+      finished = true;
     } finally {
       if (sym != null) {
-        walking.remove(sym);
+        if (finished) {
+          summaries.finish(sym, summary.build());
+        } else {
+          summaries.abandon(sym);
+        }
       }
-      current = saved;
-      currentMethod = savedMethod;
     }
     return null;
   }
 
   @Override
-  public Void visitLambdaExpression(LambdaExpressionTree node, EnteredSet entered) {
+  public Void visitLambdaExpression(LambdaExpressionTree node, ScanContext ctx) {
     // Reached only when the lambda is not an argument whose use is known: it is stored, so it
     // runs later, outside whatever is entered here.
-    return detached(() -> super.visitLambdaExpression(node, EnteredSet.EMPTY));
+    return super.visitLambdaExpression(node, ctx.detached());
   }
 
   @Override
-  public Void visitMemberReference(MemberReferenceTree node, EnteredSet entered) {
+  public Void visitMemberReference(MemberReferenceTree node, ScanContext ctx) {
     return null;
   }
 
   @Override
-  public Void visitNewClass(NewClassTree node, EnteredSet entered) {
-    scan(node.getEnclosingExpression(), entered);
+  public Void visitNewClass(NewClassTree node, ScanContext ctx) {
+    scan(node.getEnclosingExpression(), ctx);
     MethodSymbol ctor = ASTHelpers.getSymbol(node);
-    MethodSummary summary = ctor == null ? null : summaryOf(ctor);
+    EffectSummary summary = ctor == null ? null : summaryOf(ctor);
     if (summary != null) {
-      applySummary(node, ctor, summary, node.getArguments(), null, entered);
+      applySummary(site(node, ctor, node.getArguments(), null, ctx), summary, ctx);
     }
-    scanArguments(ctor, node.getArguments(), summary, entered);
+    scanArguments(node, ctor, node.getArguments(), null, summary, ctx);
     if (node.getClassBody() != null) {
-      detachedRun(() -> scan(node.getClassBody(), EnteredSet.EMPTY));
+      scan(node.getClassBody(), ctx.detached());
     }
     return null;
   }
@@ -152,240 +114,219 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
   // ---- calls ----
 
   @Override
-  public Void visitMethodInvocation(MethodInvocationTree node, EnteredSet entered) {
+  public Void visitMethodInvocation(MethodInvocationTree node, ScanContext ctx) {
     MethodSymbol m = ASTHelpers.getSymbol(node);
     if (m == null) {
-      return super.visitMethodInvocation(node, entered);
+      return super.visitMethodInvocation(node, ctx);
     }
-    scan(node.getMethodSelect(), entered);
+    scan(node.getMethodSelect(), ctx);
     List<? extends ExpressionTree> args = node.getArguments();
-    MethodRole role = ctx.api().roleOf(m);
+    ExpressionTree receiver = ASTHelpers.getReceiver(node);
+    MethodRole role = unit.api().roleOf(m);
     if (role instanceof MethodRole.Entering e && e.closure() >= 0 && e.closure() < args.size()) {
-      ExpressionTree handle =
-          e.handle() < 0 ? ASTHelpers.getReceiver(node) : AllocationBinder.arg(args, e.handle());
-      // A wrapper of this unit whose "handle" is not a handle or token is known by its body (its
-      // summary), not by its receiver.
-      boolean byBody =
-          ctx.index().declaredHere(m)
-              && (handle == null || !PerCpuApi.isHandleOrToken(ASTHelpers.getType(handle)));
-      AllocationSet ids = byBody ? AllocationSet.empty() : ctx.binder().bind(handle);
-      int line = ctx.lines().of(node);
-      check(node, ids, entered, null, true);
-      record(ids, true, "`" + m.getSimpleName() + "` at line " + line);
-      ExpressionTree closure = args.get(e.closure());
-      Entry entry =
-          new Entry(
-              ids,
-              "`" + m.getSimpleName() + "`",
-              line,
-              true,
-              ASTHelpers.stripParentheses(closure) instanceof LambdaExpressionTree l ? l : null);
-      // A wrapper declared in this unit may enter more than its role says (its summary knows).
-      MethodSummary own = summaryOf(m);
-      EnteredSet inside = entered.plus(entry);
-      if (own != null) {
-        applySummary(node, m, own, args, ASTHelpers.getReceiver(node), entered);
-        MethodSummary.Invocation inv = own.invocation(e.closure());
-        if (inv != null) {
-          inside = inside.plusAll(instantiate(inv, m, args));
-        }
-      }
-      for (int i = 0; i < args.size(); i++) {
-        if (i == e.closure()) {
-          scanClosure(new TreePath(getCurrentPath(), args.get(i)), inside);
-        } else {
-          scan(args.get(i), entered);
-        }
-      }
+      visitEntering(node, m, e, ctx);
       return null;
     }
-    MethodSummary summary = summaryOf(m);
+    EffectSummary summary = summaryOf(m);
+    JavacCallSite site = site(node, m, args, receiver, ctx);
     if (summary != null) {
-      applySummary(node, m, summary, args, ASTHelpers.getReceiver(node), entered);
-    } else if (!ctx.index().declaredHere(m)
-        && !applyDeclaredEffect(node, m, args, ASTHelpers.getReceiver(node), entered)) {
-      applyDefaultEffect(node, m, args, entered);
+      applySummary(site, summary, ctx);
+    } else if (!unit.index().declaredHere(m) && !applyDeclaredEffect(site, ctx)) {
+      applyDefaultEffect(site, ctx);
     }
-    recordParameterInvocation(node, m, entered);
-    scanArguments(m, args, summary, entered);
+    recordParameterInvocation(node, m, ctx);
+    scanArguments(node, m, args, receiver, summary, ctx);
     return null;
   }
 
+  /** An entering call: check it, then scan its closure with its entry added. */
+  private void visitEntering(
+      MethodInvocationTree node, MethodSymbol m, MethodRole.Entering e, ScanContext ctx) {
+    List<? extends ExpressionTree> args = node.getArguments();
+    ExpressionTree receiver = ASTHelpers.getReceiver(node);
+    ExpressionTree handle = e.handle() < 0 ? receiver : IdentityBinder.arg(args, e.handle());
+    // A wrapper of this unit whose "handle" is not a handle or token is known by its body (its
+    // summary), not by its receiver.
+    boolean byBody =
+        unit.index().declaredHere(m)
+            && (handle == null || !PerCpuApi.isHandleOrToken(ASTHelpers.getType(handle)));
+    IdentitySet ids = byBody ? IdentitySet.empty() : unit.binder().bind(handle, ctx.method());
+    int line = unit.lines().of(node);
+    check(node, ids, ctx, "", true);
+    record(ctx, ids, true, FindingText.enteringAt(m, line));
+    ExpressionTree closure = args.get(e.closure());
+    Entry entry =
+        new Entry(
+            ids,
+            FindingText.entering(m),
+            line,
+            true,
+            ASTHelpers.stripParentheses(closure) instanceof LambdaExpressionTree l ? l : null);
+    // A wrapper declared in this unit may enter more than its role says (its summary knows).
+    EffectSummary own = summaryOf(m);
+    EnteredSet inside = ctx.entered().plus(entry);
+    if (own != null) {
+      JavacCallSite site = site(node, m, args, receiver, ctx);
+      applySummary(site, own, ctx);
+      inside = inside.plusAll(own.entriesAround(e.closure(), site));
+    }
+    for (int i = 0; i < args.size(); i++) {
+      if (i == e.closure()) {
+        scanClosure(new TreePath(getCurrentPath(), args.get(i)), ctx.withEntered(inside));
+      } else {
+        scan(args.get(i), ctx);
+      }
+    }
+  }
+
   private void scanArguments(
+      Tree call,
       MethodSymbol m,
       List<? extends ExpressionTree> args,
-      MethodSummary summary,
-      EnteredSet entered) {
+      ExpressionTree receiver,
+      EffectSummary summary,
+      ScanContext ctx) {
     if (summary == null && m != null) {
       summary = summaryOf(m);
     }
     for (int i = 0; i < args.size(); i++) {
       ExpressionTree arg = args.get(i);
-      if (m == null || !isClosureLike(arg)) {
-        scan(arg, entered);
+      if (m == null || !isClosureLike(arg, ctx)) {
+        scan(arg, ctx);
         continue;
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
-      if (summary != null || ctx.index().declaredHere(m)) {
-        MethodSummary.Invocation inv = summary == null ? null : summary.invocation(i);
+      if (summary != null || unit.index().declaredHere(m)) {
+        EffectSummary.Invocation inv = summary == null ? null : summary.invocation(i);
         if (inv == null) {
-          scanClosure(argPath, EnteredSet.EMPTY, false); // stored by a method of this unit
+          scanClosure(argPath, ctx.detached()); // stored by a method of this unit
         } else {
-          EnteredSet inside = inv.certain() ? entered : entered.uncertain();
-          scanClosure(argPath, inside.plusAll(instantiate(inv, m, args)));
+          EnteredSet around = inv.certain() ? ctx.entered() : ctx.entered().uncertain();
+          List<Entry> more = summary.entriesAround(i, site(call, m, args, receiver, ctx));
+          scanClosure(argPath, ctx.withEntered(around.plusAll(more)));
         }
         continue;
       }
-      ClosureUse use = ctx.closureUse(m, i);
+      ClosureUse use = unit.closureUse(m, i);
       switch (use) {
-        case INVOKED_NOW -> scanClosure(argPath, entered);
-        case ELSEWHERE -> scanClosure(argPath, EnteredSet.EMPTY, false);
-        default -> scanClosure(argPath, entered.uncertain());
+        case INVOKED_NOW -> scanClosure(argPath, ctx);
+        case ELSEWHERE -> scanClosure(argPath, ctx.detached());
+        default -> scanClosure(argPath, ctx.withEntered(ctx.entered().uncertain()));
       }
     }
   }
 
-  private List<Entry> instantiate(
-      MethodSummary.Invocation inv, MethodSymbol m, List<? extends ExpressionTree> args) {
-    List<Entry> out = new ArrayList<>();
-    for (Entry e : inv.around()) {
-      AllocationSet ids = instantiate(e.allocations(), m, args, null);
-      if (!ids.isEmpty()) {
-        out.add(
-            new Entry(
-                ids, "`" + CallName.of(m) + "`", e.line(), e.certain() && inv.certain(), null));
-      }
-    }
-    return out;
-  }
-
-  private void scanClosure(TreePath path, EnteredSet entered) {
-    scanClosure(path, entered, true);
-  }
-
-  /** Scans a closure argument as if its body ran with {@code entered} held. */
-  private void scanClosure(TreePath path, EnteredSet entered, boolean runsNow) {
+  /** Scans a closure argument as if its body ran inside {@code ctx}'s entries. */
+  private void scanClosure(TreePath path, ScanContext ctx) {
     Tree leaf = path.getLeaf();
     Tree closure = ASTHelpers.stripParentheses((ExpressionTree) leaf);
     if (closure != leaf) {
       path = new TreePath(path, closure);
     }
-    TreePath p = path;
-    if (!runsNow) {
-      detached(() -> scanClosureNow(p, entered));
-    } else {
-      scanClosureNow(p, entered);
-    }
-  }
-
-  private Void scanClosureNow(TreePath path, EnteredSet entered) {
-    Tree closure = path.getLeaf();
     if (closure instanceof LambdaExpressionTree lambda) {
-      scanUnder(path, lambda.getBody(), entered);
+      scanUnder(path, lambda.getBody(), ctx);
     } else if (closure instanceof MemberReferenceTree ref) {
-      scanUnder(path, ref.getQualifierExpression(), entered);
-      Symbol s = ASTHelpers.getSymbol(ref);
-      if (s instanceof MethodSymbol target) {
-        ExpressionTree receiver = ref.getQualifierExpression();
-        MethodSummary summary = summaryOf(target);
-        if (summary != null) {
-          applySummary(ref, target, summary, List.of(), receiver, entered);
-        } else if (!ctx.index().declaredHere(target)) {
-          applyDeclaredEffect(ref, target, List.of(), receiver, entered);
-        }
-      }
+      scanMethodReference(path, ref, ctx);
     } else if (closure instanceof NewClassTree nc && nc.getClassBody() != null) {
-      scanUnder(path, nc.getEnclosingExpression(), entered);
+      scanUnder(path, nc.getEnclosingExpression(), ctx);
       for (ExpressionTree a : nc.getArguments()) {
-        scanUnder(path, a, entered);
+        scanUnder(path, a, ctx);
       }
       TreePath body = new TreePath(path, nc.getClassBody());
       for (Tree member : nc.getClassBody().getMembers()) {
         if (member instanceof MethodTree mt && mt.getBody() != null) {
-          scanUnder(new TreePath(body, mt), mt.getBody(), entered);
+          scanUnder(new TreePath(body, mt), mt.getBody(), ctx);
         } else {
-          detachedRun(() -> scanUnder(body, member, EnteredSet.EMPTY));
+          scanUnder(body, member, ctx.detached());
         }
       }
     } else if (closure instanceof IdentifierTree id) {
-      Symbol s = ASTHelpers.getSymbol(id);
-      if (s instanceof VarSymbol v) {
-        int param = parameterIndex(v);
-        if (param >= 0 && current != null) {
-          current.invoke(param, allCertain(entered), entered.entries());
-        } else if (isEffectivelyFinalLocal(v)) {
-          ExpressionTree init = ctx.index().assignments(v).get(0);
-          TreePath initPath = ctx.pathOf(init);
-          if (initPath != null && isClosureLike(init)) {
-            redirected(id, v, () -> scanClosure(initPath, entered, true));
-          }
-        }
+      if (ASTHelpers.getSymbol(id) instanceof VarSymbol v) {
+        runClosureVariable(id, v, ctx);
       }
     } else {
-      scanUnder(path.getParentPath(), closure, entered);
+      scanUnder(path.getParentPath(), closure, ctx);
     }
-    return null;
   }
 
-  /** {@code r.run()} on a closure parameter: the method invokes that parameter now. */
+  private void scanMethodReference(TreePath path, MemberReferenceTree ref, ScanContext ctx) {
+    scanUnder(path, ref.getQualifierExpression(), ctx);
+    Symbol s = ASTHelpers.getSymbol(ref);
+    if (s instanceof MethodSymbol target) {
+      JavacCallSite site = site(ref, target, List.of(), ref.getQualifierExpression(), ctx);
+      EffectSummary summary = summaryOf(target);
+      if (summary != null) {
+        applySummary(site, summary, ctx);
+      } else if (!unit.index().declaredHere(target)) {
+        applyDeclaredEffect(site, ctx);
+      }
+    }
+  }
+
+  /**
+   * A closure variable run here (passed on, or {@code r.run()}): a parameter is recorded as invoked
+   * in the method's summary; an effectively final local's initialiser is scanned here, with its
+   * findings reported at {@code at}.
+   */
+  private void runClosureVariable(Tree at, VarSymbol v, ScanContext ctx) {
+    int param = parameterIndex(v, ctx);
+    if (param >= 0 && ctx.summary() != null) {
+      ctx.summary().invoke(param, ctx.entered().allCertain(), ctx.entered().entries());
+    } else if (isEffectivelyFinalLocal(v)) {
+      ExpressionTree init = unit.index().assignments(v).get(0);
+      TreePath initPath = unit.pathOf(init);
+      if (initPath != null && isClosureLike(init, ctx)) {
+        ScanContext inner = ctx;
+        if (ctx.redirect() == null) {
+          // The outermost call that runs the closure is where the finding belongs.
+          int line = unit.lines().of(init);
+          inner =
+              ctx.redirectedTo(
+                  new ScanContext.Redirect(
+                      at, pathFor(at), FindingText.closure(v.getSimpleName().toString(), line)));
+        }
+        scanClosure(initPath, inner);
+      }
+    }
+  }
+
+  /** {@code r.run()} on a closure variable: the closure runs now. */
   private void recordParameterInvocation(
-      MethodInvocationTree node, MethodSymbol m, EnteredSet entered) {
+      MethodInvocationTree node, MethodSymbol m, ScanContext ctx) {
     if ((m.flags() & Flags.ABSTRACT) == 0) {
       return;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(node);
-    if (!(receiver instanceof IdentifierTree id)
-        || !(ASTHelpers.getSymbol(id) instanceof VarSymbol v)) {
-      return;
-    }
-    if (!isFunctional(v)) {
-      return;
-    }
-    int param = parameterIndex(v);
-    if (param >= 0 && current != null) {
-      current.invoke(param, allCertain(entered), entered.entries());
-    } else if (isEffectivelyFinalLocal(v)) {
-      ExpressionTree init = ctx.index().assignments(v).get(0);
-      if (isClosureLike(init)) {
-        TreePath initPath = ctx.pathOf(init);
-        if (initPath != null) {
-          redirected(node, v, () -> scanClosure(initPath, entered, true));
-        }
-      }
+    if (receiver instanceof IdentifierTree id
+        && ASTHelpers.getSymbol(id) instanceof VarSymbol v
+        && isFunctional(v)) {
+      runClosureVariable(node, v, ctx);
     }
   }
 
   private boolean isFunctional(VarSymbol v) {
     try {
-      return v.type != null && ctx.types().isFunctionalInterface(v.type);
+      return v.type != null && unit.types().isFunctionalInterface(v.type);
     } catch (RuntimeException e) {
       return false;
     }
   }
 
-  private static boolean allCertain(EnteredSet entered) {
-    for (Entry e : entered.entries()) {
-      if (!e.certain()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private int parameterIndex(VarSymbol v) {
-    if (currentMethod == null || v.owner != currentMethod || v.getKind() != ElementKind.PARAMETER) {
+  private static int parameterIndex(VarSymbol v, ScanContext ctx) {
+    MethodSymbol method = ctx.method();
+    if (method == null || v.owner != method || v.getKind() != ElementKind.PARAMETER) {
       return -1;
     }
-    return currentMethod.getParameters().indexOf(v);
+    return method.getParameters().indexOf(v);
   }
 
   private boolean isEffectivelyFinalLocal(VarSymbol v) {
     return v.getKind() == ElementKind.LOCAL_VARIABLE
-        && ctx.index().assignments(v).size() == 1
-        && ctx.index().declaredHere(v);
+        && unit.index().assignments(v).size() == 1
+        && unit.index().declaredHere(v);
   }
 
-  private boolean isClosureLike(ExpressionTree arg) {
+  private boolean isClosureLike(ExpressionTree arg, ScanContext ctx) {
     if (ClosureLiteral.isClosure(arg)) {
       return true;
     }
@@ -393,288 +334,154 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     if (x instanceof IdentifierTree id
         && ASTHelpers.getSymbol(id) instanceof VarSymbol v
         && isFunctional(v)) {
-      return parameterIndex(v) >= 0 || isEffectivelyFinalLocal(v);
+      return parameterIndex(v, ctx) >= 0 || isEffectivelyFinalLocal(v);
     }
     return false;
   }
 
   // ---- summaries and effects ----
 
-  private void applySummary(
+  private JavacCallSite site(
       Tree call,
-      MethodSymbol m,
-      MethodSummary summary,
+      MethodSymbol callee,
       List<? extends ExpressionTree> args,
       ExpressionTree receiver,
-      EnteredSet entered) {
-    int line = ctx.lines().of(call);
-    for (MethodSummary.Effect effect : summary.enters()) {
-      AllocationSet ids = instantiate(effect.allocations(), m, args, receiver);
-      if (ids.isEmpty()) {
-        continue;
-      }
-      String path = "`" + CallName.of(m) + "` (" + effect.path() + ")";
-      check(call, ids, entered, path, effect.certain());
+      ScanContext ctx) {
+    return new JavacCallSite(
+        callee, args, receiver, call, ctx.method(), unit.lines().of(call), unit.binder());
+  }
+
+  private void applySummary(JavacCallSite site, EffectSummary summary, ScanContext ctx) {
+    for (Effect effect : summary.instantiate(site)) {
+      check(
+          site.tree(),
+          effect.identities(),
+          ctx,
+          FindingText.through(site.callee(), effect.path()),
+          effect.certain());
       record(
-          ids,
+          ctx,
+          effect.identities(),
           effect.certain(),
-          "`" + CallName.of(m) + "` at line " + line + " → " + effect.path());
+          FindingText.then(FindingText.callAt(site.callee(), site.line()), effect.path()));
     }
   }
 
   /**
    * The conservative default for a method compiled elsewhere that declares no {@code @Enters}: it
    * may enter any handle or token passed to it. That is never more than a possible nesting. JDK
-   * methods and the runtime's own are known not to enter anything.
+   * methods and the runtime's own are known not to enter anything ({@link DefaultEffects}).
    */
-  private void applyDefaultEffect(
-      MethodInvocationTree call,
-      MethodSymbol m,
-      List<? extends ExpressionTree> args,
-      EnteredSet entered) {
-    if (entered.isEmpty() && current == null) {
+  private void applyDefaultEffect(JavacCallSite site, ScanContext ctx) {
+    if (ctx.entered().isEmpty() && ctx.summary() == null) {
       return;
     }
-    if (DefaultEffects.entersNothing(m)) {
+    if (DefaultEffects.entersNothing(site.callee())) {
       return;
     }
-    for (ExpressionTree arg : args) {
-      Type type = ASTHelpers.getType(arg);
-      if (type == null || !PerCpuApi.isHandleOrToken(type)) {
-        continue;
+    String path = FindingText.undeclared(site.callee());
+    for (int i = 0; i < site.arguments().size(); i++) {
+      if (PerCpuApi.isHandleOrToken(ASTHelpers.getType(site.arguments().get(i)))) {
+        IdentitySet ids = site.argument(i).orElseThrow();
+        check(site.tree(), ids, ctx, path, false);
+        record(ctx, ids, false, path);
       }
-      AllocationSet ids = ctx.binder().bind(arg);
-      String path =
-          "`"
-              + CallName.of(m)
-              + "`, compiled elsewhere without @Enters, which may enter its argument";
-      check(call, ids, entered, path, false);
-      record(ids, false, path);
     }
   }
 
   /** Applies a declared {@code @Enters} effect; false when the method declares none. */
-  private boolean applyDeclaredEffect(
-      Tree call,
-      MethodSymbol m,
-      List<? extends ExpressionTree> args,
-      ExpressionTree receiver,
-      EnteredSet entered) {
+  private boolean applyDeclaredEffect(JavacCallSite site, ScanContext ctx) {
     Optional<List<EffectTerm>> effect;
     try {
-      effect = ctx.api().declaredEffect(m);
+      effect = unit.api().declaredEffect(site.callee());
     } catch (IllegalArgumentException malformed) {
       return true; // the declaring library's problem; the CF checker reports malformed terms
     }
     if (effect.isEmpty()) {
       return false;
     }
-    int line = ctx.lines().of(call);
     for (EffectTerm term : effect.get()) {
-      AllocationSet ids = bindTerm(term, m, args, receiver);
+      IdentitySet ids = EffectTermBinder.bind(term, site);
       if (ids.isEmpty()) {
         continue;
       }
-      String path = "`" + CallName.of(m) + "` (declared @Enters(\"" + term + "\"))";
-      check(call, ids, entered, path, true);
-      record(ids, true, "`" + CallName.of(m) + "` at line " + line);
+      check(site.tree(), ids, ctx, FindingText.declared(site.callee(), term), true);
+      record(ctx, ids, true, FindingText.callAt(site.callee(), site.line()));
     }
     return true;
   }
 
-  private AllocationSet bindTerm(
-      EffectTerm term,
-      MethodSymbol m,
-      List<? extends ExpressionTree> args,
-      ExpressionTree receiver) {
-    if (term instanceof EffectTerm.This) {
-      return receiver == null ? AllocationSet.empty() : ctx.binder().bind(receiver);
-    }
-    if (term instanceof EffectTerm.Parameter p) {
-      return p.index() - 1 < args.size()
-          ? ctx.binder().bind(args.get(p.index() - 1))
-          : AllocationSet.empty();
-    }
-    if (term instanceof EffectTerm.Symbol s) {
-      return AllocationSet.of(new Allocation.Symbolic(s.name(), null));
-    }
-    if (term instanceof EffectTerm.Field f) {
-      Symbol owner = m.owner;
-      String name = f.name();
-      int dot = name.lastIndexOf('.');
-      String simple = dot < 0 ? name : name.substring(dot + 1);
-      for (Symbol member : owner.getEnclosedElements()) {
-        if (member instanceof VarSymbol v && v.getSimpleName().contentEquals(simple)) {
-          boolean isStatic = (v.flags() & Flags.STATIC) != 0;
-          if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
-            return AllocationSet.of(
-                new Allocation.Unknown(
-                    AllocationBinder.typeArgument(v.type),
-                    "field `" + simple + "` of another object"));
-          }
-          return AllocationSet.of(
-              new Allocation.Named(
-                  v, AllocationBinder.typeArgument(v.type), PerCpuApi.isDistinct(v)));
-        }
-      }
-    }
-    return AllocationSet.empty();
-  }
-
-  /** Translates a callee's allocation set into the caller's terms at one call site. */
-  private AllocationSet instantiate(
-      AllocationSet calleeIds,
-      MethodSymbol callee,
-      List<? extends ExpressionTree> args,
-      ExpressionTree receiver) {
-    return calleeIds.flatMap(
-        a -> {
-          if (a instanceof Allocation.Fresh f && f.perEvaluation()) {
-            return AllocationSet.empty(); // a new allocation on every call of the callee
-          }
-          if (a instanceof Allocation.Named n) {
-            if (n.isParameterOf(callee)) {
-              int i = callee.getParameters().indexOf(n.variable());
-              if (i >= 0 && i < args.size()) {
-                return ctx.binder().bind(args.get(i));
-              }
-              // A method reference: the functional interface supplies the argument.
-              return AllocationSet.of(
-                  new Allocation.Unknown(
-                      n.typeArgument(), "an argument of `" + CallName.of(callee) + "`"));
-            }
-            if (n.variable().getKind() == ElementKind.FIELD) {
-              boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
-              if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
-                return AllocationSet.of(
-                    new Allocation.Unknown(
-                        n.typeArgument(),
-                        "field `" + n.variable().getSimpleName() + "` of another object"));
-              }
-              return AllocationSet.of(a);
-            }
-            return AllocationSet.of(
-                new Allocation.Unknown(
-                    n.typeArgument(), "a handle inside `" + callee.getSimpleName() + "()`"));
-          }
-          return AllocationSet.of(a);
-        });
-  }
-
-  private void record(AllocationSet ids, boolean certain, String path) {
-    if (current != null) {
-      current.enter(ids, certain, path);
+  private static void record(ScanContext ctx, IdentitySet ids, boolean certain, String path) {
+    if (ctx.summary() != null) {
+      ctx.summary().enter(ids, certain, path);
     }
   }
 
   // ---- the verdict ----
 
-  private void redirected(Tree at, VarSymbol closure, Runnable body) {
-    if (redirectTo != null) {
-      body.run(); // the outermost call that runs the closure is where the finding belongs
+  /**
+   * Checks an entry of {@code inner} at {@code at} against the entries around it.
+   *
+   * @param via how {@code at} reaches the entry, or empty when {@code at} is the entry itself
+   * @param certain whether the entry happens for certain when {@code at} runs
+   */
+  private void check(Tree at, IdentitySet inner, ScanContext ctx, String via, boolean certain) {
+    if (ctx.entered().isEmpty() || inner.isEmpty()) {
       return;
     }
-    redirectTo = at;
-    redirectPath = getCurrentPathFor(at);
-    redirectVia =
-        "the closure `"
-            + closure.getSimpleName()
-            + "` (line "
-            + ctx.lines().of(ctx.index().assignments(closure).get(0))
-            + ")";
-    try {
-      body.run();
-    } finally {
-      redirectTo = null;
-      redirectPath = null;
-      redirectVia = null;
+    TreePath path;
+    if (ctx.redirect() != null) {
+      String here = via.isEmpty() ? "`" + calledName(at) + "` at line " + unit.lines().of(at) : via;
+      via = FindingText.then(ctx.redirect().via(), here);
+      path = ctx.redirect().path();
+    } else {
+      path = pathFor(at);
     }
-  }
-
-  private void check(
-      Tree at, AllocationSet inner, EnteredSet entered, String via, boolean certain) {
-    if (entered.isEmpty() || inner.isEmpty()) {
-      return;
-    }
-    if (redirectTo != null) {
-      String inside =
-          "`"
-              + (at instanceof MethodInvocationTree mi
-                  ? ASTHelpers.getSymbol(mi) == null
-                      ? "call"
-                      : ASTHelpers.getSymbol(mi).getSimpleName()
-                  : "call")
-              + "` at line "
-              + ctx.lines().of(at);
-      via = redirectVia + " → " + (via == null ? inside : via);
-      at = redirectTo;
-    }
-    JavacTypes types = ctx.modelTypes();
-    boolean aliasing = ctx.config().typeArgumentAliasing();
     Entry best = null;
-    boolean definite = false;
-    for (Entry e : entered.entries()) {
-      AllocationSet.Relation r = inner.relate(e.allocations(), types, aliasing);
-      if (r == AllocationSet.Relation.SAME && e.certain() && certain) {
+    Verdict bestVerdict = Verdict.DISTINCT;
+    for (Entry e : ctx.entered().entries()) {
+      Verdict v = verdict(inner, e.identities()).ifCertain(certain && e.certain());
+      if (v == Verdict.DEFINITE) {
         best = e;
-        definite = true;
+        bestVerdict = v;
         break;
       }
-      if (r != AllocationSet.Relation.DISTINCT && best == null) {
+      if (v == Verdict.POSSIBLE && best == null) {
         best = e;
+        bestVerdict = v;
       }
     }
-    if (best == null) {
-      return;
+    if (best != null && path != null) {
+      listener.nested(new NestingEvent(path, bestVerdict, inner, best, via));
     }
-    Finding old = findings.get(at);
-    if (old != null && (old.kind() == Finding.Kind.NESTED || !definite)) {
-      return;
-    }
-    String what = inner.describe();
-    StringBuilder msg = new StringBuilder();
-    if (definite) {
-      msg.append("Nested entry of ")
-          .append(what)
-          .append(": it is already entered by the ")
-          .append(best.method())
-          .append(" at line ")
-          .append(best.line());
-    } else {
-      msg.append("Possible nested entry: ")
-          .append(what)
-          .append(" may be the allocation entered by the ")
-          .append(best.method())
-          .append(" at line ")
-          .append(best.line())
-          .append(" (")
-          .append(best.allocations().describe())
-          .append(")");
-    }
-    if (via != null) {
-      msg.append("; entered again via ").append(via);
-    }
-    msg.append(
-        definite
-            ? ". A nested entry of the same allocation on the same CPU throws PerCpuNestingException at run time."
-            : ". If they can be the same allocation, this throws PerCpuNestingException at run time; if not, say so with @Distinct.");
-    Optional<Fix> fix =
-        definite && via == null && at instanceof MethodInvocationTree call
-            ? ctx.reuseValueFix(call, best.closure(), getCurrentPathFor(at))
-            : Optional.empty();
-    findings.put(
-        at,
-        new Finding(
-            definite ? Finding.Kind.NESTED : Finding.Kind.POSSIBLE_NESTED,
-            getCurrentPathFor(at),
-            msg.toString(),
-            fix));
   }
 
-  private TreePath getCurrentPathFor(Tree at) {
-    if (redirectPath != null && redirectPath.getLeaf() == at) {
-      return redirectPath;
+  /**
+   * The model's verdict, narrowed by {@code -XepOpt:PerCpu:TypeArgumentAliasing=false}: then two
+   * handles are possibly the same only when they share a member.
+   */
+  private Verdict verdict(IdentitySet inner, IdentitySet entered) {
+    Verdict v = Verdict.of(inner, entered, unit.modelTypes());
+    if (v != Verdict.POSSIBLE || unit.config().typeArgumentAliasing()) {
+      return v;
     }
+    for (var a : inner.members()) {
+      for (var b : entered.members()) {
+        if (a.equals(b)) {
+          return v;
+        }
+      }
+    }
+    return Verdict.DISTINCT;
+  }
+
+  private static String calledName(Tree at) {
+    return at instanceof MethodInvocationTree mi && ASTHelpers.getSymbol(mi) != null
+        ? ASTHelpers.getSymbol(mi).getSimpleName().toString()
+        : "call";
+  }
+
+  private TreePath pathFor(Tree at) {
     TreePath p = getCurrentPath();
     if (p != null && p.getLeaf() == at) {
       return p;
@@ -682,64 +489,17 @@ final class NestingScanner extends PathScanner<Void, EnteredSet> {
     return p == null ? null : new TreePath(p, at);
   }
 
-  private Void detached(Supplier<Void> body) {
-    MethodSummary.Builder saved = current;
-    current = null;
-    try {
-      return body.get();
-    } finally {
-      current = saved;
-    }
-  }
-
-  private void detachedRun(Runnable body) {
-    detached(
-        () -> {
-          body.run();
-          return null;
-        });
-  }
-
   /**
-   * The freshest summary of {@code m}: this pass's when its body was already walked, else the
-   * previous pass's. Using the fresh one lets a call chain settle in fewer passes.
+   * The freshest summary of {@code m}, its body walked now if this pass has not walked it yet, so a
+   * call chain settles in one pass whatever its order.
    */
-  private MethodSummary summaryOf(MethodSymbol m) {
-    if (!next.containsKey(m) && !walking.contains(m)) {
-      TreePath declaration = ctx.index().pathOf(m);
+  private EffectSummary summaryOf(MethodSymbol m) {
+    if (summaries.needsWalk(m)) {
+      TreePath declaration = unit.index().pathOf(m);
       if (declaration != null) {
-        walkNow(declaration);
+        scanUnder(declaration.getParentPath(), declaration.getLeaf(), ScanContext.TOP);
       }
     }
-    MethodSummary fresh = next.get(m);
-    if (fresh != null) {
-      return fresh.isEmpty() ? null : fresh;
-    }
-    if (walking.contains(m)) {
-      staleSummaryUsed = true; // recursion: the method is being walked right now
-    }
-    return previous.get(m);
-  }
-
-  /** Whether a recursive call used the previous pass's summary, so another pass is needed. */
-  boolean usedStaleSummary() {
-    return staleSummaryUsed;
-  }
-
-  /** Summarises a callee on demand, so a call chain settles in one pass whatever its order. */
-  private void walkNow(TreePath declaration) {
-    Tree savedRedirect = redirectTo;
-    String savedVia = redirectVia;
-    TreePath savedPath = redirectPath;
-    redirectTo = null;
-    redirectVia = null;
-    redirectPath = null;
-    try {
-      scanUnder(declaration.getParentPath(), declaration.getLeaf(), EnteredSet.EMPTY);
-    } finally {
-      redirectTo = savedRedirect;
-      redirectVia = savedVia;
-      redirectPath = savedPath;
-    }
+    return summaries.summaryOf(m);
   }
 }

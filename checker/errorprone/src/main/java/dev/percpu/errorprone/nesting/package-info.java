@@ -1,10 +1,22 @@
 /**
- * The nesting analysis, after {@code analysis-model.md}: an {@link
- * dev.percpu.errorprone.nesting.Allocation} identity per handle expression (computed by the binder
- * through variables, clones, tokens, symbol lookups and conditionals), an immutable entered set
- * carried down the tree as the scanner descends into the closures of entering calls (Error Prone's
- * {@code HeldLockSet}, turned around), and per-method summaries of what each method of the unit
- * enters, computed by a fixpoint over the unit's call graph and instantiated at each call site.
- * Entry point: {@link dev.percpu.errorprone.nesting.NestingAnalysis#run}.
+ * The Error Prone side of the nesting analysis: an adapter from javac's trees and symbols to the
+ * shared model in {@code dev.percpu.analysis}, which holds the concepts (identity, entered set,
+ * effect summary, verdict, finding text).
+ *
+ * <ul>
+ *   <li>{@link dev.percpu.errorprone.nesting.IdentityBinder} maps each handle expression to the
+ *       model's {@code IdentitySet} (through variables, clones, tokens, symbol lookups, returns and
+ *       conditionals); {@link dev.percpu.errorprone.nesting.JavacCallSite} is the model's {@code
+ *       CallSite} view of one call, for summary instantiation and {@code @Enters} binding.
+ *   <li>{@link dev.percpu.errorprone.nesting.NestingScanner} is one walk whose argument is an
+ *       immutable {@link dev.percpu.errorprone.nesting.ScanContext} (entered set, current method,
+ *       summary builder, redirect), grown when it descends into the closure of an entering call. It
+ *       reports {@link dev.percpu.errorprone.nesting.NestingEvent}s to a {@link
+ *       dev.percpu.errorprone.nesting.NestingListener}; {@link
+ *       dev.percpu.errorprone.nesting.FindingCollector} turns them into findings for the thin
+ *       checks.
+ *   <li>{@link dev.percpu.errorprone.nesting.NestingAnalysis} drives the fixpoint over the unit's
+ *       summaries, kept per pass in a {@link dev.percpu.errorprone.nesting.SummaryTable}.
+ * </ul>
  */
 package dev.percpu.errorprone.nesting;

@@ -16,24 +16,27 @@ import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.Optional;
 
-/** What one analysis of one compilation unit shares between its passes. */
-final class NestingContext {
+/**
+ * What one analysis of one compilation unit shares between its passes and its scanner: the unit's
+ * index, its binder, the configuration and the type utilities.
+ */
+final class UnitContext {
   private final CompilationUnitTree unit;
   private final VisitorState state;
   private final PerCpuConfig config;
   private final UnitIndex index;
   private final Lines lines;
-  private final AllocationBinder binder;
+  private final IdentityBinder binder;
   private final JavacTypes modelTypes;
 
-  NestingContext(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+  UnitContext(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
     this.unit = unit;
     this.state = state;
     this.config = config;
     this.index = UnitIndex.of(unit);
     this.lines = new Lines(unit);
     this.binder =
-        new AllocationBinder(index, config.api(), lines, JavacTrees.instance(state.context));
+        new IdentityBinder(index, config.api(), lines, JavacTrees.instance(state.context));
     this.modelTypes = JavacTypes.instance(state.context);
   }
 
@@ -53,7 +56,7 @@ final class NestingContext {
     return lines;
   }
 
-  AllocationBinder binder() {
+  IdentityBinder binder() {
     return binder;
   }
 

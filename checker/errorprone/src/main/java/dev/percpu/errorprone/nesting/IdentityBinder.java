@@ -21,24 +21,36 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
+import dev.percpu.analysis.AllocationIdentity;
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Unknown;
+import dev.percpu.analysis.AllocationIdentity.Variable;
+import dev.percpu.analysis.CallSiteTranslation;
+import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.Receivers;
+import dev.percpu.analysis.TypeArguments;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
- * Maps a handle or token expression to the allocations it reaches: through variables (resolved
- * through their assignments in this unit), {@code clone()}/{@code get(guard)} and any other
- * {@code @PreservesAllocation} method, {@code define}/{@code symbol} with a constant-folded symbol,
- * {@code allocate} sites, and conditional expressions. Guards play no part: every entry on one
- * thread inside another is on the same CPU.
+ * Maps a handle or token expression to the {@link IdentitySet} it reaches: through variables
+ * (resolved through their assignments in this unit), {@code clone()}/{@code get(guard)} and any
+ * other {@code @PreservesAllocation} method, {@code define}/{@code symbol} with a constant-folded
+ * symbol, {@code allocate} sites, methods of this unit that return a handle, and conditional and
+ * switch expressions. Guards play no part: every entry on one thread inside another is on the same
+ * CPU.
+ *
+ * <p>Each question names its scope, the method whose body the expression is in: an allocation made
+ * there is newer than that method's parameters ({@link AllocationIdentity.Fresh#scope()}).
  */
-final class AllocationBinder {
+final class IdentityBinder {
 
   private static final int MAX_DEPTH = 24;
 
@@ -50,47 +62,51 @@ final class AllocationBinder {
   private final Set<MethodSymbol> resolvingMethods = new HashSet<>();
   private int depth;
 
-  AllocationBinder(UnitIndex index, PerCpuApi api, Lines lines, JavacTrees trees) {
+  IdentityBinder(UnitIndex index, PerCpuApi api, Lines lines, JavacTrees trees) {
     this.index = index;
     this.api = api;
     this.lines = lines;
     this.trees = trees;
   }
 
-  AllocationSet bind(ExpressionTree expression) {
+  /**
+   * What {@code expression}, in the body of {@code scope} (or a field initialiser when null),
+   * reaches.
+   */
+  IdentitySet bind(ExpressionTree expression, MethodSymbol scope) {
     if (expression == null) {
-      return AllocationSet.of(new Allocation.Unknown(null, "a handle of unknown origin"));
+      return IdentitySet.of(new Unknown(null, "a handle of unknown origin"));
     }
     if (depth > MAX_DEPTH) {
       return unknown(expression);
     }
     depth++;
     try {
-      return bindUnguarded(expression);
+      return bindUnguarded(expression, scope);
     } finally {
       depth--;
     }
   }
 
-  private AllocationSet bindUnguarded(ExpressionTree e) {
+  private IdentitySet bindUnguarded(ExpressionTree e, MethodSymbol scope) {
     ExpressionTree x = ASTHelpers.stripParentheses(e);
     switch (x.getKind()) {
       case TYPE_CAST:
-        return bind(((TypeCastTree) x).getExpression());
+        return bind(((TypeCastTree) x).getExpression(), scope);
       case CONDITIONAL_EXPRESSION:
         ConditionalExpressionTree c = (ConditionalExpressionTree) x;
-        return bind(c.getTrueExpression()).union(bind(c.getFalseExpression()));
+        return bind(c.getTrueExpression(), scope).union(bind(c.getFalseExpression(), scope));
       case ASSIGNMENT:
-        return bind(((AssignmentTree) x).getExpression());
+        return bind(((AssignmentTree) x).getExpression(), scope);
       case METHOD_INVOCATION:
-        return bindCall((MethodInvocationTree) x);
+        return bindCall((MethodInvocationTree) x, scope);
       case SWITCH_EXPRESSION:
-        return bindSwitch((SwitchExpressionTree) x);
+        return bindSwitch((SwitchExpressionTree) x, scope);
       case IDENTIFIER:
       case MEMBER_SELECT:
         Symbol s = ASTHelpers.getSymbol(x);
         if (s instanceof VarSymbol v) {
-          return bindVariable(v, x);
+          return bindVariable(v, x, scope);
         }
         return unknown(x);
       default:
@@ -99,7 +115,7 @@ final class AllocationBinder {
   }
 
   /** A switch expression may yield any of its results, like a conditional with more arms. */
-  private AllocationSet bindSwitch(SwitchExpressionTree sw) {
+  private IdentitySet bindSwitch(SwitchExpressionTree sw, MethodSymbol scope) {
     List<ExpressionTree> results = new ArrayList<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -133,14 +149,14 @@ final class AllocationBinder {
     if (results.isEmpty()) {
       return unknown(sw);
     }
-    AllocationSet all = AllocationSet.empty();
+    IdentitySet all = IdentitySet.empty();
     for (ExpressionTree r : results) {
-      all = all.union(bind(r));
+      all = all.union(bind(r, scope));
     }
     return all;
   }
 
-  private AllocationSet bindCall(MethodInvocationTree call) {
+  private IdentitySet bindCall(MethodInvocationTree call, MethodSymbol scope) {
     MethodSymbol m = ASTHelpers.getSymbol(call);
     if (m == null) {
       return unknown(call);
@@ -149,31 +165,32 @@ final class AllocationBinder {
     List<? extends ExpressionTree> args = call.getArguments();
     if (role instanceof MethodRole.PreservesAllocation p) {
       ExpressionTree from = p.from() < 0 ? ASTHelpers.getReceiver(call) : arg(args, p.from());
-      return from == null ? unknown(call) : bind(from);
+      return from == null ? unknown(call) : bind(from, scope);
     }
     if (role instanceof MethodRole.SymbolLookup sl) {
       ExpressionTree name = arg(args, sl.index());
       String symbol = name == null ? null : ASTHelpers.constValue(name, String.class);
       return symbol == null
-          ? AllocationSet.of(
-              new Allocation.Unknown(
-                  typeArgument(call), "a symbol lookup with a non-constant name"))
-          : AllocationSet.of(new Allocation.Symbolic(symbol, typeArgument(call)));
+          ? IdentitySet.of(
+              new Unknown(typeArgument(call), "a symbol lookup with a non-constant name"))
+          : IdentitySet.of(new Symbolic(symbol, typeArgument(call)));
     }
-    if (role instanceof MethodRole.FreshAllocation || PerCpuApi.isDistinct(m)) {
-      // A @Distinct method promises a handle no other handle in scope reaches: as good as fresh.
-      return AllocationSet.of(
-          new Allocation.Fresh(call, true, typeArgument(call), "", lines.of(call)));
+    boolean distinct = PerCpuApi.isDistinct(m);
+    if (role instanceof MethodRole.FreshAllocation || distinct) {
+      // A @Distinct method promises a handle no other handle in scope reaches.
+      return IdentitySet.of(
+          new Fresh(call, scope, distinct, typeArgument(call), "", lines.of(call)));
     }
-    AllocationSet returned = bindReturned(call, m);
+    IdentitySet returned = bindReturned(call, m, scope);
     return returned != null ? returned : unknown(call);
   }
 
   /**
    * A method of this unit that cannot be overridden returns what its return statements return, in
-   * the caller's terms: {@code counts()} returning a final field is that field.
+   * the caller's terms ({@link CallSiteTranslation#returned}): {@code counts()} returning a final
+   * field is that field, and one returning a new allocation returns a new one per call.
    */
-  private AllocationSet bindReturned(MethodInvocationTree call, MethodSymbol m) {
+  private IdentitySet bindReturned(MethodInvocationTree call, MethodSymbol m, MethodSymbol scope) {
     boolean overridable =
         (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
             && (m.owner.flags() & Flags.FINAL) == 0;
@@ -182,66 +199,47 @@ final class AllocationBinder {
       return null;
     }
     try {
-      AllocationSet inCallee = AllocationSet.empty();
+      IdentitySet inCallee = IdentitySet.empty();
       for (ExpressionTree value : values) {
-        inCallee = inCallee.union(bind(value));
+        inCallee = inCallee.union(bind(value, m));
       }
-      ExpressionTree receiver = ASTHelpers.getReceiver(call);
-      List<? extends ExpressionTree> args = call.getArguments();
-      AllocationSet inCaller =
-          inCallee.flatMap(
-              a -> {
-                if (a instanceof Allocation.Fresh f && f.perEvaluation()) {
-                  // A new allocation per call: this call site is its identity.
-                  return AllocationSet.of(
-                      new Allocation.Fresh(call, true, f.typeArgument(), "", lines.of(call)));
-                }
-                if (a instanceof Allocation.Named n) {
-                  if (n.isParameterOf(m)) {
-                    int i = m.getParameters().indexOf(n.variable());
-                    return i >= 0 && i < args.size() ? bind(args.get(i)) : unknown(call);
-                  }
-                  if (n.variable().getKind() != ElementKind.FIELD) {
-                    return unknown(call); // a local or lambda parameter of the callee
-                  }
-                  boolean isStatic = (n.variable().flags() & Flags.STATIC) != 0;
-                  if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
-                    return AllocationSet.of(
-                        new Allocation.Unknown(
-                            n.typeArgument(),
-                            "field `" + n.variable().getSimpleName() + "` of another object"));
-                  }
-                }
-                return AllocationSet.of(a);
-              });
+      IdentitySet inCaller =
+          CallSiteTranslation.returned(
+              inCallee,
+              new JavacCallSite(
+                  m,
+                  call.getArguments(),
+                  ASTHelpers.getReceiver(call),
+                  call,
+                  scope,
+                  lines.of(call),
+                  this));
       return inCaller.isEmpty() ? null : inCaller;
     } finally {
       resolvingMethods.remove(m);
     }
   }
 
-  private AllocationSet bindVariable(VarSymbol v, ExpressionTree use) {
-    Type typeArgument = typeArgument(v.type);
-    boolean distinct = PerCpuApi.isDistinct(v);
-    Allocation.Named named = new Allocation.Named(v, typeArgument, distinct);
+  private IdentitySet bindVariable(VarSymbol v, ExpressionTree use, MethodSymbol scope) {
+    Variable named = new Variable(v, TypeArguments.of(v.type), PerCpuApi.isDistinct(v));
     ElementKind kind = v.getKind();
     if (kind == ElementKind.PARAMETER || kind == ElementKind.EXCEPTION_PARAMETER) {
-      return AllocationSet.of(named);
+      return IdentitySet.of(named);
     }
     if (kind == ElementKind.FIELD) {
       return bindField(v, use, named);
     }
     if (kind != ElementKind.LOCAL_VARIABLE && kind != ElementKind.RESOURCE_VARIABLE) {
-      return AllocationSet.of(named);
+      return IdentitySet.of(named);
     }
     List<ExpressionTree> values = index.assignments(v);
     if (values.isEmpty() || !resolving.add(v)) {
-      return AllocationSet.of(named); // a loop variable, or a cycle through assignments
+      return IdentitySet.of(named); // a loop variable, or a cycle through assignments
     }
     try {
-      AllocationSet result = AllocationSet.empty();
+      IdentitySet result = IdentitySet.empty();
       for (ExpressionTree value : values) {
-        result = result.union(bind(value));
+        result = result.union(bind(value, scope));
       }
       if (values.size() == 1) {
         // An effectively-final local holds one value for its whole scope: even when that value's
@@ -254,13 +252,11 @@ final class AllocationBinder {
     }
   }
 
-  private AllocationSet bindField(VarSymbol v, ExpressionTree use, Allocation.Named named) {
+  private IdentitySet bindField(VarSymbol v, ExpressionTree use, Variable named) {
     boolean isStatic = (v.flags() & Flags.STATIC) != 0;
     if (!isStatic && !throughThis(use)) {
       // Another object's field: the same field of two objects need not be one allocation.
-      return AllocationSet.of(
-          new Allocation.Unknown(
-              named.typeArgument(), "field `" + v.getSimpleName() + "` of another object"));
+      return IdentitySet.of(CallSiteTranslation.anotherObjectsField(named));
     }
     // A private field no code of this unit reassigns after initialisation is final in all but
     // name: no other unit can assign it.
@@ -268,37 +264,33 @@ final class AllocationBinder {
         (v.flags() & Flags.FINAL) != 0
             || ((v.flags() & Flags.PRIVATE) != 0 && index.assignedOnlyWhileInitialising(v));
     if (!effectivelyFinal) {
-      return AllocationSet.of(
-          new Allocation.Unknown(
-              named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
+      return IdentitySet.of(
+          new Unknown(named.typeArgument(), "non-final field `" + v.getSimpleName() + "`"));
     }
     List<ExpressionTree> values =
         index.declaredHere(v) ? index.assignments(v) : otherUnitInitialiser(v);
     if (values.isEmpty() || !resolving.add(v)) {
-      return AllocationSet.of(named);
+      return IdentitySet.of(named);
     }
     try {
-      AllocationSet result = AllocationSet.empty();
+      IdentitySet result = IdentitySet.empty();
       for (ExpressionTree value : values) {
-        result = result.union(bind(value));
+        // Initialisers and constructors: what they allocate is the object's (or class's).
+        result = result.union(bind(value, null));
       }
       // Every constructor assigns a final field once, so a set of several values is really one
       // per constructor; members known only inside a constructor (its parameters) are the field.
-      AllocationSet perObject =
+      IdentitySet perObject =
           result.flatMap(
               a -> {
-                if (a instanceof Allocation.Fresh f) {
-                  return AllocationSet.of(
-                      new Allocation.Fresh(f.site(), false, f.typeArgument(), f.label(), f.line())
-                          .withLabel(v.getSimpleName().toString()));
+                if (a instanceof Fresh f) {
+                  return IdentitySet.of(f.perObject().labelled(v.getSimpleName().toString()));
                 }
-                return a.concrete()
-                        || a instanceof Allocation.Named n
-                            && n.variable().getKind() == ElementKind.FIELD
-                    ? AllocationSet.of(a)
-                    : AllocationSet.of(named);
+                return a instanceof Symbolic || a instanceof Variable w && w.isField()
+                    ? IdentitySet.of(a)
+                    : IdentitySet.of(named);
               });
-      return perObject.isEmpty() ? AllocationSet.of(named) : perObject;
+      return perObject.isEmpty() ? IdentitySet.of(named) : perObject;
     } finally {
       resolving.remove(v);
     }
@@ -325,58 +317,39 @@ final class AllocationBinder {
   }
 
   /** Unknown members of an effectively-final local's value become the local itself. */
-  private static AllocationSet stabilise(AllocationSet result, Allocation.Named named) {
-    if (result.single() != null) {
-      Allocation a = result.single();
-      return AllocationSet.of(
-          a instanceof Allocation.Fresh f
-              ? f.withLabel(named.variable().getSimpleName().toString())
-              : a);
+  private static IdentitySet stabilise(IdentitySet result, Variable named) {
+    if (result.definiteMember().isPresent()) {
+      AllocationIdentity a = result.definiteMember().get();
+      return IdentitySet.of(
+          a instanceof Fresh f ? f.labelled(named.variable().getSimpleName().toString()) : a);
     }
-    boolean anyUnknown = false;
-    for (Allocation a : result.members()) {
-      anyUnknown |= a instanceof Allocation.Unknown;
-    }
-    return anyUnknown && result.members().size() == 1 ? AllocationSet.of(named) : result;
+    List<AllocationIdentity> members = result.members();
+    return members.size() == 1 && members.get(0) instanceof Unknown
+        ? IdentitySet.of(named)
+        : result;
   }
 
+  /** A field read unqualified or through {@code this}, {@code super} or {@code Outer.this}. */
   private static boolean throughThis(ExpressionTree use) {
     if (use instanceof IdentifierTree) {
       return true;
     }
-    if (use instanceof MemberSelectTree ms) {
-      ExpressionTree receiver = ASTHelpers.stripParentheses(ms.getExpression());
-      if (receiver instanceof MemberSelectTree qualified) {
-        return qualified.getIdentifier().contentEquals("this"); // Outer.this.field
-      }
-      return receiver instanceof IdentifierTree id
-          && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
-    }
-    return false;
+    return use instanceof MemberSelectTree ms && Receivers.isCurrentObject(ms.getExpression());
   }
 
-  AllocationSet unknown(Tree x) {
-    Type type = ASTHelpers.getType(x);
-    Type arg = typeArgument(type);
+  IdentitySet unknown(Tree x) {
+    TypeMirror type = ASTHelpers.getType(x);
     String label =
         "a " + (type == null ? "handle" : "`" + simpleTypeName(type) + "`") + " of unknown origin";
-    return AllocationSet.of(new Allocation.Unknown(arg, label));
+    return IdentitySet.of(new Unknown(TypeArguments.of(type), label));
   }
 
-  private static String simpleTypeName(Type type) {
-    String s = type.toString();
-    return s.replaceAll("\\b[a-z][a-zA-Z0-9_]*\\.", "");
+  private static String simpleTypeName(TypeMirror type) {
+    return type.toString().replaceAll("\\b[a-z][a-zA-Z0-9_]*\\.", "");
   }
 
-  static Type typeArgument(Tree x) {
-    return typeArgument(ASTHelpers.getType(x));
-  }
-
-  static Type typeArgument(Type type) {
-    if (type == null || type.getTypeArguments().isEmpty()) {
-      return null;
-    }
-    return type.getTypeArguments().get(0);
+  static TypeMirror typeArgument(Tree x) {
+    return TypeArguments.of(ASTHelpers.getType(x));
   }
 
   /** The argument at {@code i}, or {@code null} when there is none (a varargs call, bad code). */

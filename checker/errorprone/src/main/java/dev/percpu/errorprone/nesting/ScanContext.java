@@ -1,0 +1,49 @@
+package dev.percpu.errorprone.nesting;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.percpu.analysis.EffectSummary;
+import dev.percpu.analysis.EnteredSet;
+
+/**
+ * Where {@link NestingScanner} is, passed down as the scanner's argument: each descent makes a new
+ * value and a return restores the old one by construction, so nothing is saved and restored by
+ * hand.
+ *
+ * @param entered the entries around the code being scanned
+ * @param method the method or constructor whose body is being scanned, or {@code null} in a field
+ *     initialiser: its parameters are the ones a closure argument can be
+ * @param summary the summary of {@code method} being built, or {@code null} where the code scanned
+ *     does not run as part of the method (a stored closure, a nested class)
+ * @param redirect where findings go while a closure held in a local is scanned at the call that
+ *     runs it, or {@code null}
+ */
+record ScanContext(
+    EnteredSet entered, MethodSymbol method, EffectSummary.Builder summary, Redirect redirect) {
+
+  /** A closure held in a local variable, scanned at the call that runs it. */
+  record Redirect(Tree at, TreePath path, String via) {}
+
+  /** Outside any method: a class body, a field initialiser. */
+  static final ScanContext TOP = new ScanContext(EnteredSet.EMPTY, null, null, null);
+
+  /** The start of {@code method}'s body, whose summary {@code summary} accumulates. */
+  static ScanContext body(MethodSymbol method, EffectSummary.Builder summary) {
+    return new ScanContext(EnteredSet.EMPTY, method, summary, null);
+  }
+
+  ScanContext withEntered(EnteredSet e) {
+    return e == entered ? this : new ScanContext(e, method, summary, redirect);
+  }
+
+  /** Code that runs later or elsewhere: nothing around it, and not part of the method's effect. */
+  ScanContext detached() {
+    return new ScanContext(EnteredSet.EMPTY, method, null, redirect);
+  }
+
+  /** The same place, with the closure's findings reported at {@code r.at()}. */
+  ScanContext redirectedTo(Redirect r) {
+    return new ScanContext(entered, method, summary, r);
+  }
+}

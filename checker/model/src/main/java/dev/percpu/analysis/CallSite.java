@@ -1,0 +1,58 @@
+package dev.percpu.analysis;
+
+import com.sun.source.tree.Tree;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * One call as the model needs to see it to translate a callee's terms into the caller's: the part
+ * of a {@code ProgramView} that each checker implements over its own framework (Error Prone's
+ * binder, the Checker Framework's flow-refined qualifiers). Arguments are bound on demand.
+ *
+ * <pre>{@code
+ * CallSite site = new CallSite() {
+ *   public ExecutableElement callee() { return m; }
+ *   public Optional<IdentitySet> argument(int i) { return i < args.size() ? Optional.of(bind(args.get(i))) : Optional.empty(); }
+ *   public Optional<IdentitySet> receiver() { return Optional.ofNullable(receiver).map(this::bind); }
+ *   public boolean onCurrentObject() { return receiver == null || Receivers.isCurrentObject(receiver); }
+ *   public int line() { return line; }
+ * };
+ * }</pre>
+ */
+public interface CallSite {
+
+  /** The called method or constructor (or the target of a method reference). */
+  ExecutableElement callee();
+
+  /**
+   * The caller's identities of the actual argument for parameter {@code index} (0-based), or empty
+   * when the call has no such argument (a method reference, whose functional interface supplies it;
+   * a varargs call).
+   */
+  Optional<IdentitySet> argument(int index);
+
+  /**
+   * The caller's identities of the explicit receiver (a handle, a token, or a wrapper object held
+   * in a stable variable), or empty for an unqualified call.
+   */
+  Optional<IdentitySet> receiver();
+
+  /**
+   * Whether the callee runs on the caller's current object: no receiver, or {@code this}, {@code
+   * super}, {@code Outer.this} ({@link Receivers#isCurrentObject}). A field in the callee's terms
+   * is the caller's same field only then.
+   */
+  boolean onCurrentObject();
+
+  /** The call (or method reference, or constructor call) itself. */
+  Tree tree();
+
+  /**
+   * The method or constructor whose body contains the call, or {@code null} in a field initialiser:
+   * the scope of an allocation the call returns new.
+   */
+  ExecutableElement caller();
+
+  /** The call's line, for messages. */
+  int line();
+}

@@ -1,0 +1,78 @@
+package dev.percpu.analysis;
+
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Unknown;
+import dev.percpu.analysis.AllocationIdentity.Variable;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Translates identities in a callee's own terms (its parameters, its fields, its own allocations)
+ * into a caller's at one {@link CallSite}: the one callee-to-caller translation, used for what a
+ * callee enters ({@link EffectSummary#instantiate}) and for what it returns.
+ *
+ * <ul>
+ *   <li>a parameter of the callee is what the actual argument reaches;
+ *   <li>a field of the callee's object is the caller's same field when the call is on the current
+ *       object, and another object's field (unknown) otherwise; a static field is itself;
+ *   <li>an allocation made by one evaluation of a body is new at every call: what the callee enters
+ *       of it cannot be anything the caller entered before (dropped), and what it returns is a
+ *       fresh allocation of the call site;
+ *   <li>any other variable of the callee is unknown to the caller; symbols and unknowns stay.
+ * </ul>
+ *
+ * <pre>{@code
+ * IdentitySet inCaller = CallSiteTranslation.entered(effect.identities(), site);
+ * }</pre>
+ */
+public final class CallSiteTranslation {
+
+  private CallSiteTranslation() {}
+
+  /** What the callee enters, in the caller's terms. */
+  public static IdentitySet entered(IdentitySet inCallee, CallSite site) {
+    return inCallee.flatMap(a -> translate(a, site, false));
+  }
+
+  /** What the callee returns, in the caller's terms. */
+  public static IdentitySet returned(IdentitySet inCallee, CallSite site) {
+    return inCallee.flatMap(a -> translate(a, site, true));
+  }
+
+  private static IdentitySet translate(AllocationIdentity a, CallSite site, boolean returned) {
+    ExecutableElement callee = site.callee();
+    if (a instanceof Fresh f && f.perEvaluation()) {
+      return returned
+          ? IdentitySet.of(
+              new Fresh(
+                  site.tree(), site.caller(), f.distinct(), f.typeArgument(), "", site.line()))
+          : IdentitySet.empty();
+    }
+    if (a instanceof Variable v) {
+      int index = callee.getParameters().indexOf(v.variable());
+      if (index >= 0) {
+        return site.argument(index)
+            .orElseGet(
+                () ->
+                    IdentitySet.of(
+                        new Unknown(
+                            v.typeArgument(), "an argument of " + FindingText.call(callee))));
+      }
+      if (v.isField()) {
+        boolean isStatic = v.variable().getModifiers().contains(Modifier.STATIC);
+        return isStatic || site.onCurrentObject()
+            ? IdentitySet.of(a)
+            : IdentitySet.of(anotherObjectsField(v));
+      }
+      return IdentitySet.of(
+          new Unknown(v.typeArgument(), "a handle inside " + FindingText.call(callee)));
+    }
+    return IdentitySet.of(a);
+  }
+
+  /** The same field of an object that need not be the current one. */
+  public static Unknown anotherObjectsField(Variable field) {
+    return new Unknown(
+        field.typeArgument(), "field `" + field.variable().getSimpleName() + "` of another object");
+  }
+}

@@ -1,0 +1,89 @@
+package dev.percpu.analysis;
+
+import static dev.percpu.analysis.Shards.CALL;
+import static dev.percpu.analysis.Shards.CALLER;
+import static dev.percpu.analysis.Shards.COUNTS;
+import static dev.percpu.analysis.Shards.LONGS;
+import static dev.percpu.analysis.Shards.MINE;
+import static dev.percpu.analysis.Shards.TARGET;
+import static dev.percpu.analysis.Shards.TOTAL;
+import static dev.percpu.analysis.Shards.UPDATE;
+import static dev.percpu.analysis.Shards.callOfUpdate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.Symbolic;
+import dev.percpu.analysis.AllocationIdentity.Unknown;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CallSiteTranslationTest {
+
+  private static final IdentitySet ARGUMENT = IdentitySet.of(new Symbolic("hits", LONGS));
+  private static final CallSite ON_THIS = callOfUpdate(List.of(ARGUMENT), null, true);
+  private static final CallSite ON_OTHER = callOfUpdate(List.of(ARGUMENT), null, false);
+  private static final CallSite METHOD_REFERENCE = callOfUpdate(List.of(), null, true);
+
+  @Test
+  void calleeParameter_isWhatTheArgumentReaches() {
+    assertEquals(ARGUMENT, CallSiteTranslation.entered(IdentitySet.of(TARGET), ON_THIS));
+    assertEquals(ARGUMENT, CallSiteTranslation.returned(IdentitySet.of(TARGET), ON_THIS));
+  }
+
+  @Test
+  void calleeParameterWithoutAnArgument_isAnUnknownArgument() {
+    assertEquals(
+        IdentitySet.of(new Unknown(LONGS, "an argument of `update()`")),
+        CallSiteTranslation.entered(IdentitySet.of(TARGET), METHOD_REFERENCE));
+  }
+
+  @Test
+  void fieldOfTheCurrentObject_isTheCallersSameField() {
+    assertEquals(
+        IdentitySet.of(COUNTS), CallSiteTranslation.entered(IdentitySet.of(COUNTS), ON_THIS));
+  }
+
+  @Test
+  void fieldThroughAnotherReceiver_isAnotherObjectsField() {
+    IdentitySet translated = CallSiteTranslation.entered(IdentitySet.of(COUNTS), ON_OTHER);
+    assertEquals("field `counts` of another object", translated.describe());
+    assertTrue(translated.definiteMember().isEmpty());
+  }
+
+  @Test
+  void staticField_isItselfWhateverTheReceiver() {
+    assertEquals(
+        IdentitySet.of(TOTAL), CallSiteTranslation.entered(IdentitySet.of(TOTAL), ON_OTHER));
+  }
+
+  @Test
+  void allocationOfOneEvaluation_isNothingTheCallerEntered_butNewWhenReturned() {
+    Fresh inCallee = new Fresh(CALL, UPDATE, false, LONGS, "scratch", 6);
+    assertTrue(CallSiteTranslation.entered(IdentitySet.of(inCallee), ON_THIS).isEmpty());
+    IdentitySet returned = CallSiteTranslation.returned(IdentitySet.of(inCallee), ON_THIS);
+    Fresh atCall = (Fresh) returned.members().get(0);
+    assertEquals(CALLER, atCall.scope());
+    assertEquals(8, atCall.line());
+    // A new allocation at the call: distinct from the caller's parameters.
+    assertEquals(Verdict.DISTINCT, Verdict.of(atCall, MINE, Shards.E.types));
+  }
+
+  @Test
+  void allocationOfAnObject_andSymbols_andUnknowns_stay() {
+    IdentitySet stays =
+        IdentitySet.copyOf(
+            List.of(
+                new Fresh(CALL, null, false, LONGS, "counts", 4),
+                new Symbolic("hits", null),
+                new Unknown(LONGS, "an element")));
+    assertEquals(stays, CallSiteTranslation.entered(stays, ON_OTHER));
+  }
+
+  @Test
+  void anotherVariableOfTheCallee_isUnknownToTheCaller() {
+    assertEquals(
+        IdentitySet.of(new Unknown(LONGS, "a handle inside `update()`")),
+        CallSiteTranslation.entered(IdentitySet.of(MINE), ON_THIS));
+  }
+}

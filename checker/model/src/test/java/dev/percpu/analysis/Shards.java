@@ -1,0 +1,80 @@
+package dev.percpu.analysis;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import dev.percpu.analysis.AllocationIdentity.Variable;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Test support: one compiled class with fields, a callee and a caller, whose elements the
+ * translation and binder tests name identities by. {@code List<long[]>} stands in for a handle
+ * type: only its type argument matters.
+ */
+final class Shards {
+  static final String SOURCE =
+      """
+      package test;
+      import java.util.List;
+      class Shards {
+        final List<long[]> counts = null;
+        static final List<long[]> TOTAL = null;
+        @dev.percpu.qual.Distinct final List<long[]> scratch = null;
+        void update(List<long[]> target, List<int[]> other) { }
+        void caller(List<long[]> mine) { update(null, null); }
+      }
+      """;
+
+  static final Elements E = Elements.compile("test.Shards", SOURCE);
+  static final TypeElement TYPE = E.type("test.Shards");
+  static final ExecutableElement UPDATE = E.method("test.Shards", "update");
+  static final ExecutableElement CALLER = E.method("test.Shards", "caller");
+  static final Tree CALL = firstCall();
+  static final TypeMirror LONGS = TypeArguments.of(field("counts").asType());
+
+  static final Variable COUNTS = variable(field("counts"));
+  static final Variable TOTAL = variable(field("TOTAL"));
+  static final Variable SCRATCH = variable(field("scratch"));
+  static final Variable TARGET = variable(UPDATE.getParameters().get(0));
+  static final Variable OTHER = variable(UPDATE.getParameters().get(1));
+  static final Variable MINE = variable(CALLER.getParameters().get(0));
+
+  private Shards() {}
+
+  static VariableElement field(String name) {
+    for (VariableElement v : ElementFilter.fieldsIn(TYPE.getEnclosedElements())) {
+      if (v.getSimpleName().contentEquals(name)) {
+        return v;
+      }
+    }
+    throw new AssertionError("no field " + name);
+  }
+
+  static Variable variable(VariableElement v) {
+    return new Variable(v, TypeArguments.of(v.asType()), PerCpuApi.isDistinct(v));
+  }
+
+  /** A call of {@code update} from {@code caller} with these bound arguments. */
+  static FakeCallSite callOfUpdate(
+      List<IdentitySet> arguments, IdentitySet receiver, boolean onCurrentObject) {
+    return new FakeCallSite(UPDATE, arguments, receiver, onCurrentObject, CALL, CALLER, 8);
+  }
+
+  private static Tree firstCall() {
+    List<Tree> calls = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        calls.add(node);
+        return super.visitMethodInvocation(node, unused);
+      }
+    }.scan(E.unit("test.Shards"), null);
+    return calls.get(0);
+  }
+}
