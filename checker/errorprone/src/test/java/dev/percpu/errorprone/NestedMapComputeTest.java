@@ -192,6 +192,62 @@ class NestedMapComputeTest {
         "  }");
   }
 
+  @Test
+  void staticCacheReachedThroughAnotherInstance_isDefinite() {
+    check(
+        "  private static final Map<String, Integer> CACHE = new ConcurrentHashMap<>();",
+        "  private final Test parent;",
+        "  Test(Test parent) {",
+        "    this.parent = parent;",
+        "  }",
+        "  Integer lookup(String k) {",
+        "    return CACHE.computeIfAbsent(",
+        "        k,",
+        "        // BUG: Diagnostic contains: `computeIfAbsent` on `CACHE` (a ConcurrentHashMap)",
+        "        x -> parent == null ? 0 : parent.lookup(x + \"/\") + 1);",
+        "  }");
+  }
+
+  @Test
+  void instanceCacheReachedThroughAnotherInstance_isPossible() {
+    check(
+        "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+        "  private final Test parent;",
+        "  Test(Test parent) {",
+        "    this.parent = parent;",
+        "  }",
+        "  Integer lookup(String k) {",
+        "    return cache.computeIfAbsent(",
+        "        k,",
+        "        // BUG: Diagnostic contains: the map of another object's `cache` may modify the map",
+        "        x -> parent == null ? 0 : parent.lookup(x + \"/\") + 1);",
+        "  }");
+  }
+
+  @Test
+  void wrapperCalledOnAnotherInstance_isPossible() {
+    check(
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  private final Test other = null;",
+        "  Integer cached(String k, Supplier<Integer> loader) {",
+        "    return cache.computeIfAbsent(k, x -> loader.get());",
+        "  }",
+        "  Integer run() {",
+        "    // BUG: Diagnostic contains: may modify the map",
+        "    return other.cached(\"a\", () -> cached(\"b\", () -> 1));",
+        "  }");
+  }
+
+  @Test
+  void codeWithoutEnteringMapCalls_isClean() {
+    check(
+        "  private final Map<String, Integer> cache = new HashMap<>();",
+        "  void fill(List<String> keys) {",
+        "    keys.forEach(k -> cache.put(k, cache.getOrDefault(k, 0) + 1));",
+        "    cache.remove(\"x\");",
+        "  }");
+  }
+
   // ---- suppression ----
 
   @Test

@@ -17,13 +17,13 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.CallName;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MapFindingText;
 import dev.percpu.analysis.MapKind;
 import dev.percpu.analysis.MapOperation;
-import dev.percpu.analysis.Receivers;
 import dev.percpu.analysis.Verdict;
 import dev.percpu.errorprone.Finding;
 import java.util.ArrayList;
@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 
 /**
  * One walk over a compilation unit for {@code NestedMapCompute}, with the entering map calls on the
@@ -130,7 +129,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     if (summary != null) {
       applySummary(node, ctor, summary, node.getArguments(), null, entered);
     }
-    scanArguments(ctor, node.getArguments(), summary, entered);
+    scanArguments(node, null, ctor, node.getArguments(), summary, entered);
     if (node.getClassBody() != null) {
       detached(() -> scan(node.getClassBody(), List.of()));
     }
@@ -169,7 +168,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
         }
         return null;
       }
-      scanArguments(m, args, null, entered);
+      scanArguments(node, ASTHelpers.getReceiver(node), m, args, null, entered);
       return null;
     }
     MapSummary summary = summaryOf(m);
@@ -177,11 +176,13 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       applySummary(node, m, summary, args, ASTHelpers.getReceiver(node), entered);
     }
     recordParameterInvocation(node, m, entered);
-    scanArguments(m, args, summary, entered);
+    scanArguments(node, ASTHelpers.getReceiver(node), m, args, summary, entered);
     return null;
   }
 
   private void scanArguments(
+      Tree call,
+      ExpressionTree receiver,
       MethodSymbol m,
       List<? extends ExpressionTree> args,
       MapSummary summary,
@@ -199,7 +200,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
           scanClosure(argPath, List.of(), false); // stored by a method of this unit
         } else {
           List<MapEntry> inside = inv.certain() ? entered : uncertain(entered);
-          scanClosure(argPath, plusAll(inside, instantiate(inv, m, args)), true);
+          scanClosure(
+              argPath, plusAll(inside, instantiate(inv, site(call, m, args, receiver))), true);
         }
         continue;
       }
@@ -333,9 +335,9 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       List<? extends ExpressionTree> args,
       ExpressionTree receiver,
       List<MapEntry> entered) {
-    int line = ctx.lines().of(call);
+    MapCallSite site = site(call, m, args, receiver);
     for (MapUse use : summary.uses()) {
-      BoundMap map = instantiate(use.map(), m, args, receiver);
+      BoundMap map = instantiate(use.map(), site);
       if (map.isEmpty()) {
         continue;
       }
@@ -351,20 +353,19 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
               map,
               use.call(),
               use.certain() && allCertain(entered),
-              "`" + CallName.of(m) + "` at line " + line + " → " + use.path()));
+              "`" + CallName.of(m) + "` at line " + site.line() + " → " + use.path()));
     }
   }
 
-  private List<MapEntry> instantiate(
-      MapSummary.Invocation inv, MethodSymbol m, List<? extends ExpressionTree> args) {
+  private List<MapEntry> instantiate(MapSummary.Invocation inv, MapCallSite site) {
     List<MapEntry> out = new ArrayList<>();
     for (MapEntry e : inv.around()) {
-      BoundMap map = instantiate(e.map(), m, args, null);
+      BoundMap map = instantiate(e.map(), site);
       if (!map.isEmpty()) {
         out.add(
             new MapEntry(
                 map,
-                e.method() + " in `" + CallName.of(m) + "`",
+                e.method() + " in `" + CallName.of(site.callee()) + "`",
                 e.line(),
                 e.certain() && inv.certain()));
       }
@@ -372,59 +373,45 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     return out;
   }
 
-  /** Translates a callee's maps into the caller's terms at one call site. */
-  private BoundMap instantiate(
-      BoundMap inCallee,
-      MethodSymbol callee,
-      List<? extends ExpressionTree> args,
-      ExpressionTree receiver) {
+  private MapCallSite site(
+      Tree call, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver) {
+    return new MapCallSite(
+        m, args, receiver, call, currentMethod, ctx.lines().of(call), ctx.binder());
+  }
+
+  /**
+   * Translates a callee's maps into the caller's terms at one call site: the model's {@link
+   * CallSiteTranslation}, with each map's kind carried along (an argument's own, when it says more
+   * than the parameter's type).
+   */
+  private BoundMap instantiate(BoundMap inCallee, MapCallSite site) {
     BoundMap out = BoundMap.NONE;
     for (AllocationIdentity a : inCallee.maps().members()) {
-      out = out.union(instantiate(a, inCallee.kind(), callee, args, receiver));
+      MapKind kind = inCallee.kind();
+      IdentitySet translated;
+      if (a instanceof AllocationIdentity.Fresh f
+          && !f.perEvaluation()
+          && !site.onCurrentObject()
+          && ctx.binder().isInstanceFieldMap(f)) {
+        // An instance field's own map reached through another object is that object's map; the
+        // model's translation keeps an allocation per object as it is.
+        translated =
+            IdentitySet.of(
+                new AllocationIdentity.Unknown(
+                    f.typeArgument(), "the map of another object's `" + f.label() + "`"));
+      } else {
+        translated = CallSiteTranslation.entered(IdentitySet.of(a), site);
+        if (a instanceof AllocationIdentity.Variable v) {
+          int i = site.callee().getParameters().indexOf(v.variable());
+          Optional<BoundMap> actual = i < 0 ? Optional.empty() : site.boundArgument(i);
+          if (actual.isPresent() && actual.get().kind() != MapKind.UNKNOWN) {
+            kind = actual.get().kind();
+          }
+        }
+      }
+      out = out.union(new BoundMap(translated, kind));
     }
     return out;
-  }
-
-  private BoundMap instantiate(
-      AllocationIdentity a,
-      MapKind kind,
-      MethodSymbol callee,
-      List<? extends ExpressionTree> args,
-      ExpressionTree receiver) {
-    if (a instanceof AllocationIdentity.Fresh f && f.perEvaluation()) {
-      return BoundMap.NONE; // a new map on every call of the callee
-    }
-    if (a instanceof AllocationIdentity.Variable v) {
-      if (v.isParameterOf(callee)) {
-        int i = callee.getParameters().indexOf(v.variable());
-        if (i >= 0 && i < args.size()) {
-          BoundMap actual = ctx.binder().bind(args.get(i), currentMethod);
-          return actual.kind() == MapKind.UNKNOWN ? new BoundMap(actual.maps(), kind) : actual;
-        }
-        // A method reference: the functional interface supplies the argument.
-        return unknown(a, kind, "an argument of `" + CallName.of(callee) + "`");
-      }
-      if (v.isField()) {
-        boolean isStatic = v.variable().getModifiers().contains(Modifier.STATIC);
-        if (!isStatic && receiver != null && !Receivers.isCurrentObject(receiver)) {
-          return unknown(a, kind, "field `" + v.variable().getSimpleName() + "` of another object");
-        }
-        return new BoundMap(IdentitySet.of(a), kind);
-      }
-      return unknown(a, kind, "a map inside `" + CallName.of(callee) + "`");
-    }
-    if (a instanceof AllocationIdentity.Fresh f
-        && receiver != null
-        && !Receivers.isCurrentObject(receiver)) {
-      // A field's own map, reached through another object: that object's map, not this one's.
-      return unknown(a, kind, "the map of another object's `" + f.label() + "`");
-    }
-    return new BoundMap(IdentitySet.of(a), kind);
-  }
-
-  private static BoundMap unknown(AllocationIdentity a, MapKind kind, String label) {
-    return new BoundMap(
-        IdentitySet.of(new AllocationIdentity.Unknown(a.typeArgument(), label)), kind);
   }
 
   private void record(MapUse use) {

@@ -20,7 +20,9 @@ import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MapKind;
 import dev.percpu.analysis.Receivers;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -44,6 +46,10 @@ final class MapReceiverBinder {
   private final Symbol mapClass;
   private final JavacTypes modelTypes;
   private final Set<VarSymbol> resolving = new HashSet<>();
+
+  /** The {@code new} expressions that initialise instance fields: one map per object. */
+  private final Set<Tree> instanceFieldSites = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private int depth;
 
   MapReceiverBinder(
@@ -118,6 +124,9 @@ final class MapReceiverBinder {
       List<ExpressionTree> values = index.assignments(v);
       if (values.size() == 1
           && ASTHelpers.stripParentheses(values.get(0)) instanceof NewClassTree nc) {
+        if (!isStatic) {
+          instanceFieldSites.add(nc);
+        }
         return fresh(nc, null, v.getSimpleName().toString());
       }
       return asNamed;
@@ -162,6 +171,11 @@ final class MapReceiverBinder {
     return new BoundMap(
         IdentitySet.of(new AllocationIdentity.Unknown(mapView(type), label)),
         MapKind.of(type, modelTypes));
+  }
+
+  /** Whether {@code map} is the map an instance field is initialised with (one per object). */
+  boolean isInstanceFieldMap(AllocationIdentity.Fresh map) {
+    return instanceFieldSites.contains(map.site());
   }
 
   /** The type seen as {@code Map<K, V>}, or {@code null} when raw or no map. */

@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * What one method of the compilation unit does to maps while it runs, and which of its closure
  * parameters it runs inside which entering map calls: the map check's counterpart of {@link
- * dev.percpu.analysis.EffectSummary}, instantiated at each call site by {@link MapNestingScanner}. Equality is by the
- * facts, not the words of their paths, so the fixpoint stops when the facts stop growing.
+ * dev.percpu.analysis.EffectSummary}, instantiated at each call site by {@link MapNestingScanner}.
+ * Equality is by the facts, not the words of their paths, so the fixpoint stops when the facts stop
+ * growing.
  */
 final class MapSummary {
 
