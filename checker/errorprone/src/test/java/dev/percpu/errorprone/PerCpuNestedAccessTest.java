@@ -443,6 +443,56 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void closureHeldInAStaticFinalFieldAndRunInside_isFlagged() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  static final Runnable BUMP = () -> COUNTS.with(b -> b[0]++);",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: entered again via the closure `BUMP` (line 8)",
+        "    COUNTS.with(a -> BUMP.run());",
+        "  }");
+  }
+
+  @Test
+  void closureReturnedByAPrivateMethodAndRunInside_isFlagged() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  private static Runnable later() { return () -> COUNTS.with(b -> b[0]++); }",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: entered again via the closure returned by `later()` (line 8)",
+        "    COUNTS.with(a -> later().run());",
+        "  }");
+  }
+
+  @Test
+  void interfaceCallOnAnObjectMadeHere_runsItsClassImplementation() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  interface Op { void run(); }",
+        "  static final class Bump implements Op {",
+        "    public void run() { COUNTS.with(b -> b[0]++); }",
+        "  }",
+        "  void run() {",
+        "    Op op = new Bump();",
+        "    // BUG: Diagnostic contains: Nested entry of `COUNTS`",
+        "    COUNTS.with(a -> op.run());",
+        "  }");
+  }
+
+  @Test
+  void closuresThatRunThemselves_areScannedOnce() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  static final Runnable A = () -> Test.B.run();",
+        "  static final Runnable B = () -> A.run();",
+        "  private static Runnable again() { return () -> again().run(); }",
+        "  void run() {",
+        "    COUNTS.with(a -> A.run());",
+        "    COUNTS.with(a -> again().run());",
+        "  }");
+  }
+
+  @Test
   void closureHeldInALocalAndRunInside_isFlagged() {
     check(
         "  void run(PerCpu<long[]> h) {",

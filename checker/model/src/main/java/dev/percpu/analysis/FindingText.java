@@ -95,6 +95,13 @@ public final class FindingText {
     return "the closure `" + variable + "` (line " + line + ")";
   }
 
+  /**
+   * A path through a closure a method returned: {@code the closure returned by `later()` (line 8)}.
+   */
+  public static String returnedClosure(ExecutableElement producer, int line) {
+    return "the closure returned by " + call(producer) + " (line " + line + ")";
+  }
+
   /** One step after another in a path. */
   public static String then(String first, String next) {
     return first + " → " + next;

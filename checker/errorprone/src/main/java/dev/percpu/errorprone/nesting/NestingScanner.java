@@ -6,6 +6,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -265,43 +266,102 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /**
    * A closure variable run here (passed on, or {@code r.run()}): a parameter is recorded as invoked
-   * in the method's summary; an effectively final local's initialiser is scanned here, with its
-   * findings reported at {@code at}.
+   * in the method's summary; the closure a stable variable holds is scanned here, with its findings
+   * reported at {@code at}.
    */
   private void runClosureVariable(Tree at, VarSymbol v, ScanContext ctx) {
     int param = parameterIndex(v, ctx);
     if (param >= 0 && ctx.summary() != null) {
       ctx.summary().invoke(param, ctx.entered().allCertain(), ctx.entered().entries());
-    } else if (isEffectivelyFinalLocal(v)) {
+    } else if (holdsOneValue(v)) {
       ExpressionTree init = unit.index().assignments(v).get(0);
-      TreePath initPath = unit.pathOf(init);
-      if (initPath != null && isClosureLike(init, ctx)) {
-        ScanContext inner = ctx;
-        if (ctx.redirect() == null) {
-          // The outermost call that runs the closure is where the finding belongs.
-          int line = unit.lines().of(init);
-          inner =
-              ctx.redirectedTo(
-                  new ScanContext.Redirect(
-                      at, pathFor(at), FindingText.closure(v.getSimpleName().toString(), line)));
-        }
-        scanClosure(initPath, inner);
-      }
+      runHeldClosure(
+          at, init, FindingText.closure(v.getSimpleName().toString(), unit.lines().of(init)), ctx);
     }
   }
 
-  /** {@code r.run()} on a closure variable: the closure runs now. */
+  /** Scans {@code closure}, the value a variable or a method result holds, as run at {@code at}. */
+  private void runHeldClosure(Tree at, ExpressionTree closure, String via, ScanContext ctx) {
+    TreePath path = unit.pathOf(closure);
+    if (path == null || !isClosureLike(closure, ctx) || ctx.isRunning(closure)) {
+      return;
+    }
+    // The outermost call that runs the closure is where the finding belongs.
+    scanClosure(path, ctx.running(closure, new ScanContext.Redirect(at, pathFor(at), via)));
+  }
+
+  /**
+   * {@code r.run()}, an abstract method called on a functional receiver: what the receiver holds
+   * runs now. A closure variable or a final field initialised with a closure runs its closure; a
+   * private (or otherwise unoverridable) method of this unit returning one closure runs that
+   * closure; an object made here with {@code new C()} runs {@code C}'s implementation.
+   */
   private void recordParameterInvocation(
       MethodInvocationTree node, MethodSymbol m, ScanContext ctx) {
     if ((m.flags() & Flags.ABSTRACT) == 0) {
       return;
     }
     ExpressionTree receiver = ASTHelpers.getReceiver(node);
-    if (receiver instanceof IdentifierTree id
-        && ASTHelpers.getSymbol(id) instanceof VarSymbol v
+    ExpressionTree r = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(r) instanceof VarSymbol v
         && isFunctional(v)) {
-      runClosureVariable(node, v, ctx);
+      if (r instanceof IdentifierTree || holdsOneValue(v)) {
+        ExpressionTree held = holdsOneValue(v) ? unit.index().assignments(v).get(0) : null;
+        if (held != null && ASTHelpers.stripParentheses(held) instanceof NewClassTree nc) {
+          runImplementation(node, m, nc, ctx);
+        } else {
+          runClosureVariable(node, v, ctx);
+        }
+      }
+    } else if (r instanceof MethodInvocationTree call) {
+      MethodSymbol producer = ASTHelpers.getSymbol(call);
+      List<ExpressionTree> returns =
+          producer == null || overridable(producer) ? List.of() : unit.index().returns(producer);
+      if (returns.size() == 1) {
+        ExpressionTree returned = returns.get(0);
+        runHeldClosure(
+            node, returned, FindingText.returnedClosure(producer, unit.lines().of(returned)), ctx);
+      }
+    } else if (r instanceof NewClassTree nc) {
+      runImplementation(node, m, nc, ctx);
     }
+  }
+
+  /** {@code m} called on an object made by {@code made}: the made class's implementation runs. */
+  private void runImplementation(
+      MethodInvocationTree node, MethodSymbol m, NewClassTree made, ScanContext ctx) {
+    MethodSymbol ctor = ASTHelpers.getSymbol(made);
+    if (made.getClassBody() != null || ctor == null) {
+      return; // an anonymous class's methods are scanned as the closure they are
+    }
+    MethodSymbol impl;
+    try {
+      impl = m.implementation(ctor.owner.enclClass(), unit.types(), true);
+    } catch (RuntimeException e) {
+      return;
+    }
+    EffectSummary summary =
+        impl == null || !unit.index().declaredHere(impl) ? null : summaryOf(impl);
+    if (summary != null) {
+      applySummary(site(node, impl, node.getArguments(), made, ctx), summary, ctx);
+    }
+  }
+
+  /** A local, or a final field of this unit, assigned exactly once: it holds one value. */
+  private boolean holdsOneValue(VarSymbol v) {
+    if (isEffectivelyFinalLocal(v)) {
+      return true;
+    }
+    return v.getKind() == ElementKind.FIELD
+        && (v.flags() & Flags.FINAL) != 0
+        && unit.index().declaredHere(v)
+        && unit.index().assignments(v).size() == 1;
+  }
+
+  private static boolean overridable(MethodSymbol m) {
+    return (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
+        && (m.owner.flags() & Flags.FINAL) == 0;
   }
 
   private boolean isFunctional(VarSymbol v) {
