@@ -248,6 +248,50 @@ class NestedMapComputeTest {
         "  }");
   }
 
+  @Test
+  void commonIdiomsAndUnusualTypes_compileWithTheirFindingsOnly() {
+    check(
+        "  private final Map<String, List<Integer>> multimap = new HashMap<>();",
+        "  private final Map<String, Map<String, Integer>> nested = new ConcurrentHashMap<>();",
+        "  void idioms(String a, String b) {",
+        "    multimap.computeIfAbsent(a, k -> new ArrayList<>()).add(1);",
+        "    nested.computeIfAbsent(a, k -> new HashMap<>()).merge(b, 1, Integer::sum);",
+        "    multimap.compute(a, (k, v) -> v == null ? new ArrayList<>() : v);",
+        "  }",
+        "  <M extends Map<String, Integer>> void typeVariable(M m) {",
+        "    // BUG: Diagnostic contains: `put` on parameter `m` (a Map of unknown implementation)",
+        "    m.computeIfAbsent(\"a\", k -> m.put(\"b\", 1));",
+        "  }",
+        "  void wildcard(Map<String, ?> m, Map<?, ?> other) {",
+        "    m.computeIfPresent(\"a\", (k, v) -> null);",
+        "    other.clear();",
+        "  }",
+        "  @SuppressWarnings({\"rawtypes\", \"unchecked\"})",
+        "  void raw() {",
+        "    Map raw = new HashMap();",
+        "    // BUG: Diagnostic contains: `put` on `raw`",
+        "    raw.computeIfAbsent(\"a\", k -> raw.put(\"b\", 1));",
+        "  }",
+        "  static final class Registry extends HashMap<String, Integer> {",
+        "    Integer lookup(String k) {",
+        "      // BUG: Diagnostic contains: may modify the map",
+        "      return computeIfAbsent(k, x -> put(x + \"!\", 1));",
+        "    }",
+        "  }",
+        "  void conditional(boolean flag, Map<String, Integer> a) {",
+        "    Map<String, Integer> either = flag ? a : new HashMap<>();",
+        "    // BUG: Diagnostic contains: may modify the map",
+        "    a.computeIfAbsent(\"k\", k -> either.remove(\"j\"));",
+        "  }",
+        "  void switchAndLoops(List<Map<String, Integer>> maps) {",
+        "    for (Map<String, Integer> m : maps) {",
+        "      // BUG: Diagnostic contains: `remove` on variable `m`",
+        "      m.merge(\"a\", 1, (x, y) -> { m.remove(\"b\"); return x + y; });",
+        "    }",
+        "    maps.stream().filter(m -> m.containsKey(\"a\")).forEach(m -> m.merge(\"a\", 1, Integer::sum));",
+        "  }");
+  }
+
   // ---- suppression ----
 
   @Test

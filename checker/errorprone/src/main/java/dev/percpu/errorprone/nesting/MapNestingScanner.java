@@ -43,10 +43,12 @@ import javax.lang.model.element.ElementKind;
  * where a closure runs are the per-CPU scanner's: an argument of a method that runs it now nests,
  * one stored or handed to another thread does not, one whose use is unknown nests possibly.
  *
- * <p>This is a second scanner beside {@link NestingScanner} rather than a mode of it: the per-CPU
- * scanner is being rewritten over the model's identities, and the map rule differs in what counts
- * as an inner entry (an operation's kind against the outer map's kind). Both share the model's
- * identities, verdict function, closure-use table and this package's {@link UnitIndex}.
+ * <p>This is a second scanner beside {@link NestingScanner} rather than a mode of it, because the
+ * map rule differs in what the inner event is: not an entry of an identity, but an operation whose
+ * conflict depends on the outer map's {@link MapKind}, and whose summaries carry that kind. Both
+ * share the model's identities ({@code AllocationIdentity}), verdict function ({@code Verdict.of}),
+ * call-site translation ({@code CallSiteTranslation}), closure-use table, and this package's {@link
+ * UnitIndex}, {@link Lines} and {@link PathScanner}.
  */
 final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
