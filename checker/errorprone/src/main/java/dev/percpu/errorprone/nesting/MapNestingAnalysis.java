@@ -15,12 +15,15 @@ import dev.percpu.errorprone.Finding;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@code NestedMapCompute} analysis of one compilation unit: a fixpoint of {@link
  * MapNestingScanner} passes over the unit, each using the method summaries of the pass before,
- * until they stop changing. A unit that calls no entering map method costs one walk that tests call
- * names ({@link #mayNest}).
+ * until the summaries the findings depend on stop changing (a unit whose entering calls' functions
+ * call none of its methods needs one pass). A unit that calls no entering map method costs one walk
+ * that tests call names ({@link #mayNest}).
  */
 public final class MapNestingAnalysis {
 
@@ -45,12 +48,24 @@ public final class MapNestingAnalysis {
       findings = scanner.findings();
       Map<MethodSymbol, MapSummary> next = scanner.summaries();
       next.values().removeIf(MapSummary::isEmpty);
-      if (next.equals(summaries)) {
-        break;
+      if (unchanged(scanner.relevant(), summaries, next)) {
+        break; // the findings depend on no summary that changed
       }
       summaries = next;
     }
     return findings;
+  }
+
+  private static boolean unchanged(
+      Set<MethodSymbol> relevant,
+      Map<MethodSymbol, MapSummary> before,
+      Map<MethodSymbol, MapSummary> after) {
+    for (MethodSymbol m : relevant) {
+      if (!Objects.equals(before.get(m), after.get(m))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

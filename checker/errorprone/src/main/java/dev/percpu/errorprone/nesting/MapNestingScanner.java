@@ -26,12 +26,16 @@ import dev.percpu.analysis.MapKind;
 import dev.percpu.analysis.MapOperation;
 import dev.percpu.analysis.Verdict;
 import dev.percpu.errorprone.Finding;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 
 /**
@@ -56,6 +60,12 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
   private final Map<MethodSymbol, MapSummary> previous;
   private final Map<MethodSymbol, MapSummary> next = new HashMap<>();
   private final Map<Tree, Finding> findings = new LinkedHashMap<>();
+
+  /** Methods whose summaries were looked up inside an entering call's function. */
+  private final Set<MethodSymbol> consultedInside = new HashSet<>();
+
+  /** method (null: outside methods) -> the methods whose summaries its body looked up. */
+  private final Map<MethodSymbol, Set<MethodSymbol>> consultedBy = new HashMap<>();
 
   /** The summary of the method whose body is being walked; null where nothing runs now. */
   private MapSummary.Builder current;
@@ -127,7 +137,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
   public Void visitNewClass(NewClassTree node, List<MapEntry> entered) {
     scan(node.getEnclosingExpression(), entered);
     MethodSymbol ctor = ASTHelpers.getSymbol(node);
-    MapSummary summary = ctor == null ? null : summaryOf(ctor);
+    MapSummary summary = ctor == null ? null : summaryOf(ctor, entered);
     if (summary != null) {
       applySummary(node, ctor, summary, node.getArguments(), null, entered);
     }
@@ -173,7 +183,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       scanArguments(node, ASTHelpers.getReceiver(node), m, args, null, entered);
       return null;
     }
-    MapSummary summary = summaryOf(m);
+    MapSummary summary = summaryOf(m, entered);
     if (summary != null) {
       applySummary(node, m, summary, args, ASTHelpers.getReceiver(node), entered);
     }
@@ -236,7 +246,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       scanUnder(path, ref.getQualifierExpression(), entered);
       MethodSymbol target = ASTHelpers.getSymbol(ref);
       if (target != null) {
-        MapSummary summary = summaryOf(target);
+        MapSummary summary = summaryOf(target, entered);
         if (summary != null) {
           // Foo::new and Type::staticMethod have no receiver object of their own.
           ExpressionTree receiver =
@@ -546,12 +556,37 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     }
   }
 
-  /** This pass's summary when the method was already walked, else the previous pass's. */
-  private MapSummary summaryOf(Symbol m) {
+  /**
+   * This pass's summary when the method was already walked, else the previous pass's. Each lookup
+   * is remembered: a finding can depend only on summaries looked up inside an entering call's
+   * function, and on the summaries those were built from ({@link #relevant()}).
+   */
+  private MapSummary summaryOf(Symbol m, List<MapEntry> entered) {
     if (!(m instanceof MethodSymbol method) || !ctx.index().declaredHere(method)) {
       return null;
     }
+    if (!entered.isEmpty()) {
+      consultedInside.add(method);
+    }
+    consultedBy.computeIfAbsent(currentMethod, k -> new HashSet<>()).add(method);
     MapSummary s = next.containsKey(method) ? next.get(method) : previous.get(method);
     return s == null || s.isEmpty() ? null : s;
+  }
+
+  /**
+   * The methods whose summaries this pass's findings depend on: those looked up inside an entering
+   * call's function, and, transitively, those their bodies looked up. When none of these changed
+   * between two passes, another pass would find the same.
+   */
+  Set<MethodSymbol> relevant() {
+    Set<MethodSymbol> out = new HashSet<>();
+    Deque<MethodSymbol> work = new ArrayDeque<>(consultedInside);
+    while (!work.isEmpty()) {
+      MethodSymbol m = work.poll();
+      if (out.add(m)) {
+        work.addAll(consultedBy.getOrDefault(m, Set.of()));
+      }
+    }
+    return out;
   }
 }
