@@ -46,7 +46,7 @@ for i in $(seq "$RUNS"); do
     rm -rf "$WORK/out" && mkdir "$WORK/out"
     if [ "$cfg" = off ]; then FLAGS="$OFF"; else FLAGS="$ON"; fi
     /usr/bin/time -f "%U %S %e" -o "$WORK/t" javac "${J[@]}" -J-Dpercpu.errorprone.timing=true \
-      -nowarn -d "$WORK/out" "${X[@]}" "${EP[@]}" "$FLAGS" -cp "$CP" @"$WORK/files" \
+      -d "$WORK/out" "${X[@]}" "${EP[@]}" "$FLAGS" -cp "$CP" @"$WORK/files" \
       >/dev/null 2>"$WORK/err.$cfg" || true
     echo "$cfg run $i: cpu $(awk '{print $1 + $2}' "$WORK/t") s, wall $(awk '{print $3}' "$WORK/t") s;" \
       "$(grep -h 'self time' "$WORK/err.$cfg" || true);" \
