@@ -480,6 +480,49 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void instanceOfALocalClassAsTheClosure_runsItsMethodsInside() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    class Again implements Consumer<long[]> {",
+        "      public void accept(long[] slot) {",
+        "        // BUG: Diagnostic contains: Nested entry of `COUNTS`",
+        "        COUNTS.with(b -> b[0]++);",
+        "      }",
+        "    }",
+        "    COUNTS.with(new Again());",
+        "  }");
+  }
+
+  @Test
+  void methodOfALocalClassThatImplementsNothing_doesNotRunAsTheClosure() {
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    class Again implements Consumer<long[]> {",
+        "      public void accept(long[] slot) { slot[0]++; }",
+        "      void unrelated() { COUNTS.with(b -> b[0]++); }",
+        "    }",
+        "    COUNTS.with(new Again());",
+        "  }");
+  }
+
+  @Test
+  void localClassThatEntersAgainThroughItsOwnInstance_isScannedOnce() {
+    // accept() enters OTHER with a new Again as the closure, whose accept() enters OTHER again.
+    check(
+        "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  static final PerCpu<long[]> OTHER = PerCpu.allocate(() -> new long[1]);",
+        "  void run() {",
+        "    class Again implements Consumer<long[]> {",
+        "      // BUG: Diagnostic contains: Nested entry of `OTHER`",
+        "      public void accept(long[] slot) { OTHER.with(new Again()); }",
+        "    }",
+        "    COUNTS.with(new Again());",
+        "  }");
+  }
+
+  @Test
   void closuresThatRunThemselves_areScannedOnce() {
     check(
         "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",

@@ -17,8 +17,8 @@ import javax.lang.model.type.TypeMirror;
  * labels.
  *
  * <pre>{@code
- * AllocationIdentity counts = new AllocationIdentity.Fresh(call, null, false, longArray, "counts", 3);
- * AllocationIdentity other = new AllocationIdentity.Variable(parameter, longArray, false);
+ * AllocationIdentity counts = new Fresh(call, null, false, longArray, "counts", 3);
+ * AllocationIdentity other = new Variable(parameter, longArray, false);
  * Verdict.of(other, counts, types); // POSSIBLE
  * }</pre>
  */

@@ -10,13 +10,16 @@ import javax.lang.model.element.ExecutableElement;
  * binder, the Checker Framework's flow-refined qualifiers). Arguments are bound on demand.
  *
  * <pre>{@code
- * CallSite site = new CallSite() {
- *   public ExecutableElement callee() { return m; }
- *   public Optional<IdentitySet> argument(int i) { return i < args.size() ? Optional.of(bind(args.get(i))) : Optional.empty(); }
- *   public Optional<IdentitySet> receiver() { return Optional.ofNullable(receiver).map(this::bind); }
- *   public boolean onCurrentObject() { return receiver == null || Receivers.isCurrentObject(receiver); }
- *   public int line() { return line; }
- * };
+ * record MyCallSite(ExecutableElement callee, List<ExpressionTree> args, ...) implements CallSite {
+ *   public Optional<IdentitySet> argument(int i) {
+ *     return i < args.size() ? Optional.of(binder.bind(args.get(i))) : Optional.empty();
+ *   }
+ *   public boolean onCurrentObject() {
+ *     return receiver == null || Receivers.isCurrentObject(receiver);
+ *   }
+ *   ...
+ * }
+ * IdentitySet entered = EffectTermBinder.bind(term, new MyCallSite(callee, args, ...));
  * }</pre>
  */
 public interface CallSite {

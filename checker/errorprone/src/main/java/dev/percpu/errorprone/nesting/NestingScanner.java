@@ -135,7 +135,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     } else if (!unit.index().declaredHere(m) && !applyDeclaredEffect(site, ctx)) {
       applyDefaultEffect(site, ctx);
     }
-    recordParameterInvocation(node, m, ctx);
+    runFunctionalReceiver(node, m, ctx);
     scanArguments(node, m, args, receiver, summary, ctx);
     return null;
   }
@@ -233,13 +233,15 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       for (ExpressionTree a : nc.getArguments()) {
         scanUnder(path, a, ctx);
       }
-      TreePath body = new TreePath(path, nc.getClassBody());
-      for (Tree member : nc.getClassBody().getMembers()) {
-        if (member instanceof MethodTree mt && mt.getBody() != null) {
-          scanUnder(new TreePath(body, mt), mt.getBody(), ctx);
-        } else {
-          scanUnder(body, member, ctx.detached());
-        }
+      scanClassMethods(new TreePath(path, nc.getClassBody()), nc.getClassBody(), ctx);
+    } else if (closure instanceof NewClassTree nc && classDeclaredHere(nc) != null) {
+      // An instance of a class of this unit (a named local class, say) as the closure: its
+      // methods run as an anonymous class's would. The instance is made here, at the call.
+      scanUnder(path.getParentPath(), nc, ctx);
+      TreePath declaration = classDeclaredHere(nc);
+      ClassTree c = (ClassTree) declaration.getLeaf();
+      if (!ctx.isRunning(c)) {
+        scanClassMethods(declaration, c, ctx.running(c, null));
       }
     } else if (closure instanceof IdentifierTree id) {
       if (ASTHelpers.getSymbol(id) instanceof VarSymbol v) {
@@ -248,6 +250,42 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     } else {
       scanUnder(path.getParentPath(), closure, ctx);
     }
+  }
+
+  /**
+   * The methods of a class whose instance is the closure, scanned as running inside {@code ctx}'s
+   * entries; its other members (fields, initialisers) run when the instance is made. Of a named
+   * class only the methods that implement a supertype's run as the closure; its own helpers are
+   * reached through their summaries.
+   */
+  private void scanClassMethods(TreePath classPath, ClassTree c, ScanContext ctx) {
+    boolean anonymous = c.getSimpleName().length() == 0;
+    for (Tree member : c.getMembers()) {
+      if (member instanceof MethodTree mt) {
+        if (mt.getBody() != null
+            && !mt.getName().contentEquals("<init>")
+            && (anonymous || implementsSupertype(mt))) {
+          scanUnder(new TreePath(classPath, mt), mt.getBody(), ctx);
+        }
+      } else if (anonymous) {
+        scanUnder(classPath, member, ctx.detached()); // an anonymous class has no other place
+      }
+    }
+  }
+
+  private boolean implementsSupertype(MethodTree method) {
+    MethodSymbol m = ASTHelpers.getSymbol(method);
+    try {
+      return m != null && !ASTHelpers.findSuperMethods(m, unit.types()).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The declaration of the class {@code nc} instantiates, when this unit declares it. */
+  private TreePath classDeclaredHere(NewClassTree nc) {
+    MethodSymbol ctor = ASTHelpers.getSymbol(nc);
+    return ctor == null ? null : unit.index().pathOf(ctor.owner);
   }
 
   private void scanMethodReference(TreePath path, MemberReferenceTree ref, ScanContext ctx) {
@@ -296,8 +334,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
    * private (or otherwise unoverridable) method of this unit returning one closure runs that
    * closure; an object made here with {@code new C()} runs {@code C}'s implementation.
    */
-  private void recordParameterInvocation(
-      MethodInvocationTree node, MethodSymbol m, ScanContext ctx) {
+  private void runFunctionalReceiver(MethodInvocationTree node, MethodSymbol m, ScanContext ctx) {
     if ((m.flags() & Flags.ABSTRACT) == 0) {
       return;
     }
@@ -491,7 +528,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     }
     TreePath path;
     if (ctx.redirect() != null) {
-      String here = via.isEmpty() ? "`" + calledName(at) + "` at line " + unit.lines().of(at) : via;
+      String here = via.isEmpty() ? innerCall(at) : via;
       via = FindingText.then(ctx.redirect().via(), here);
       path = ctx.redirect().path();
     } else {
@@ -535,10 +572,11 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     return Verdict.DISTINCT;
   }
 
-  private static String calledName(Tree at) {
-    return at instanceof MethodInvocationTree mi && ASTHelpers.getSymbol(mi) != null
-        ? ASTHelpers.getSymbol(mi).getSimpleName().toString()
-        : "call";
+  /** How a path names the inner entering call itself: {@code `with` at line 12}. */
+  private String innerCall(Tree at) {
+    MethodSymbol m = at instanceof MethodInvocationTree mi ? ASTHelpers.getSymbol(mi) : null;
+    int line = unit.lines().of(at);
+    return m == null ? "the call at line " + line : FindingText.enteringAt(m, line);
   }
 
   private TreePath pathFor(Tree at) {

@@ -35,6 +35,7 @@ final class UnitIndex {
   private final Set<VarSymbol> declaredHere = new HashSet<>();
   private final Set<MethodSymbol> methods = new HashSet<>();
   private final Map<MethodSymbol, TreePath> methodPaths = new HashMap<>();
+  private final Map<Symbol, TreePath> classPaths = new HashMap<>();
   private final Map<MethodSymbol, List<ExpressionTree>> returns = new HashMap<>();
 
   /** Paths of closures that initialise variables, for running them where they are invoked. */
@@ -79,6 +80,10 @@ final class UnitIndex {
 
       @Override
       public Void visitClass(ClassTree node, Void unused) {
+        Symbol c = ASTHelpers.getSymbol(node);
+        if (c != null) {
+          index.classPaths.put(c, getCurrentPath());
+        }
         boolean saved = initialising;
         initialising = true;
         try {
@@ -168,6 +173,11 @@ final class UnitIndex {
   /** The path of the declaration of a method of this unit, or null. */
   TreePath pathOf(MethodSymbol m) {
     return methodPaths.get(m);
+  }
+
+  /** The path of the declaration of a class (named, local or anonymous) of this unit, or null. */
+  TreePath pathOf(Symbol c) {
+    return classPaths.get(c);
   }
 
   /** The expressions {@code m}'s own return statements return (not its lambdas'). */
