@@ -172,6 +172,17 @@ class NestedMapComputeTest {
   }
 
   @Test
+  void nonFinalFieldNeverReassigned_isDefinite() {
+    // The usual memo: `static Map<...> memo = new HashMap<>()`, neither final nor private.
+    check(
+        "  static Map<Integer, Long> memo = new HashMap<>();",
+        "  static long fib(int n) {",
+        "    // BUG: Diagnostic contains: `computeIfAbsent` on `memo` (a non-concurrent map)",
+        "    return n < 2 ? n : memo.computeIfAbsent(n, k -> fib(k - 1) + fib(k - 2));",
+        "  }");
+  }
+
+  @Test
   void nonFinalFieldReassigned_isPossible() {
     check(
         "  private Map<String, Integer> cache = new HashMap<>();",
