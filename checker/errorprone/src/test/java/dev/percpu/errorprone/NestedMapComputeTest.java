@@ -196,6 +196,22 @@ class NestedMapComputeTest {
   }
 
   @Test
+  void mapMadeInsideTheFunction_isClean() {
+    check(
+        "  private final Map<String, Integer> counts;",
+        "  Test(Map<String, Integer> counts) {",
+        "    this.counts = counts;",
+        "  }",
+        "  Integer size(String key) {",
+        "    return counts.computeIfAbsent(key, k -> {",
+        "      Map<String, Integer> scratch = new HashMap<>();",
+        "      scratch.put(k, 1);",
+        "      return scratch.size();",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void mapsOfDifferentTypes_areClean() {
     check(
         "  void fill(Map<String, Integer> byName, Map<Integer, String> byId) {",

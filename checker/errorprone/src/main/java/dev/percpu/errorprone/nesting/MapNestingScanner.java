@@ -11,6 +11,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -28,9 +29,11 @@ import dev.percpu.analysis.Verdict;
 import dev.percpu.errorprone.Finding;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +173,10 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       record(new MapUse(map, call, allCertain(entered), "`" + call.name() + "` at line " + line));
       if (call.operation() == MapOperation.ENTERING && call.closureIndex() < args.size()) {
         List<MapEntry> inside =
-            plus(entered, new MapEntry(map, "`" + call.name() + "`", line, true));
+            plus(
+                entered,
+                new MapEntry(
+                    map, "`" + call.name() + "`", line, true, args.get(call.closureIndex())));
         for (int i = 0; i < args.size(); i++) {
           if (i == call.closureIndex()) {
             scanClosure(new TreePath(getCurrentPath(), args.get(i)), inside, true);
@@ -379,7 +385,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
                 map,
                 e.method() + " in `" + CallName.of(site.callee()) + "`",
                 e.line(),
-                e.certain() && inv.certain()));
+                e.certain() && inv.certain(),
+                null));
       }
     }
     return out;
@@ -449,6 +456,9 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     String why = "";
     for (MapEntry e : entered) {
       Verdict identity = Verdict.of(inner.maps(), e.map().maps(), ctx.modelTypes());
+      if (identity != Verdict.DISTINCT && madeInside(inner, e.function())) {
+        continue; // made after the outer call began: it cannot be the map being computed on
+      }
       MapKind kind = e.map().kind() == MapKind.UNKNOWN ? inner.kind() : e.map().kind();
       Verdict conflict = kind.conflict(call.operation());
       Verdict v =
@@ -497,6 +507,31 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
             pathFor(at),
             message,
             Optional.empty()));
+  }
+
+  /** Whether every map of {@code inner} is made by a {@code new} inside {@code function}. */
+  private static boolean madeInside(BoundMap inner, Tree function) {
+    if (function == null) {
+      return false;
+    }
+    Set<Tree> sites = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (AllocationIdentity a : inner.maps().members()) {
+      if (!(a instanceof AllocationIdentity.Fresh f) || !f.perEvaluation()) {
+        return false;
+      }
+      sites.add(f.site());
+    }
+    int[] found = {0};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree != null && sites.contains(tree)) {
+          found[0]++;
+        }
+        return found[0] == sites.size() ? null : super.scan(tree, null);
+      }
+    }.scan(function, null);
+    return found[0] == sites.size();
   }
 
   /** The weaker of two verdicts: DISTINCT over POSSIBLE over DEFINITE. */
