@@ -319,6 +319,42 @@ class NestedMapComputeTest {
         "  }");
   }
 
+  // ---- caches with the same contract ----
+
+  @Test
+  void caffeineCacheLoaderGetsFromTheSameCache_isDefinite() {
+    helper
+        .addSourceLines(
+            "Cache.java",
+            "package com.github.benmanes.caffeine.cache;",
+            "public interface Cache<K, V> {",
+            "  V get(K key, java.util.function.Function<? super K, ? extends V> mappingFunction);",
+            "  void put(K key, V value);",
+            "  V getIfPresent(K key);",
+            "}")
+        .addSourceLines(
+            "Test.java",
+            "import com.github.benmanes.caffeine.cache.Cache;",
+            "class Test {",
+            "  private final Cache<String, Integer> cache;",
+            "  Test(Cache<String, Integer> cache) {",
+            "    this.cache = cache;",
+            "  }",
+            "  Integer depth(String path) {",
+            "    // BUG: Diagnostic contains: `get` on field `cache` (a ConcurrentHashMap)",
+            "    return cache.get(path, this::compute);",
+            "  }",
+            "  private Integer compute(String path) {",
+            "    int slash = path.lastIndexOf('/');",
+            "    return slash < 0 ? 0 : depth(path.substring(0, slash)) + 1;",
+            "  }",
+            "  Integer readsAreFine(String path) {",
+            "    return cache.get(path, p -> cache.getIfPresent(p + \"/..\"));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   // ---- suppression ----
 
   @Test

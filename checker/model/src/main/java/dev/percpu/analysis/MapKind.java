@@ -19,8 +19,8 @@ import javax.lang.model.util.Types;
  * <table>
  *   <caption>Kinds, and the inner operations on the same map that conflict</caption>
  *   <tr><th>kind</th><th>types</th><th>conflicting inner operations</th></tr>
- *   <tr><td>{@link #CONCURRENT_HASH}</td><td>{@code ConcurrentHashMap}, and a {@code ConcurrentMap}
- *       of no known implementation</td><td>compute*, merge, put*, remove, replace, clear</td></tr>
+ *   <tr><td>{@link #CONCURRENT_HASH}</td><td>{@code ConcurrentHashMap}, a {@code ConcurrentMap}
+ *       of no known implementation, Caffeine's {@code Cache}</td><td>compute*, merge, put*, remove, replace, clear</td></tr>
  *   <tr><td>{@link #LOCK_FREE}</td><td>{@code ConcurrentSkipListMap}, {@code
  *       ConcurrentNavigableMap}</td><td>none</td></tr>
  *   <tr><td>{@link #STRUCTURAL}</td><td>{@code HashMap}, {@code LinkedHashMap}, {@code TreeMap},
@@ -103,7 +103,7 @@ public enum MapKind {
       if (!seen.add(name)) {
         continue;
       }
-      if (name.equals(CONCURRENT_HASH_MAP)) {
+      if (name.equals(CONCURRENT_HASH_MAP) || name.equals(MapOperation.CACHE)) {
         return CONCURRENT_HASH;
       }
       if (LOCK_FREE_TYPES.contains(name)) {

@@ -55,6 +55,22 @@ public enum MapOperation {
 
   private static final String MAP = "java.util.Map";
 
+  /**
+   * Caffeine's {@code Cache}, whose {@code get(key, mappingFunction)} has {@code computeIfAbsent}'s
+   * contract on a {@code ConcurrentHashMap} inside ("the mapping function must not attempt to
+   * update any other mappings of this cache"), and whose {@code put}, {@code invalidate} and {@code
+   * invalidateAll} are its modifications.
+   */
+  static final String CACHE = "com.github.benmanes.caffeine.cache.Cache";
+
+  private static final Map<String, Call> CACHE_METHODS =
+      Map.of(
+          "get", new Call("get", ENTERING, 1),
+          "put", new Call("put", ADD, -1),
+          "putAll", new Call("putAll", ADD, -1),
+          "invalidate", new Call("invalidate", REMOVE, -1),
+          "invalidateAll", new Call("invalidateAll", CLEAR, -1));
+
   /** name -> (operation, closure index, parameter count); overloads are told apart by the count. */
   private static final Map<String, Call> ENTERING_METHODS =
       Map.of(
@@ -79,12 +95,22 @@ public enum MapOperation {
    */
   public static boolean isCandidateName(CharSequence name) {
     String s = name.toString();
-    return ENTERING_METHODS.containsKey(s) || MODIFYING.containsKey(s);
+    return ENTERING_METHODS.containsKey(s)
+        || MODIFYING.containsKey(s)
+        || CACHE_METHODS.containsKey(s);
   }
 
-  /** Whether a method of this simple name can be an {@link #ENTERING} map method. */
-  public static boolean isEnteringName(CharSequence name) {
-    return ENTERING_METHODS.containsKey(name.toString());
+  /**
+   * Whether a method of this simple name and parameter count can be an {@link #ENTERING} map or
+   * cache method (a cache's {@code get(key, function)} has two parameters; {@code Map.get} one).
+   */
+  public static boolean isEnteringName(CharSequence name, int arity) {
+    String s = name.toString();
+    Call c = ENTERING_METHODS.get(s);
+    if (c == null) {
+      c = CACHE_METHODS.get(s);
+    }
+    return c != null && c.operation() == ENTERING && arity == c.closureIndex() + 1;
   }
 
   /**
@@ -96,24 +122,37 @@ public enum MapOperation {
     String name = method.getSimpleName().toString();
     Call entering = ENTERING_METHODS.get(name);
     MapOperation modifying = MODIFYING.get(name);
-    if (entering == null && modifying == null) {
+    if (entering == null && modifying == null && !CACHE_METHODS.containsKey(name)) {
       return Optional.empty();
     }
     if (method.getModifiers().contains(Modifier.STATIC)
-        || !(method.getEnclosingElement() instanceof TypeElement owner)
-        || !isMap(owner.asType(), types)) {
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
       return Optional.empty();
     }
     int arity = method.getParameters().size();
-    if (entering != null) {
-      // computeIfAbsent(k, f), compute(k, f), computeIfPresent(k, f), merge(k, v, f)
-      return arity == entering.closureIndex() + 1 ? Optional.of(entering) : Optional.empty();
+    if ((entering != null || modifying != null) && isMap(owner.asType(), types)) {
+      if (entering != null) {
+        // computeIfAbsent(k, f), compute(k, f), computeIfPresent(k, f), merge(k, v, f)
+        return arity == entering.closureIndex() + 1 ? Optional.of(entering) : Optional.empty();
+      }
+      return Optional.of(new Call(name, modifying, -1));
     }
-    return Optional.of(new Call(name, modifying, -1));
+    Call cacheCall = CACHE_METHODS.get(name);
+    if (cacheCall != null
+        && (cacheCall.operation() != ENTERING || arity == cacheCall.closureIndex() + 1)
+        && isSubtypeOf(owner.asType(), CACHE, types)) {
+      return Optional.of(cacheCall);
+    }
+    return Optional.empty();
   }
 
   /** Whether {@code type} is {@code java.util.Map} or a subtype of it. */
   public static boolean isMap(TypeMirror type, Types types) {
+    return isSubtypeOf(type, MAP, types);
+  }
+
+  /** Whether {@code type} is the type named {@code qualifiedName} or a subtype of it. */
+  static boolean isSubtypeOf(TypeMirror type, String qualifiedName, Types types) {
     Deque<TypeMirror> work = new ArrayDeque<>();
     Set<String> seen = new HashSet<>();
     work.add(type);
@@ -132,7 +171,7 @@ public enum MapOperation {
       }
       String qualified =
           ((TypeElement) ((DeclaredType) t).asElement()).getQualifiedName().toString();
-      if (qualified.equals(MAP)) {
+      if (qualified.equals(qualifiedName)) {
         return true;
       }
       if (seen.add(qualified)) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.source.tree.Tree;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
@@ -25,7 +26,8 @@ class MapOperationTest {
           Object computeIfAbsent(Object k, java.util.function.Function<Object, Object> f) { return null; }
         }
         void run(Map<String, Integer> map, ConcurrentHashMap<String, Integer> chm,
-            TreeMap<String, Integer> tree, List<String> list, NotAMap notAMap) {
+            TreeMap<String, Integer> tree, List<String> list, NotAMap notAMap,
+            com.github.benmanes.caffeine.cache.Cache<String, Integer> cache) {
           take(map.computeIfAbsent("k", k -> 1));
           take(map.compute("k", (k, v) -> 1));
           take(map.computeIfPresent("k", (k, v) -> 1));
@@ -40,12 +42,27 @@ class MapOperationTest {
           take(map.get("k"));
           take(list.remove("k"));
           take(notAMap.computeIfAbsent("k", k -> 1));
+          take(cache.get("k", k -> 1));
+          take(map.get("k"));
         }
         void take(Object o) {}
       }
       """;
 
-  private static final Elements E = Elements.compile("test.Calls", SOURCE);
+  private static final String CAFFEINE =
+      """
+      package com.github.benmanes.caffeine.cache;
+      public interface Cache<K, V> {
+        V get(K key, java.util.function.Function<? super K, ? extends V> mappingFunction);
+        void put(K key, V value);
+        void invalidate(K key);
+        void invalidateAll();
+      }
+      """;
+
+  private static final Elements E =
+      Elements.compile(
+          Map.of("test.Calls", SOURCE, "com.github.benmanes.caffeine.cache.Cache", CAFFEINE));
   private static final Function<Tree, ExecutableElement> CALLEES = E.callees();
 
   private static List<Optional<MapOperation.Call>> calls() {
@@ -79,22 +96,26 @@ class MapOperationTest {
             "replace:REPLACE:-1",
             "-", // a read
             "-", // Collection.remove
-            "-"), // a method of the same name on a class that is no map
+            "-", // a method of the same name on a class that is no map
+            "get:ENTERING:1", // Caffeine's Cache.get(key, mappingFunction)
+            "-"), // Map.get
         got);
   }
 
-  @ParameterizedTest(name = "{0}: candidate {1}, entering {2}")
+  @ParameterizedTest(name = "{0}/{1}: candidate {2}, entering {3}")
   @CsvSource({
-    "computeIfAbsent, true, true",
-    "merge, true, true",
-    "put, true, false",
-    "clear, true, false",
-    "get, false, false",
-    "forEach, false, false"
+    "computeIfAbsent, 2, true, true",
+    "computeIfAbsent, 1, true, false",
+    "merge, 3, true, true",
+    "put, 2, true, false",
+    "clear, 0, true, false",
+    "get, 1, true, false", // Map.get: a read
+    "get, 2, true, true", // Caffeine's Cache.get(key, mappingFunction)
+    "forEach, 1, false, false"
   })
-  void namesAreTestedBeforeAnyLookup(String name, boolean candidate, boolean entering) {
+  void namesAreTestedBeforeAnyLookup(String name, int arity, boolean candidate, boolean entering) {
     assertEquals(candidate, MapOperation.isCandidateName(name));
-    assertEquals(entering, MapOperation.isEnteringName(name));
+    assertEquals(entering, MapOperation.isEnteringName(name, arity));
   }
 
   @Test

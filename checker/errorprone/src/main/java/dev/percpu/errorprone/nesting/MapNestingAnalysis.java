@@ -87,7 +87,10 @@ public final class MapNestingAnalysis {
             select instanceof MemberSelectTree ms
                 ? ms.getIdentifier()
                 : select instanceof IdentifierTree id ? id.getName() : "";
-        MethodSymbol m = MapOperation.isEnteringName(name) ? ASTHelpers.getSymbol(node) : null;
+        MethodSymbol m =
+            MapOperation.isEnteringName(name, node.getArguments().size())
+                ? ASTHelpers.getSymbol(node)
+                : null;
         if (m != null
             && MapOperation.of(m, types)
                 .filter(c -> c.operation() == MapOperation.ENTERING)
