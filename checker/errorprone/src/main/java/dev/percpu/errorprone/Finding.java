@@ -23,6 +23,8 @@ public record Finding(Kind kind, TreePath path, String message, Optional<Fix> fi
     POSSIBLE_NESTED,
     GUARD_NOT_CLOSED,
     GUARD_ESCAPE,
-    VALUE_ESCAPE
+    VALUE_ESCAPE,
+    NESTED_MAP_COMPUTE,
+    POSSIBLE_NESTED_MAP_COMPUTE
   }
 }

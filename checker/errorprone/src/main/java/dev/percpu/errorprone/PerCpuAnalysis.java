@@ -9,13 +9,14 @@ import com.sun.tools.javac.util.Context;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.UnitRelevance;
 import dev.percpu.errorprone.lifetime.LifetimeScanner;
+import dev.percpu.errorprone.nesting.MapNestingAnalysis;
 import dev.percpu.errorprone.nesting.NestingAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The per-unit analysis all five checks share, computed once per compilation unit and memoised in
+ * The per-unit analysis all the checks share, computed once per compilation unit and memoised in
  * javac's {@link Context} (so it lives no longer than the compilation). It never throws: an
  * unexpected tree or a symbol that fails to complete yields no findings for that unit rather than a
  * javac crash.
@@ -64,12 +65,14 @@ final class PerCpuAnalysis {
 
   private static List<Finding> compute(
       CompilationUnitTree unit, VisitorState state, PerCpuConfig config, UnitRelevance relevance) {
+    // The analyses fail independently: a surprise in one costs only its own findings. The map
+    // check concerns code that never uses the per-CPU API, so it has its own cheap exit.
+    List<Finding> maps = guarded(() -> MapNestingAnalysis.run(unit, state, config), List.of());
     if (!guarded(() -> relevance.concernsPerCpu(unit), false)) {
-      return List.of();
+      return maps;
     }
-    // The two analyses fail independently: a surprise in one costs only its own findings.
-    List<Finding> all =
-        new ArrayList<>(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
+    List<Finding> all = new ArrayList<>(maps);
+    all.addAll(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
     JavacTypes types = JavacTypes.instance(state.context);
     all.addAll(
         guarded(

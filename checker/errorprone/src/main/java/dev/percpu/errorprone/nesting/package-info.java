@@ -17,6 +17,10 @@
  *       checks.
  *   <li>{@link dev.percpu.errorprone.nesting.NestingAnalysis} drives the fixpoint over the unit's
  *       summaries, kept per pass in a {@link dev.percpu.errorprone.nesting.SummaryTable}.
+ *   <li>{@link dev.percpu.errorprone.nesting.MapNestingAnalysis} is the same rule for the JDK's own
+ *       closure APIs ({@code Map.computeIfAbsent} and its kin, for {@code NestedMapCompute}): its
+ *       scanner binds map receivers to the same identities and judges inner map operations with the
+ *       model's {@code MapKind} and {@code Verdict}.
  * </ul>
  */
 package dev.percpu.errorprone.nesting;
