@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compiles each samples/violations/*.java with the five percpu checks (all at WARN, so each shows)
+# Compiles each samples/violations/*.java with the seven percpu checks (all at WARN, so each shows)
 # and compares the findings with the "errorprone CHECK SEVERITY line N" lines of its header.
 #   checker/errorprone/bench/check-violations.sh      (from the repository root, after install)
 set -euo pipefail
@@ -14,7 +14,7 @@ CP="$M2/dev/percpu/percpu-runtime/0.1.0-SNAPSHOT/percpu-runtime-0.1.0-SNAPSHOT.j
 J=()
 for p in api file main model parser processing tree util; do J+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED"); done
 J+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED" "-J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED")
-CHECKS="-Xplugin:ErrorProne -XepDisableAllChecks -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN"
+CHECKS="-Xplugin:ErrorProne -XepDisableAllChecks -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN"
 fail=0
 for f in "$ROOT"/samples/violations/*.java; do
   expected=$(grep -E '^\s*\*\s+errorprone ' "$f" | awk '{print $3" "$6}' | sort | tr '\n' ';')

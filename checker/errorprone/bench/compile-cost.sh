@@ -7,7 +7,7 @@
 # background load hits them alike; the medians of CPU time (user+sys) and wall time are reported.
 #   1. Real code that never uses the API: 284 files of the Checker Framework 3.54.0 (dataflow,
 #      javacutil, framework/type, framework/flow), compiled from its -sources.jar.
-#        plain javac  |  Error Prone, all its checks off  |  the same plus the five percpu checks
+#        plain javac  |  Error Prone, all its checks off  |  the same plus the seven percpu checks
 #      Target: the percpu checks add <= 2% over "Error Prone, all its checks off".
 #   2. A generated API-heavy corpus (GenerateCorpus.java: 200 files x 20 methods, seed 42).
 #        Error Prone with the percpu checks off  |  with them on
@@ -40,7 +40,7 @@ for p in api code comp file main model parser processing tree util; do
 done
 EP_BASE=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
 OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
-ON="$OFF -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN"
+ON="$OFF -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN"
 
 # Corpus 1: the Checker Framework's own sources.
 CF_JAR="$M2/org/checkerframework/checker/3.54.0/checker-3.54.0.jar"

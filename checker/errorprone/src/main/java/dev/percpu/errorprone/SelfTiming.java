@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark instrumentation: with {@code -J-Dpercpu.errorprone.timing=true}, the CPU time javac's
- * thread spends inside the five checks (cheap exit, analysis, reporting) is summed and printed to
+ * thread spends inside the seven checks (cheap exit, analysis, reporting) is summed and printed to
  * stderr when javac's JVM exits. Thread CPU time, unlike elapsed time, does not grow when other
  * processes compete for the cores, so it measures the checks' own cost on a loaded machine where
  * end-to-end timings are noisy. Off by default: then it costs one static boolean test per unit.

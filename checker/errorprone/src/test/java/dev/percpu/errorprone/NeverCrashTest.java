@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Unusual trees must never crash javac: each check either reports what it can or nothing. The
- * inputs are compiled with all five checks at once.
+ * inputs are compiled with all seven checks at once.
  */
 class NeverCrashTest {
 
@@ -17,7 +17,9 @@ class NeverCrashTest {
               PerCpuPossibleNestedAccess.class,
               PerCpuGuardNotClosed.class,
               PerCpuGuardEscape.class,
-              PerCpuValueEscape.class),
+              PerCpuValueEscape.class,
+              NestedMapCompute.class,
+              PossibleNestedMapCompute.class),
           getClass());
 
   @Test
