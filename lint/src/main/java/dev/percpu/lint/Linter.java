@@ -1,6 +1,7 @@
 package dev.percpu.lint;
 
 import dev.percpu.lint.cli.LintOptions;
+import dev.percpu.lint.cli.ReportFile;
 import dev.percpu.lint.compile.CheckerCompilation;
 import dev.percpu.lint.compile.CompilationOutcome;
 import dev.percpu.lint.compile.CompileSettings;
@@ -94,8 +95,9 @@ public final class Linter {
                   + " failed; the findings would be incomplete:\n"
                   + errors
                   + (missing
-                      ? "\n(is the linter installation complete? see lib/errorprone and lib/checker beside"
-                          + " percpu-lint.jar)"
+                      ? "\n(is the linter installation complete? see lib/errorprone and lib/checker in "
+                          + toolPaths.home()
+                          + ")"
                       : ""));
         }
         if (!outcome.unrelatedErrors().isEmpty()) {
@@ -121,20 +123,16 @@ public final class Linter {
   }
 
   private void write(Summary summary, LintOptions options, DocsLinks docs) throws LintException {
-    var writer = options.format().writer(docs, workingDirectory);
+    for (ReportFile report : options.reports()) {
+      writeFile(summary, report.format(), report.file(), docs);
+    }
     if (options.output().isPresent()) {
-      Path target = workingDirectory.resolve(options.output().get());
-      try (Writer file = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-        writer.write(summary, file);
-      } catch (IOException e) {
-        throw new LintException(
-            "cannot write the report to " + options.output().get() + ": " + e, e);
-      }
+      writeFile(summary, options.format(), options.output().get(), docs);
       err.println(summary.line());
     } else {
       Writer stdout = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       try {
-        writer.write(summary, stdout);
+        options.format().writer(docs, workingDirectory).write(summary, stdout);
         stdout.flush();
       } catch (IOException e) {
         throw new LintException("cannot write the report: " + e, e);
@@ -142,6 +140,16 @@ public final class Linter {
       if (options.format() != ReportFormat.TEXT) {
         err.println(summary.line());
       }
+    }
+  }
+
+  private void writeFile(Summary summary, ReportFormat format, Path file, DocsLinks docs)
+      throws LintException {
+    Path target = workingDirectory.resolve(file);
+    try (Writer writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      format.writer(docs, workingDirectory).write(summary, writer);
+    } catch (IOException e) {
+      throw new LintException("cannot write the report to " + file + ": " + e, e);
     }
   }
 }

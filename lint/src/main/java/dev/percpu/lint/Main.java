@@ -19,7 +19,14 @@ import java.util.Arrays;
 public final class Main {
   private Main() {}
 
+  /**
+   * Runs the command and exits with its status. A JVM started without access to javac's internals
+   * (not through {@code java -jar}) runs it in a child JVM that has it; see {@link JavacAccess}.
+   */
   public static void main(String[] args) {
+    if (!JavacAccess.granted()) {
+      System.exit(JavacAccess.relaunch(args, System.err));
+    }
     System.exit(run(args, System.out, System.err));
   }
 

@@ -146,9 +146,23 @@ class CommandLineTest {
   }
 
   @Test
+  void mainClassWithoutManifestExports_restartsItselfWithThem() throws Exception {
+    LintProcess.Result r =
+        LintProcess.mainClass(
+            Fixtures.tree("deadexception"),
+            "--only",
+            "errorprone",
+            "-Xep:DeadException:ERROR",
+            ".");
+    assertEquals(1, r.exitCode(), r::toString);
+    assertTrue(r.stdout().contains("Dead.java:5:7: ERROR [DeadException]"), r::toString);
+    assertFalse(r.stderr().contains("IllegalAccessError"), r::toString);
+  }
+
+  @Test
   void brokenInstallation_exitsTwoNamingTheMissingProcessor() throws Exception {
     Path home = Fixtures.scratch("broken-home");
-    Path lib = LintProcess.JAR.getParent().resolve("lib");
+    Path lib = LintProcess.BUNDLED_LIB;
     Files.createDirectories(home.resolve("lib"));
     Files.createSymbolicLink(home.resolve("lib/errorprone"), lib.resolve("errorprone"));
     Files.createSymbolicLink(home.resolve("lib/classpath"), lib.resolve("classpath"));

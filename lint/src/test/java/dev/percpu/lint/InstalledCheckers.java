@@ -13,7 +13,7 @@ import java.util.zip.ZipFile;
  * there.
  */
 final class InstalledCheckers {
-  private static final Path LIB = LintProcess.JAR.getParent().resolve("lib");
+  private static final Path LIB = LintProcess.BUNDLED_LIB;
 
   private InstalledCheckers() {}
 
@@ -30,7 +30,8 @@ final class InstalledCheckers {
   }
 
   static String missing(String what) {
-    return what + " is not in the built linter yet (lint/target/lib); install it and rebuild lint";
+    return what
+        + " is not in the built linter yet (lint/target/classes/META-INF/percpu-lint/lib); install it and rebuild lint";
   }
 
   private static boolean jarHas(Path dir, String jarPrefix, String entry) {

@@ -20,6 +20,13 @@ final class LintProcess {
       Path.of(System.getProperty("percpu.lint.jar", "target/percpu-lint.jar")).toAbsolutePath();
   static final Path LAUNCHER =
       Path.of(System.getProperty("percpu.lint.launcher", "bin/percpu-lint")).toAbsolutePath();
+
+  /**
+   * The jars the built linter carries (and unpacks at run time), as the build left them in {@code
+   * target/classes} before packing them into the jar.
+   */
+  static final Path BUNDLED_LIB = JAR.getParent().resolve("classes/META-INF/percpu-lint/lib");
+
   static final Path REPO_ROOT =
       Path.of(System.getProperty("percpu.repo.root", "..")).toAbsolutePath().normalize();
   static final Path WORK =
@@ -56,6 +63,23 @@ final class LintProcess {
     List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    return run(command, workingDirectory, null);
+  }
+
+  /**
+   * {@code java -cp percpu-lint.jar dev.percpu.lint.Main args}: no manifest exports, so the linter
+   * must restart itself with them.
+   */
+  static Result mainClass(Path workingDirectory, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                JAR.toString(),
+                "dev.percpu.lint.Main"));
     command.addAll(List.of(args));
     return run(command, workingDirectory, null);
   }

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.percpu.lint.cli.LintOptions;
 import dev.percpu.lint.cli.OptionsParser;
+import dev.percpu.lint.cli.ReportFile;
 import dev.percpu.lint.cli.UsageException;
 import dev.percpu.lint.report.ReportFormat;
 import dev.percpu.lint.report.Tool;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptionsParserTest {
   @Test
@@ -173,5 +176,50 @@ class OptionsParserTest {
     List<String> args = new java.util.ArrayList<>(flags);
     args.add("src");
     assertEquals(flags, OptionsParser.parse(args).errorProneFlags());
+  }
+
+  @Test
+  void report_addsAFileReportBesideTheMainOne() throws UsageException {
+    LintOptions options =
+        OptionsParser.parse(
+            List.of("--report", "sarif=out/percpu.sarif", "--report=text=percpu.txt", "src"));
+    assertEquals(
+        List.of(
+            new ReportFile(ReportFormat.SARIF, Path.of("out/percpu.sarif")),
+            new ReportFile(ReportFormat.TEXT, Path.of("percpu.txt"))),
+        options.reports());
+    assertEquals(ReportFormat.TEXT, options.format());
+  }
+
+  @Test
+  void report_withoutAFormatOrFile_isAUsageErrorQuotingIt() {
+    for (String bad : List.of("percpu.sarif", "xml=percpu.xml", "sarif=")) {
+      UsageException e =
+          assertThrows(
+              UsageException.class, () -> OptionsParser.parse(List.of("--report", bad, ".")));
+      assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
+    }
+  }
+
+  @Test
+  void argumentFile_standsForItsLinesOneArgumentEach(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("args");
+    Files.writeString(file, "--classpath\na b.jar:c.jar\n\nsrc/main/java\n");
+    LintOptions options = OptionsParser.parse(List.of("--only", "checker", "@" + file, "more"));
+    assertEquals("a b.jar:c.jar", options.classpath());
+    assertEquals(List.of(Path.of("src/main/java"), Path.of("more")), options.paths());
+    assertEquals(EnumSet.of(Tool.CHECKER_FRAMEWORK), options.tools());
+  }
+
+  @Test
+  void argumentFile_afterDoubleDash_isAPath() throws UsageException {
+    assertEquals(List.of(Path.of("@src")), OptionsParser.parse(List.of("--", "@src")).paths());
+  }
+
+  @Test
+  void argumentFile_missing_isAUsageErrorNamingIt() {
+    UsageException e =
+        assertThrows(UsageException.class, () -> OptionsParser.parse(List.of("@no/such/args")));
+    assertTrue(e.getMessage().contains("no/such/args"), e.getMessage());
   }
 }

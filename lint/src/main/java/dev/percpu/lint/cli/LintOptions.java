@@ -11,6 +11,7 @@ import java.util.Set;
  * A parsed command line.
  *
  * @param paths files and directories whose {@code .java} files are linted
+ * @param reports further reports, each written to its own file
  * @param allowEmpty whether a tree with no {@code .java} file is a clean run rather than a usage
  *     error (a CI job pointed at the wrong directory must not pass silently)
  * @param tools the checkers to run, in order (Error Prone first: it is the faster one, and a
@@ -21,6 +22,7 @@ public record LintOptions(
     String classpath,
     ReportFormat format,
     Optional<Path> output,
+    List<ReportFile> reports,
     Set<Tool> tools,
     List<String> errorProneFlags,
     List<String> checkerFlags,

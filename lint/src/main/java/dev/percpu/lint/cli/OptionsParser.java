@@ -2,8 +2,11 @@ package dev.percpu.lint.cli;
 
 import dev.percpu.lint.report.ReportFormat;
 import dev.percpu.lint.report.Tool;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import java.util.Set;
 /**
  * Parses {@code percpu-lint [options] PATH...}. Options take their value as the next argument or
  * after {@code =}; {@code -Xep...} and {@code -A...} arguments pass through to Error Prone and the
- * Checker Framework; {@code --} ends the options.
+ * Checker Framework; {@code --} ends the options. An argument {@code @FILE} before {@code --}
+ * stands for the lines of FILE, one argument per line, for command lines longer than the OS allows
+ * (a large project's classpath).
  */
 public final class OptionsParser {
   public static final String USAGE =
@@ -31,6 +36,8 @@ public final class OptionsParser {
           "  --classpath CP, -cp CP   classpath of the linted code (the percpu runtime is always added)",
           "  --format text|json|sarif report format (default text)",
           "  --output FILE, -o FILE   write the report to FILE instead of standard output",
+          "  --report FORMAT=FILE     also write a FORMAT report to FILE (repeatable), e.g.",
+          "                           --report sarif=percpu.sarif --report text=percpu.txt",
           "  --only errorprone|checker  run only one of the two checkers",
           "  --release N              compile for Java release N (default: the running JDK's)",
           "  --docs-url URL           base URL of a copy of the docs/ pages that findings link to",
@@ -38,9 +45,13 @@ public final class OptionsParser {
           "  --allow-empty            a PATH without .java files is a clean run, not a usage error",
           "  -Xep...                  passed to Error Prone, e.g. -Xep:PerCpuPossibleNestedAccess:OFF",
           "  -A...                    passed to the Checker Framework checker, e.g. -Awarns",
+          "  @FILE                    read further arguments from FILE, one per line",
           "  --help, --version",
           "",
-          "exit status: 0 no error-level finding, 1 at least one, 2 bad usage or code that does not compile");
+          "exit status: 0 no error-level finding, 1 at least one, 2 bad usage or code that does not compile",
+          "",
+          "The checkers' jars travel inside percpu-lint.jar and are unpacked once into $PERCPU_LINT_CACHE",
+          "(default $XDG_CACHE_HOME/percpu-lint or ~/.cache/percpu-lint), which may be deleted at any time.");
 
   private OptionsParser() {}
 
@@ -49,6 +60,7 @@ public final class OptionsParser {
     String classpath = "";
     ReportFormat format = ReportFormat.TEXT;
     Optional<Path> output = Optional.empty();
+    List<ReportFile> reports = new ArrayList<>();
     Set<Tool> tools = EnumSet.allOf(Tool.class);
     List<String> errorProneFlags = new ArrayList<>();
     List<String> checkerFlags = new ArrayList<>();
@@ -59,7 +71,7 @@ public final class OptionsParser {
     boolean version = false;
     boolean optionsEnded = false;
 
-    Iterator<String> it = args.iterator();
+    Iterator<String> it = expandArgumentFiles(args).iterator();
     while (it.hasNext()) {
       String arg = it.next();
       if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
@@ -87,6 +99,7 @@ public final class OptionsParser {
           }
         }
         case "--output", "-o" -> output = Optional.of(path(value(name, inlineValue, it)));
+        case "--report" -> reports.add(reportFile(value(name, inlineValue, it)));
         case "--only" -> {
           String value = value(name, inlineValue, it);
           Tool tool = Tool.byId(value);
@@ -125,6 +138,7 @@ public final class OptionsParser {
         classpath,
         format,
         output,
+        List.copyOf(reports),
         tools,
         List.copyOf(errorProneFlags),
         List.copyOf(checkerFlags),
@@ -133,6 +147,41 @@ public final class OptionsParser {
         allowEmpty,
         help,
         version);
+  }
+
+  /** {@code sarif=out/percpu.sarif}: a format, {@code =}, and a file. */
+  static ReportFile reportFile(String text) throws UsageException {
+    int eq = text.indexOf('=');
+    ReportFormat format = eq > 0 ? ReportFormat.byName(text.substring(0, eq)) : null;
+    if (format == null || eq == text.length() - 1) {
+      throw new UsageException(
+          "--report takes FORMAT=FILE with FORMAT text, json or sarif, such as sarif=percpu.sarif,"
+              + " not '"
+              + text
+              + "'");
+    }
+    return new ReportFile(format, path(text.substring(eq + 1)));
+  }
+
+  private static List<String> expandArgumentFiles(List<String> args) throws UsageException {
+    List<String> expanded = new ArrayList<>();
+    boolean optionsEnded = false;
+    for (String arg : args) {
+      if (!optionsEnded && arg.startsWith("@") && arg.length() > 1) {
+        Path file = path(arg.substring(1));
+        try {
+          Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+              .filter(line -> !line.isBlank())
+              .forEach(expanded::add);
+        } catch (IOException e) {
+          throw new UsageException("cannot read the argument file " + file + ": " + e);
+        }
+        continue;
+      }
+      optionsEnded |= arg.equals("--");
+      expanded.add(arg);
+    }
+    return expanded;
   }
 
   private static String value(String name, String inlineValue, Iterator<String> it)

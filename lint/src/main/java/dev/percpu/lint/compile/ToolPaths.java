@@ -1,8 +1,8 @@
 package dev.percpu.lint.compile;
 
 import dev.percpu.lint.LintException;
+import dev.percpu.lint.install.BundledTools;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,31 +10,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Where the installed linter keeps the jars of each compilation: {@code lib/errorprone/} and {@code
- * lib/checker/} are the two processor paths, {@code lib/classpath/} is added to the linted code's
- * classpath (the percpu runtime and annotations, checker-qual). They sit beside {@code
- * percpu-lint.jar}; the system property {@code percpu.lint.home} points elsewhere.
+ * The jars of each compilation: {@code lib/errorprone/} and {@code lib/checker/} are the two
+ * processor paths, {@code lib/classpath/} is added to the linted code's classpath (the percpu
+ * runtime and annotations, checker-qual). They come from inside {@code percpu-lint.jar} ({@link
+ * BundledTools}); the system property {@code percpu.lint.home} names a directory with that {@code
+ * lib/} layout instead.
  */
-public record ToolPaths(List<Path> errorProne, List<Path> checker, List<Path> linkedLibraries) {
+public record ToolPaths(
+    Path home, List<Path> errorProne, List<Path> checker, List<Path> linkedLibraries) {
 
   public static ToolPaths locate() throws LintException {
     String configured = System.getProperty("percpu.lint.home");
-    Path home = configured != null ? Path.of(configured) : jarDirectory();
+    Path home = configured != null ? Path.of(configured) : BundledTools.home();
     return new ToolPaths(
+        home,
         jars(home.resolve("lib/errorprone")),
         jars(home.resolve("lib/checker")),
         jars(home.resolve("lib/classpath")));
-  }
-
-  private static Path jarDirectory() throws LintException {
-    try {
-      Path location =
-          Path.of(ToolPaths.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return location.getParent();
-    } catch (URISyntaxException | SecurityException | NullPointerException e) {
-      throw new LintException(
-          "cannot tell where percpu-lint is installed; set -Dpercpu.lint.home", e);
-    }
   }
 
   private static List<Path> jars(Path directory) throws LintException {
