@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.percpu.lint.report.DocsLinks;
 import dev.percpu.lint.report.Finding;
+import dev.percpu.lint.report.KnownChecks;
 import dev.percpu.lint.report.ReportFormat;
 import dev.percpu.lint.report.Severity;
 import dev.percpu.lint.report.SourcePosition;
@@ -23,6 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The SARIF writer on findings the fixture runs do not produce: the checker's keys, odd paths. */
 class SarifReportTest {
+  /** The Error Prone checks the linter knows, each always a rule, listed before any checker key. */
+  private static final int ERROR_PRONE_RULES = sizeOf(KnownChecks.errorProneChecks());
+
   private static final String DOCS_BASE = "https://example.org/percpu/docs/";
   private static final DocsLinks DOCS = new DocsLinks(Optional.of(DOCS_BASE));
 
@@ -81,13 +85,12 @@ class SarifReportTest {
             .get("runs")
             .get(0);
     JsonNode rules = run.get("tool").get("driver").get("rules");
-    // The five Error Prone checks are always listed; the checker's key once, however often it
-    // occurs.
-    assertEquals(6, rules.size());
-    JsonNode rule = rules.get(5);
+    // Every Error Prone check is always listed; the checker's key once, however often it occurs.
+    assertEquals(ERROR_PRONE_RULES + 1, rules.size());
+    JsonNode rule = rules.get(ERROR_PRONE_RULES);
     assertEquals("percpu:nested.entry", rule.get("id").asString());
     assertEquals(DOCS_BASE + "checker/manual.md#what-it-reports", rule.get("helpUri").asString());
-    assertEquals(5, run.get("results").get(1).get("ruleIndex").asInt());
+    assertEquals(ERROR_PRONE_RULES, run.get("results").get(1).get("ruleIndex").asInt());
   }
 
   @Test
@@ -128,14 +131,15 @@ class SarifReportTest {
   @Test
   void everyPerCpuRule_carriesItsBugPatternPageAsHelp() throws Exception {
     JsonNode rules = sarif(List.of()).get("runs").get(0).get("tool").get("driver").get("rules");
-    assertEquals(5, rules.size());
+    assertEquals(ERROR_PRONE_RULES, rules.size());
     for (JsonNode rule : rules) {
       String id = rule.get("id").asString();
       String page =
           Files.readString(LintProcess.REPO_ROOT.resolve("docs/bugpattern/" + id + ".md"));
       assertEquals(page, rule.get("help").get("markdown").asString(), id);
       assertFalse(rule.get("help").get("text").asString().contains("```"), id);
-      assertEquals(id.substring("PerCpu".length()), rule.get("name").asString());
+      assertEquals(KnownChecks.friendlyName(id), rule.get("name").asString());
+      assertFalse(id.equals(rule.get("name").asString()), id);
       String full = rule.get("fullDescription").get("text").asString();
       assertTrue(full.length() > 40 && !full.contains("\n"), id + ": " + full);
       assertEquals(DOCS_BASE + "bugpattern/" + id + ".md", rule.get("helpUri").asString());
@@ -163,7 +167,7 @@ class SarifReportTest {
     JsonNode run = JsonMapper.builder().build().readTree(out.toString()).get("runs").get(0);
     ReportFormatsTest.assertCodeScanningSubset(
         JsonMapper.builder().build().readTree(out.toString()));
-    JsonNode rule = run.get("tool").get("driver").get("rules").get(5);
+    JsonNode rule = run.get("tool").get("driver").get("rules").get(ERROR_PRONE_RULES);
     assertEquals("percpu:effect.not.declared", rule.get("id").asString());
     assertEquals("PerCpuCheckerEffectNotDeclared", rule.get("name").asString());
     assertTrue(rule.get("helpUri") == null, rule::toString);
@@ -203,5 +207,13 @@ class SarifReportTest {
     List<String> ids = new java.util.ArrayList<>();
     run.get("tool").get("driver").get("rules").forEach(r -> ids.add(r.get("id").asString()));
     assertTrue(ids.contains("percpu:nested.entry"), ids::toString);
+  }
+
+  private static int sizeOf(Iterable<?> items) {
+    int n = 0;
+    for (Object ignored : items) {
+      n++;
+    }
+    return n;
   }
 }

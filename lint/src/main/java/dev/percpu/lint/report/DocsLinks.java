@@ -27,7 +27,7 @@ public final class DocsLinks {
   public Optional<String> forCheck(Tool tool, String check) {
     return switch (tool) {
       case ERROR_PRONE ->
-          check.startsWith("PerCpu")
+          KnownChecks.isPercpu(check)
               ? base.map(b -> b + "bugpattern/" + check + ".md")
               // One of Error Prone's own checks, switched on with -Xep.
               : Optional.of("https://errorprone.info/bugpattern/" + check);

@@ -24,6 +24,12 @@ public final class KnownChecks {
     ERROR_PRONE.put(
         "PerCpuValueEscape",
         "A per-CPU value escapes the closure that was given exclusive access to it.");
+    ERROR_PRONE.put(
+        "NestedMapCompute",
+        "A map's computeIfAbsent/compute/computeIfPresent/merge function modifies the same map.");
+    ERROR_PRONE.put(
+        "PossibleNestedMapCompute",
+        "A map's compute/merge function modifies a map that may be the same map.");
   }
 
   private KnownChecks() {}
@@ -31,6 +37,19 @@ public final class KnownChecks {
   /** Check names in the order the checks' issue lists them. */
   public static Iterable<String> errorProneChecks() {
     return ERROR_PRONE.keySet();
+  }
+
+  /** Whether {@code check} is one of percpu's checks rather than one of Error Prone's own. */
+  public static boolean isPercpu(String check) {
+    return ERROR_PRONE.containsKey(check);
+  }
+
+  /**
+   * A human name for SARIF viewers, which must differ from the rule id (SARIF1001): the per-CPU
+   * checks drop their shared "PerCpu" prefix, the map checks add "Check".
+   */
+  public static String friendlyName(String check) {
+    return check.startsWith("PerCpu") ? check.substring("PerCpu".length()) : check + "Check";
   }
 
   /** A one-line description of {@code check}, generic for names this build does not know. */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * web site.
  *
  * @param name a friendly Pascal-case name, as SARIF viewers and the SARIF validator want; it must
- *     differ from the rule id (SARIF1001), so the checks' shared "PerCpu" prefix is dropped
+ *     differ from the rule id (SARIF1001), see {@link KnownChecks#friendlyName}
  * @param fullDescription one paragraph
  * @param markdown the page (or the table entry) as Markdown
  * @param text the same for viewers without Markdown
@@ -30,9 +30,12 @@ public record RuleHelp(String name, String fullDescription, String markdown, Str
   public static RuleHelp of(Tool tool, String check) {
     return switch (tool) {
       case ERROR_PRONE ->
-          check.startsWith("PerCpu")
+          KnownChecks.isPercpu(check)
               ? bugPattern(check)
-                  .orElseGet(() -> generic(check.substring(6), KnownChecks.describe(tool, check)))
+                  .orElseGet(
+                      () ->
+                          generic(
+                              KnownChecks.friendlyName(check), KnownChecks.describe(tool, check)))
               : generic(
                   "ErrorProne" + check,
                   "Error Prone's own check "
@@ -53,7 +56,7 @@ public record RuleHelp(String name, String fullDescription, String markdown, Str
         .map(
             page ->
                 new RuleHelp(
-                    check.substring("PerCpu".length()),
+                    KnownChecks.friendlyName(check),
                     firstParagraph(page, "## The problem"),
                     page,
                     plain(page)));
