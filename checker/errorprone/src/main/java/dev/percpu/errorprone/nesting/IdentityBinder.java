@@ -284,7 +284,8 @@ final class IdentityBinder {
           result.flatMap(
               a -> {
                 if (a instanceof Fresh f) {
-                  return IdentitySet.of(f.perObject().labelled(v.getSimpleName().toString()));
+                  return IdentitySet.of(
+                      f.perObject().labelled(v.getSimpleName().toString()).ownedBy(v));
                 }
                 return a instanceof Symbolic || a instanceof Variable w && w.isField()
                     ? IdentitySet.of(a)
