@@ -63,6 +63,24 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void fieldReadThroughANewObject_isANewAllocation() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void run() { counts.with(c -> new Test().counts.with(d -> d[0] += c[0])); }");
+  }
+
+  @Test
+  void fieldReadThroughANewObject_givenItsHandle_mayNest() {
+    check(
+        "  private final PerCpu<long[]> counts;",
+        "  Test(PerCpu<long[]> h) { counts = h; }",
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object",
+        "    counts.with(c -> new Test(h).counts.with(d -> d[0] += c[0]));",
+        "  }");
+  }
+
+  @Test
   void constructorEnteringItsOwnInstanceField_isClean() {
     check(
         "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",

@@ -1,5 +1,6 @@
 package dev.percpu.analysis;
 
+import com.sun.source.tree.Tree;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
@@ -74,6 +75,31 @@ public final class CallSiteTranslation {
           new Unknown(v.typeArgument(), "a handle inside " + FindingText.call(callee)));
     }
     return IdentitySet.of(a);
+  }
+
+  /**
+   * What a field read through an object made right there ({@code new C().counts}) reaches, given
+   * what the same field reaches on the current object: an allocation its initialiser makes is new
+   * with each evaluation of {@code made}, as an {@code allocate} there would be; a static field's
+   * stays; whatever else the field holds (a constructor's argument) may be any handle.
+   *
+   * @param made the {@code new C(..)} expression
+   * @param scope the method whose body contains it, or {@code null} in a field initialiser
+   * @param line its line, for messages
+   */
+  public static IdentitySet fieldOfNewObject(
+      IdentitySet onCurrentObject, Tree made, ExecutableElement scope, int line) {
+    return onCurrentObject.flatMap(
+        a -> {
+          if (a instanceof Fresh f && f.ofInstance()) {
+            return IdentitySet.of(new Fresh(made, scope, f.distinct(), f.typeArgument(), "", line));
+          }
+          if (a instanceof Variable v
+              && !(v.isField() && v.variable().getModifiers().contains(Modifier.STATIC))) {
+            return IdentitySet.of(anotherObjectsField(v));
+          }
+          return IdentitySet.of(a);
+        });
   }
 
   /** The same field of an object that need not be the current one. */

@@ -6,6 +6,7 @@ import static dev.percpu.analysis.Shards.COUNTS;
 import static dev.percpu.analysis.Shards.INITIALISER;
 import static dev.percpu.analysis.Shards.LONGS;
 import static dev.percpu.analysis.Shards.MINE;
+import static dev.percpu.analysis.Shards.STATIC_INITIALISER;
 import static dev.percpu.analysis.Shards.TARGET;
 import static dev.percpu.analysis.Shards.TOTAL;
 import static dev.percpu.analysis.Shards.UPDATE;
@@ -35,7 +36,7 @@ class CallSiteTranslationTest {
 
   /** What {@code TOTAL}, a static field initialised with {@code PerCpu.allocate(..)}, reaches. */
   private static final Fresh TOTAL_ALLOCATION =
-      new Fresh(INITIALISER, null, false, LONGS, "TOTAL", 5).ownedBy(field("TOTAL"));
+      new Fresh(STATIC_INITIALISER, null, false, LONGS, "TOTAL", 5).ownedBy(field("TOTAL"));
 
   @Test
   void calleeParameter_isWhatTheArgumentReaches() {
@@ -147,5 +148,21 @@ class CallSiteTranslationTest {
     // Assigned from a constructor parameter, the new object's field may hold any handle.
     IdentitySet translated = CallSiteTranslation.entered(IdentitySet.of(COUNTS), ON_NEW);
     assertEquals("field `counts` of another object", translated.describe());
+  }
+
+  @Test
+  void fieldOfANewObject_isANewAllocationOfItsInitialiser_orAnotherObjectsField() {
+    IdentitySet onCurrentObject =
+        IdentitySet.copyOf(List.of(COUNTS_ALLOCATION, TOTAL_ALLOCATION, COUNTS, TOTAL));
+    IdentitySet made = CallSiteTranslation.fieldOfNewObject(onCurrentObject, CALL, CALLER, 8);
+    List<AllocationIdentity> members = made.members();
+    Fresh fresh = (Fresh) members.get(0);
+    assertEquals(CALL, fresh.site());
+    assertEquals(CALLER, fresh.scope());
+    assertEquals(
+        Verdict.DISTINCT, Verdict.of(fresh, COUNTS_ALLOCATION, Shards.E.types), "a new allocation");
+    assertEquals(TOTAL_ALLOCATION, members.get(1));
+    assertEquals("field `counts` of another object", members.get(2).describe());
+    assertEquals(TOTAL, members.get(3));
   }
 }

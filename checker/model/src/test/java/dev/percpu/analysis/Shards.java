@@ -41,6 +41,9 @@ final class Shards {
   /** A tree that stands for another allocation site than {@link #CALL}: a field's initialiser. */
   static final Tree INITIALISER = initialiserOf("counts");
 
+  /** And a third one: the static field's initialiser. */
+  static final Tree STATIC_INITIALISER = initialiserOf("TOTAL");
+
   static final TypeMirror LONGS = TypeArguments.of(field("counts").asType());
 
   static final Variable COUNTS = variable(field("counts"));
