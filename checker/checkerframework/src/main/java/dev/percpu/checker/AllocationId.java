@@ -20,7 +20,8 @@ import javax.lang.model.type.TypeMirror;
  * <p>A fresh site is {@code fresh:N} and a variable {@code var:NAME@N}, where {@code N} numbers the
  * site or the variable within the compilation; a symbol is {@code symbol:NAME}; {@code distinct:}
  * in front marks a {@code @Distinct} declaration or method result. The numbered trees and elements
- * are kept here, so that decoding gives back the model's value.
+ * are kept here, so that decoding gives back the model's value, the field that owns a site's
+ * allocation ({@link Fresh#ofInstance()}) included.
  *
  * <pre>{@code
  * String key = ids.encode(new Fresh(call, method, false, longArray, "", 12)); // "fresh:3"
@@ -82,7 +83,13 @@ final class AllocationId {
         Fresh labelled = f.labelled(label);
         return distinct && !f.distinct()
             ? new Fresh(
-                f.site(), f.scope(), true, labelled.typeArgument(), labelled.label(), f.line())
+                f.site(),
+                f.scope(),
+                true,
+                labelled.typeArgument(),
+                labelled.label(),
+                f.line(),
+                f.field())
             : labelled;
       }
     } else if (k.startsWith(VAR)) {

@@ -92,6 +92,17 @@ class AllocationIdTest {
   }
 
   @Test
+  void freshSiteOwnedByAnInstanceField_keepsItsOwner_evenUnderTheDistinctPromise() {
+    String key = ids.encode(new Fresh(call, null, false, null, "", 3).ownedBy(field));
+    Fresh back = assertInstanceOf(Fresh.class, ids.decode(key, null, "counts"));
+    assertTrue(back.ofInstance());
+    Fresh promised =
+        assertInstanceOf(Fresh.class, ids.decode(ids.promisedDistinct(key), null, "counts"));
+    assertTrue(promised.isPromisedDistinct());
+    assertEquals(field, promised.field());
+  }
+
+  @Test
   void unknown_hasNoStringAndAnUnrecognisedStringIsUnknown() {
     assertNull(ids.encode(new Unknown(null, "a method result")));
     assertInstanceOf(Unknown.class, ids.decode(null, null, "a method result"));

@@ -380,6 +380,68 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void helperEnteringAnInstanceFieldCalledOnAnotherObject_isNotDefinite() {
+    // `other` may be another object, with its own `counts`: at most possible (the other check).
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() { counts.with(c -> c[0]++); }",
+        "  void run(Test other) { counts.with(c -> other.bump()); }");
+  }
+
+  @Test
+  void helperEnteringAnInstanceFieldCalledOnANewObject_isNotDefinite() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() { counts.with(c -> c[0]++); }",
+        "  void run() { counts.with(c -> new Test().bump()); }");
+  }
+
+  @Test
+  void constructorEnteringItsOwnInstanceField_isNotDefinite() {
+    // The constructor runs on the object it makes, whose `counts` is a new allocation.
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  Test() { counts.with(c -> c[0]++); }",
+        "  Test(int unused) {}",
+        "  void run() { counts.with(c -> new Test()); }");
+  }
+
+  @Test
+  void helperEnteringAnInstanceFieldCalledExplicitlyOnThis_isFlagged() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() { counts.with(c -> c[0]++); }",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: Nested entry of `counts`",
+        "    counts.with(c -> this.bump());",
+        "  }");
+  }
+
+  @Test
+  void helperEnteringAStaticFieldCalledOnAnotherObject_isFlagged() {
+    // A static field's allocation is the class's: the same whichever object the helper runs on.
+    check(
+        "  private static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() { COUNTS.with(c -> c[0]++); }",
+        "  void run(Test other) {",
+        "    // BUG: Diagnostic contains: Nested entry of `COUNTS`",
+        "    COUNTS.with(c -> other.bump());",
+        "  }");
+  }
+
+  @Test
+  void instanceFieldInitialisedFromAStaticField_isTheClassesAllocationThroughAnyObject() {
+    check(
+        "  private static final PerCpu<long[]> SHARED = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> counts = SHARED;",
+        "  private void bump() { counts.with(c -> c[0]++); }",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: Nested entry of `SHARED`",
+        "    SHARED.with(c -> new Test().bump());",
+        "  }");
+  }
+
+  @Test
   void staticHelperEnteringItsHandleParameter_isInstantiatedWithTheArgument() {
     check(
         "  private static void add(PerCpu<long[]> target, long n) {",

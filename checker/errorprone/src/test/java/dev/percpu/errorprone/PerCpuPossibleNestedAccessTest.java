@@ -29,6 +29,79 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void helperEnteringAnInstanceFieldCalledOnAnotherObject_mayNest() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() { counts.with(c -> c[0]++); }",
+        "  void run(Test other) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object may be the allocation",
+        "    counts.with(c -> other.bump());",
+        "  }");
+  }
+
+  @Test
+  void helperReturningAnInstanceFieldCalledOnAnotherObject_mayNest() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private PerCpu<long[]> counts() { return counts; }",
+        "  void run(Test other) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object",
+        "    counts.with(c -> other.counts().with(d -> d[0]++));",
+        "  }");
+  }
+
+  @Test
+  void helperEnteringAnInstanceFieldCalledOnANewObject_isClean() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private void bump() { counts.with(c -> c[0]++); }",
+        "  private PerCpu<long[]> counts() { return counts; }",
+        "  void run() {",
+        "    counts.with(c -> new Test().bump());",
+        "    counts.with(c -> new Test().counts().with(d -> d[0]++));",
+        "  }");
+  }
+
+  @Test
+  void fieldReadThroughANewObject_isANewAllocation() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  void run() { counts.with(c -> new Test().counts.with(d -> d[0] += c[0])); }");
+  }
+
+  @Test
+  void fieldReadThroughANewObject_givenItsHandle_mayNest() {
+    check(
+        "  private final PerCpu<long[]> counts;",
+        "  Test(PerCpu<long[]> h) { counts = h; }",
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object",
+        "    counts.with(c -> new Test(h).counts.with(d -> d[0] += c[0]));",
+        "  }");
+  }
+
+  @Test
+  void constructorEnteringItsOwnInstanceField_isClean() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  Test() { counts.with(c -> c[0]++); }",
+        "  Test(int unused) {}",
+        "  void run() { counts.with(c -> new Test()); }");
+  }
+
+  @Test
+  void constructorEnteringAFieldAssignedFromItsParameter_mayNest() {
+    // The new object's `counts` is whatever handle it was given: perhaps this one's.
+    check(
+        "  private final PerCpu<long[]> counts;",
+        "  Test(PerCpu<long[]> h) { this.counts = h; this.counts.with(c -> c[0]++); }",
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object",
+        "    counts.with(c -> new Test(h));",
+        "  }");
+  }
+
+  @Test
   void twoParametersOfTheSameType_mayAlias() {
     check(
         "  void merge(PerCpu<long[]> from, PerCpu<long[]> into) {",

@@ -3,6 +3,7 @@ package dev.percpu.analysis;
 import com.sun.source.tree.Tree;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
@@ -60,6 +61,10 @@ public sealed interface AllocationIdentity {
    * @param typeArgument the per-CPU value type, or {@code null}
    * @param label the variable the allocation was first seen through, for messages, or empty
    * @param line the site's line, for messages when there is no label
+   * @param field the field whose value this allocation is, when it is the allocation of an object
+   *     or class seen through that field, or {@code null}. An instance field's allocation belongs
+   *     to one object: through another receiver it is another object's ({@link
+   *     CallSiteTranslation}), whereas a static field's is the class's, whatever the receiver.
    */
   record Fresh(
       Tree site,
@@ -67,8 +72,22 @@ public sealed interface AllocationIdentity {
       boolean distinct,
       TypeMirror typeArgument,
       String label,
-      int line)
+      int line,
+      VariableElement field)
       implements AllocationIdentity {
+
+    /**
+     * An allocation that no field owns (yet): one evaluation's, or one the binder has not named.
+     */
+    public Fresh(
+        Tree site,
+        ExecutableElement scope,
+        boolean distinct,
+        TypeMirror typeArgument,
+        String label,
+        int line) {
+      this(site, scope, distinct, typeArgument, label, line, null);
+    }
 
     /**
      * Whether each evaluation of the scope's body makes a new allocation here, so that one call of
@@ -76,6 +95,14 @@ public sealed interface AllocationIdentity {
      */
     public boolean perEvaluation() {
       return scope != null;
+    }
+
+    /**
+     * Whether this is the allocation of one object, reached through one of its instance fields:
+     * each object of the class has its own.
+     */
+    public boolean ofInstance() {
+      return field != null && !field.getModifiers().contains(Modifier.STATIC);
     }
 
     @Override
@@ -91,13 +118,26 @@ public sealed interface AllocationIdentity {
     /** The same site named through {@code variable} in messages, unless it is named already. */
     public Fresh labelled(String variable) {
       return label.isEmpty()
-          ? new Fresh(site, scope, distinct, typeArgument, variable, line)
+          ? new Fresh(site, scope, distinct, typeArgument, variable, line, field)
           : this;
     }
 
     /** The same site as the allocation of an object or class rather than of one evaluation. */
     public Fresh perObject() {
-      return scope == null ? this : new Fresh(site, null, distinct, typeArgument, label, line);
+      return scope == null
+          ? this
+          : new Fresh(site, null, distinct, typeArgument, label, line, field);
+    }
+
+    /**
+     * The same allocation as the value of {@code owner}, unless a field owns it already: a field
+     * initialised from another field's value ({@code b = a}, {@code b = SHARED}) holds that field's
+     * allocation, which belongs to whatever that field belongs to.
+     */
+    public Fresh ownedBy(VariableElement owner) {
+      return field != null
+          ? this
+          : new Fresh(site, scope, distinct, typeArgument, label, line, owner);
     }
 
     @Override

@@ -47,6 +47,17 @@ public interface CallSite {
    */
   boolean onCurrentObject();
 
+  /**
+   * Whether the callee runs on an object the call itself makes: a constructor call {@code new
+   * C(..)}, or a method called on one, {@code new C().m()} ({@link Receivers#isNewObject}). What
+   * that object's fields were initialised to allocate is newer than anything the caller entered.
+   * Never true together with {@link #onCurrentObject()}; the default, false, treats such an object
+   * as any other object, which is never less sound.
+   */
+  default boolean onNewObject() {
+    return false;
+  }
+
   /** The call (or method reference, or constructor call) itself. */
   Tree tree();
 

@@ -1,10 +1,13 @@
 package dev.percpu.analysis;
 
+import com.sun.source.tree.Tree;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Translates identities in a callee's own terms (its parameters, its fields, its own allocations)
@@ -15,6 +18,11 @@ import javax.lang.model.element.Modifier;
  *   <li>a parameter of the callee is what the actual argument reaches;
  *   <li>a field of the callee's object is the caller's same field when the call is on the current
  *       object, and another object's field (unknown) otherwise; a static field is itself;
+ *   <li>the allocation an instance field of the callee's object was initialised with is the same
+ *       allocation when the call is on the current object, and a static field's whatever the
+ *       receiver; on an object the call makes ({@code new C().m()}, a constructor) it is new, as an
+ *       allocation of one evaluation is; on any other receiver it is another object's field
+ *       (unknown), since that object may or may not be the current one;
  *   <li>an allocation made by one evaluation of a body is new at every call: what the callee enters
  *       of it cannot be anything the caller entered before (dropped), and what it returns is a
  *       fresh allocation of the call site;
@@ -41,12 +49,11 @@ public final class CallSiteTranslation {
 
   private static IdentitySet translate(AllocationIdentity a, CallSite site, boolean returned) {
     ExecutableElement callee = site.callee();
-    if (a instanceof Fresh f && f.perEvaluation()) {
-      return returned
-          ? IdentitySet.of(
-              new Fresh(
-                  site.tree(), site.caller(), f.distinct(), f.typeArgument(), "", site.line()))
-          : IdentitySet.empty();
+    if (a instanceof Fresh f && (f.perEvaluation() || f.ofInstance() && site.onNewObject())) {
+      return returned ? IdentitySet.of(newAtCall(f, site)) : IdentitySet.empty();
+    }
+    if (a instanceof Fresh f && f.ofInstance() && !site.onCurrentObject()) {
+      return IdentitySet.of(anotherObjectsField(f.field().getSimpleName(), f.typeArgument()));
     }
     if (a instanceof Variable v) {
       int index = callee.getParameters().indexOf(v.variable());
@@ -70,9 +77,43 @@ public final class CallSiteTranslation {
     return IdentitySet.of(a);
   }
 
+  /**
+   * What a field read through an object made right there ({@code new C().counts}) reaches, given
+   * what the same field reaches on the current object: an allocation its initialiser makes is new
+   * with each evaluation of {@code made}, as an {@code allocate} there would be; a static field's
+   * stays; whatever else the field holds (a constructor's argument) may be any handle.
+   *
+   * @param made the {@code new C(..)} expression
+   * @param scope the method whose body contains it, or {@code null} in a field initialiser
+   * @param line its line, for messages
+   */
+  public static IdentitySet fieldOfNewObject(
+      IdentitySet onCurrentObject, Tree made, ExecutableElement scope, int line) {
+    return onCurrentObject.flatMap(
+        a -> {
+          if (a instanceof Fresh f && f.ofInstance()) {
+            return IdentitySet.of(new Fresh(made, scope, f.distinct(), f.typeArgument(), "", line));
+          }
+          if (a instanceof Variable v
+              && !(v.isField() && v.variable().getModifiers().contains(Modifier.STATIC))) {
+            return IdentitySet.of(anotherObjectsField(v));
+          }
+          return IdentitySet.of(a);
+        });
+  }
+
   /** The same field of an object that need not be the current one. */
   public static Unknown anotherObjectsField(Variable field) {
-    return new Unknown(
-        field.typeArgument(), "field `" + field.variable().getSimpleName() + "` of another object");
+    return anotherObjectsField(field.variable().getSimpleName(), field.typeArgument());
+  }
+
+  private static Unknown anotherObjectsField(Name field, TypeMirror typeArgument) {
+    return new Unknown(typeArgument, "field `" + field + "` of another object");
+  }
+
+  /** A new allocation of each evaluation of the call, as one evaluation of the callee's was. */
+  private static Fresh newAtCall(Fresh inCallee, CallSite site) {
+    return new Fresh(
+        site.tree(), site.caller(), inCallee.distinct(), inCallee.typeArgument(), "", site.line());
   }
 }

@@ -3,6 +3,7 @@ package dev.percpu.analysis;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 
 /**
@@ -34,5 +35,13 @@ public final class Receivers {
     }
     return r instanceof IdentifierTree id
         && (id.getName().contentEquals("this") || id.getName().contentEquals("super"));
+  }
+
+  /**
+   * {@code new C(..)}, in any parentheses: an object no other expression reaches yet, whose
+   * instance fields' own allocations are new.
+   */
+  public static boolean isNewObject(ExpressionTree receiver) {
+    return ClosureLiteral.withoutParentheses(receiver) instanceof NewClassTree;
   }
 }

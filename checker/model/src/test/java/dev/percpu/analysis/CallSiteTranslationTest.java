@@ -3,12 +3,16 @@ package dev.percpu.analysis;
 import static dev.percpu.analysis.Shards.CALL;
 import static dev.percpu.analysis.Shards.CALLER;
 import static dev.percpu.analysis.Shards.COUNTS;
+import static dev.percpu.analysis.Shards.INITIALISER;
 import static dev.percpu.analysis.Shards.LONGS;
 import static dev.percpu.analysis.Shards.MINE;
+import static dev.percpu.analysis.Shards.STATIC_INITIALISER;
 import static dev.percpu.analysis.Shards.TARGET;
 import static dev.percpu.analysis.Shards.TOTAL;
 import static dev.percpu.analysis.Shards.UPDATE;
 import static dev.percpu.analysis.Shards.callOfUpdate;
+import static dev.percpu.analysis.Shards.callOfUpdateOnANewObject;
+import static dev.percpu.analysis.Shards.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +28,15 @@ class CallSiteTranslationTest {
   private static final CallSite ON_THIS = callOfUpdate(List.of(ARGUMENT), null, true);
   private static final CallSite ON_OTHER = callOfUpdate(List.of(ARGUMENT), null, false);
   private static final CallSite METHOD_REFERENCE = callOfUpdate(List.of(), null, true);
+  private static final CallSite ON_NEW = callOfUpdateOnANewObject(List.of(ARGUMENT));
+
+  /** What {@code this.counts}, initialised with {@code PerCpu.allocate(..)}, reaches. */
+  private static final Fresh COUNTS_ALLOCATION =
+      new Fresh(INITIALISER, null, false, LONGS, "counts", 4).ownedBy(field("counts"));
+
+  /** What {@code TOTAL}, a static field initialised with {@code PerCpu.allocate(..)}, reaches. */
+  private static final Fresh TOTAL_ALLOCATION =
+      new Fresh(STATIC_INITIALISER, null, false, LONGS, "TOTAL", 5).ownedBy(field("TOTAL"));
 
   @Test
   void calleeParameter_isWhatTheArgumentReaches() {
@@ -85,5 +98,71 @@ class CallSiteTranslationTest {
     assertEquals(
         IdentitySet.of(new Unknown(LONGS, "a handle inside `update()`")),
         CallSiteTranslation.entered(IdentitySet.of(MINE), ON_THIS));
+  }
+
+  @Test
+  void instanceFieldsAllocation_onTheCurrentObject_isTheSameAllocation() {
+    IdentitySet translated =
+        CallSiteTranslation.entered(IdentitySet.of(COUNTS_ALLOCATION), ON_THIS);
+    assertEquals(
+        Verdict.DEFINITE,
+        Verdict.of(translated, IdentitySet.of(COUNTS_ALLOCATION), Shards.E.types));
+  }
+
+  @Test
+  void instanceFieldsAllocation_throughAnotherReceiver_isOnlyPossiblyTheCallersOwn() {
+    IdentitySet translated =
+        CallSiteTranslation.entered(IdentitySet.of(COUNTS_ALLOCATION), ON_OTHER);
+    assertEquals("field `counts` of another object", translated.describe());
+    assertEquals(
+        Verdict.POSSIBLE,
+        Verdict.of(translated, IdentitySet.of(COUNTS_ALLOCATION), Shards.E.types));
+    assertEquals(
+        translated, CallSiteTranslation.returned(IdentitySet.of(COUNTS_ALLOCATION), ON_OTHER));
+  }
+
+  @Test
+  void instanceFieldsAllocation_onANewObject_isNothingTheCallerEntered_butNewWhenReturned() {
+    assertTrue(CallSiteTranslation.entered(IdentitySet.of(COUNTS_ALLOCATION), ON_NEW).isEmpty());
+    IdentitySet returned = CallSiteTranslation.returned(IdentitySet.of(COUNTS_ALLOCATION), ON_NEW);
+    Fresh atCall = (Fresh) returned.members().get(0);
+    assertEquals(CALLER, atCall.scope());
+    assertEquals(
+        Verdict.DISTINCT,
+        Verdict.of(returned, IdentitySet.of(COUNTS_ALLOCATION.perObject()), Shards.E.types));
+  }
+
+  @Test
+  void staticFieldsAllocation_isTheSameAllocationWhateverTheReceiver() {
+    for (CallSite site : List.of(ON_THIS, ON_OTHER, ON_NEW)) {
+      IdentitySet translated = CallSiteTranslation.entered(IdentitySet.of(TOTAL_ALLOCATION), site);
+      assertEquals(
+          Verdict.DEFINITE,
+          Verdict.of(translated, IdentitySet.of(TOTAL_ALLOCATION), Shards.E.types),
+          "on " + site);
+    }
+  }
+
+  @Test
+  void instanceFieldsVariable_onANewObject_isAnotherObjectsField() {
+    // Assigned from a constructor parameter, the new object's field may hold any handle.
+    IdentitySet translated = CallSiteTranslation.entered(IdentitySet.of(COUNTS), ON_NEW);
+    assertEquals("field `counts` of another object", translated.describe());
+  }
+
+  @Test
+  void fieldOfANewObject_isANewAllocationOfItsInitialiser_orAnotherObjectsField() {
+    IdentitySet onCurrentObject =
+        IdentitySet.copyOf(List.of(COUNTS_ALLOCATION, TOTAL_ALLOCATION, COUNTS, TOTAL));
+    IdentitySet made = CallSiteTranslation.fieldOfNewObject(onCurrentObject, CALL, CALLER, 8);
+    List<AllocationIdentity> members = made.members();
+    Fresh fresh = (Fresh) members.get(0);
+    assertEquals(CALL, fresh.site());
+    assertEquals(CALLER, fresh.scope());
+    assertEquals(
+        Verdict.DISTINCT, Verdict.of(fresh, COUNTS_ALLOCATION, Shards.E.types), "a new allocation");
+    assertEquals(TOTAL_ALLOCATION, members.get(1));
+    assertEquals("field `counts` of another object", members.get(2).describe());
+    assertEquals(TOTAL, members.get(3));
   }
 }

@@ -14,6 +14,7 @@ record FakeCallSite(
     List<IdentitySet> arguments,
     IdentitySet receiverIds,
     boolean onCurrentObject,
+    boolean onNewObject,
     Tree tree,
     ExecutableElement caller,
     int line)

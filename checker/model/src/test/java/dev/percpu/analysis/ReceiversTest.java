@@ -33,4 +33,18 @@ class ReceiversTest {
         List.of(false, false, false),
         currentObjects("take(other); take(Outer.this.f); take(new Object());"));
   }
+
+  @Test
+  void aNewObjectInAnyParentheses_isANewObject_andNothingElseIs() {
+    Elements elements =
+        Elements.compile(
+            Map.of(
+                "test.Outer",
+                "package test;\nclass Outer {\n  void take(Object o) {}\n"
+                    + "  void run(Outer other) {"
+                    + " take(new Outer()); take(((new Object()))); take(this); take(other); }\n}\n"));
+    assertEquals(
+        List.of(true, true, false, false),
+        elements.takeArguments("test.Outer", Receivers::isNewObject));
+  }
 }

@@ -2,6 +2,7 @@ package dev.percpu.analysis;
 
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import java.util.ArrayList;
@@ -36,6 +37,13 @@ final class Shards {
   static final ExecutableElement UPDATE = E.method("test.Shards", "update");
   static final ExecutableElement CALLER = E.method("test.Shards", "caller");
   static final Tree CALL = firstCall();
+
+  /** A tree that stands for another allocation site than {@link #CALL}: a field's initialiser. */
+  static final Tree INITIALISER = initialiserOf("counts");
+
+  /** And a third one: the static field's initialiser. */
+  static final Tree STATIC_INITIALISER = initialiserOf("TOTAL");
+
   static final TypeMirror LONGS = TypeArguments.of(field("counts").asType());
 
   static final Variable COUNTS = variable(field("counts"));
@@ -63,7 +71,28 @@ final class Shards {
   /** A call of {@code update} from {@code caller} with these bound arguments. */
   static FakeCallSite callOfUpdate(
       List<IdentitySet> arguments, IdentitySet receiver, boolean onCurrentObject) {
-    return new FakeCallSite(UPDATE, arguments, receiver, onCurrentObject, CALL, CALLER, 8);
+    return new FakeCallSite(UPDATE, arguments, receiver, onCurrentObject, false, CALL, CALLER, 8);
+  }
+
+  /**
+   * A call of {@code update} from {@code caller} on an object the call makes: {@code new X().m()}.
+   */
+  static FakeCallSite callOfUpdateOnANewObject(List<IdentitySet> arguments) {
+    return new FakeCallSite(UPDATE, arguments, null, false, true, CALL, CALLER, 8);
+  }
+
+  private static Tree initialiserOf(String field) {
+    List<Tree> found = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree node, Void unused) {
+        if (node.getName().contentEquals(field)) {
+          found.add(node.getInitializer());
+        }
+        return super.visitVariable(node, unused);
+      }
+    }.scan(E.unit("test.Shards"), null);
+    return found.get(0);
   }
 
   private static Tree firstCall() {

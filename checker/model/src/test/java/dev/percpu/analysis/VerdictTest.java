@@ -65,6 +65,7 @@ class VerdictTest {
 
   private static final Fresh SITE_A = new Fresh(SITES.get(0), null, false, LONGS, "a", 9);
   private static final Fresh SITE_A_RELABELLED = new Fresh(SITES.get(0), M, false, LONGS, "", 9);
+  private static final Fresh SITE_A_OF_FIELD = SITE_A.ownedBy(FIELD.variable());
   private static final Fresh SITE_B = new Fresh(SITES.get(1), null, false, LONGS, "b", 9);
   private static final Fresh IN_M = new Fresh(SITES.get(0), M, false, LONGS, "", 9);
   private static final Fresh IN_M_INTS = new Fresh(SITES.get(1), M, false, INTS, "", 9);
@@ -84,6 +85,7 @@ class VerdictTest {
         row("same field", FIELD, FIELD, Verdict.DEFINITE),
         row("same parameter", P, P, Verdict.DEFINITE),
         row("same site, different labels and scopes", SITE_A, SITE_A_RELABELLED, Verdict.DEFINITE),
+        row("same site, seen through a field or not", SITE_A_OF_FIELD, SITE_A, Verdict.DEFINITE),
         row("same symbol, type known on one side", HITS, HITS_UNTYPED, Verdict.DEFINITE),
         row("same @Distinct field", DISTINCT_FIELD, DISTINCT_FIELD, Verdict.DEFINITE),
         row("the same unknown words are no allocation", RESULT, RESULT, Verdict.POSSIBLE),

@@ -227,7 +227,7 @@ final class IdentityBinder {
       return IdentitySet.of(named);
     }
     if (kind == ElementKind.FIELD) {
-      return bindField(v, use, named);
+      return bindField(v, use, named, scope);
     }
     if (kind != ElementKind.LOCAL_VARIABLE && kind != ElementKind.RESOURCE_VARIABLE) {
       return IdentitySet.of(named);
@@ -252,12 +252,25 @@ final class IdentityBinder {
     }
   }
 
-  private IdentitySet bindField(VarSymbol v, ExpressionTree use, Variable named) {
+  private IdentitySet bindField(
+      VarSymbol v, ExpressionTree use, Variable named, MethodSymbol scope) {
     boolean isStatic = (v.flags() & Flags.STATIC) != 0;
+    if (!isStatic
+        && use instanceof MemberSelectTree ms
+        && Receivers.isNewObject(ms.getExpression())) {
+      ExpressionTree made = ms.getExpression();
+      return CallSiteTranslation.fieldOfNewObject(
+          fieldValue(v, named), made, scope, lines.of(made));
+    }
     if (!isStatic && !throughThis(use)) {
       // Another object's field: the same field of two objects need not be one allocation.
       return IdentitySet.of(CallSiteTranslation.anotherObjectsField(named));
     }
+    return fieldValue(v, named);
+  }
+
+  /** What a field of the current object, or a static field, reaches. */
+  private IdentitySet fieldValue(VarSymbol v, Variable named) {
     // A private field no code of this unit reassigns after initialisation is final in all but
     // name: no other unit can assign it.
     boolean effectivelyFinal =
@@ -284,7 +297,8 @@ final class IdentityBinder {
           result.flatMap(
               a -> {
                 if (a instanceof Fresh f) {
-                  return IdentitySet.of(f.perObject().labelled(v.getSimpleName().toString()));
+                  return IdentitySet.of(
+                      f.perObject().labelled(v.getSimpleName().toString()).ownedBy(v));
                 }
                 return a instanceof Symbolic || a instanceof Variable w && w.isField()
                     ? IdentitySet.of(a)

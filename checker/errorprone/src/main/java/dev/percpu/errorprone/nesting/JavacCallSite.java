@@ -1,6 +1,7 @@
 package dev.percpu.errorprone.nesting;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.percpu.analysis.CallSite;
@@ -43,8 +44,16 @@ record JavacCallSite(
     return receiverTree == null ? Optional.empty() : Optional.of(binder.bind(receiverTree, caller));
   }
 
+  /** A constructor call runs on the object it makes, not on the caller's, receiver or none. */
   @Override
   public boolean onCurrentObject() {
-    return receiverTree == null || Receivers.isCurrentObject(receiverTree);
+    return !(tree instanceof NewClassTree)
+        && (receiverTree == null || Receivers.isCurrentObject(receiverTree));
+  }
+
+  @Override
+  public boolean onNewObject() {
+    return tree instanceof NewClassTree
+        || (receiverTree != null && Receivers.isNewObject(receiverTree));
   }
 }
