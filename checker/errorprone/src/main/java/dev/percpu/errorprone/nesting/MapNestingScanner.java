@@ -20,7 +20,6 @@ import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
-import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MapFindingText;
 import dev.percpu.analysis.MapKind;
@@ -46,16 +45,17 @@ import javax.lang.model.element.ElementKind;
  * path ({@code computeIfAbsent} and its kin whose function the code runs inside) as the scanner's
  * parameter. Inside such a function it checks every map operation — direct, through a method of the
  * unit (its {@link MapSummary}), a method or constructor reference, an anonymous class — against
- * the entries, and it records each method's summary for the next pass of the fixpoint. The rules of
- * where a closure runs are the per-CPU scanner's: an argument of a method that runs it now nests,
- * one stored or handed to another thread does not, one whose use is unknown nests possibly.
+ * the entries, and it records each method's summary for the next pass of the fixpoint. Where a
+ * closure argument runs is the per-CPU scanner's rule, {@link ClosureReach}: an argument of a
+ * method that runs it now nests, one stored or handed to another thread does not, one whose use is
+ * unknown nests possibly.
  *
  * <p>This is a second scanner beside {@link NestingScanner} rather than a mode of it, because the
  * map rule differs in what the inner event is: not an entry of an identity, but an operation whose
  * conflict depends on the outer map's {@link MapKind}, and whose summaries carry that kind. Both
  * share the model's identities ({@code AllocationIdentity}), verdict function ({@code Verdict.of}),
- * call-site translation ({@code CallSiteTranslation}), closure-use table, and this package's {@link
- * UnitIndex}, {@link Lines} and {@link PathScanner}.
+ * call-site translation ({@code CallSiteTranslation}), where a closure runs ({@link ClosureReach}),
+ * and this package's {@link UnitIndex}, {@link Lines} and {@link PathScanner}.
  */
 final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
@@ -212,23 +212,17 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
         continue;
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
-      if (ctx.index().declaredHere(m)) {
-        MapSummary.Invocation inv = summary == null ? null : summary.invocation(i);
-        if (inv == null) {
-          scanClosure(argPath, List.of(), false); // stored by a method of this unit
-        } else {
-          List<MapEntry> inside = inv.certain() ? entered : uncertain(entered);
-          scanClosure(
-              argPath, plusAll(inside, instantiate(inv, site(call, m, args, receiver))), true);
-        }
+      ClosureReach reach = ClosureReach.of(m, i, summary, ctx);
+      if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
+        scanClosure(argPath, List.of(), false);
         continue;
       }
-      ClosureUse use = ctx.closureUse(m, i);
-      switch (use) {
-        case INVOKED_NOW -> scanClosure(argPath, entered, true);
-        case ELSEWHERE -> scanClosure(argPath, List.of(), false);
-        default -> scanClosure(argPath, uncertain(entered), true);
-      }
+      List<MapEntry> around = reach == ClosureReach.NOW ? entered : uncertain(entered);
+      // A method of this unit that runs the closure may have its own entries around it.
+      MapSummary.Invocation inv = summary == null ? null : summary.invocation(i);
+      List<MapEntry> more =
+          inv == null ? List.of() : instantiate(inv, site(call, m, args, receiver));
+      scanClosure(argPath, plusAll(around, more), true);
     }
   }
 
