@@ -41,21 +41,17 @@ enum ClosureReach {
   /** Where closure argument {@code arg} of a call of {@code callee} runs, for the per-CPU check. */
   static ClosureReach of(MethodSymbol callee, int arg, EffectSummary summary, UnitContext unit) {
     EffectSummary.Invocation inv = summary == null ? null : summary.invocation(arg);
-    return decide(
-        summary != null || unit.index().declaredHere(callee),
-        inv != null,
-        inv != null && inv.certain(),
-        () -> unit.closureUse(callee, arg));
+    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    boolean certainly = inv != null && inv.certain();
+    return decide(byBody, inv != null, certainly, () -> unit.closureUse(callee, arg));
   }
 
   /** Where closure argument {@code arg} of a call of {@code callee} runs, for the map check. */
-  static ClosureReach of(MethodSymbol callee, int arg, MapSummary summary, MapNestingContext unit) {
+  static ClosureReach of(MethodSymbol callee, int arg, MapSummary summary, UnitContext unit) {
     MapSummary.Invocation inv = summary == null ? null : summary.invocation(arg);
-    return decide(
-        summary != null || unit.index().declaredHere(callee),
-        inv != null,
-        inv != null && inv.certain(),
-        () -> unit.closureUse(callee, arg));
+    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    boolean certainly = inv != null && inv.certain();
+    return decide(byBody, inv != null, certainly, () -> unit.closureUse(callee, arg));
   }
 
   /**

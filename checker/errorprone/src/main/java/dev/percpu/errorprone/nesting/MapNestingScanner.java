@@ -54,12 +54,13 @@ import javax.lang.model.element.ElementKind;
  * map rule differs in what the inner event is: not an entry of an identity, but an operation whose
  * conflict depends on the outer map's {@link MapKind}, and whose summaries carry that kind. Both
  * share the model's identities ({@code AllocationIdentity}), verdict function ({@code Verdict.of}),
- * call-site translation ({@code CallSiteTranslation}), where a closure runs ({@link ClosureReach}),
- * and this package's {@link UnitIndex}, {@link Lines} and {@link PathScanner}.
+ * call-site translation ({@code CallSiteTranslation}), and this package's {@link UnitContext} (the
+ * unit's index, lines and closure-use table), {@link ClosureReach} and {@link PathScanner}.
  */
 final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
-  private final MapNestingContext ctx;
+  private final UnitContext unit;
+  private final MapReceiverBinder binder;
   private final Map<MethodSymbol, MapSummary> previous;
   private final Map<MethodSymbol, MapSummary> next = new HashMap<>();
   private final Map<Tree, Finding> findings = new LinkedHashMap<>();
@@ -75,8 +76,10 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private MethodSymbol currentMethod;
 
-  MapNestingScanner(MapNestingContext ctx, Map<MethodSymbol, MapSummary> previous) {
-    this.ctx = ctx;
+  MapNestingScanner(
+      UnitContext unit, MapReceiverBinder binder, Map<MethodSymbol, MapSummary> previous) {
+    this.unit = unit;
+    this.binder = binder;
     this.previous = previous;
   }
 
@@ -163,12 +166,12 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     List<? extends ExpressionTree> args = node.getArguments();
     Optional<MapOperation.Call> op =
         MapOperation.isCandidateName(m.getSimpleName())
-            ? MapOperation.of(m, ctx.modelTypes())
+            ? MapOperation.of(m, unit.modelTypes())
             : Optional.empty();
     if (op.isPresent()) {
       MapOperation.Call call = op.get();
-      BoundMap map = ctx.binder().bind(ASTHelpers.getReceiver(node), currentMethod);
-      int line = ctx.lines().of(node);
+      BoundMap map = binder.bind(ASTHelpers.getReceiver(node), currentMethod);
+      int line = unit.lines().of(node);
       check(node, map, call, entered, "", true);
       record(new MapUse(map, call, allCertain(entered), "`" + call.name() + "` at line " + line));
       if (call.operation() == MapOperation.ENTERING && call.closureIndex() < args.size()) {
@@ -212,7 +215,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
         continue;
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
-      ClosureReach reach = ClosureReach.of(m, i, summary, ctx);
+      ClosureReach reach = ClosureReach.of(m, i, summary, unit);
       if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
         scanClosure(argPath, List.of(), false);
         continue;
@@ -275,8 +278,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       if (param >= 0 && current != null) {
         current.invoke(param, allCertain(entered), entered);
       } else if (isEffectivelyFinalLocal(v)) {
-        ExpressionTree init = ctx.index().assignments(v).get(0);
-        TreePath initPath = ctx.pathOf(init);
+        ExpressionTree init = unit.index().assignments(v).get(0);
+        TreePath initPath = unit.pathOf(init);
         if (initPath != null && ClosureLiteral.isClosure(init)) {
           scanClosure(initPath, entered, true);
         }
@@ -299,8 +302,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     if (param >= 0 && current != null) {
       current.invoke(param, allCertain(entered), entered);
     } else if (isEffectivelyFinalLocal(v)) {
-      ExpressionTree init = ctx.index().assignments(v).get(0);
-      TreePath initPath = ctx.pathOf(init);
+      ExpressionTree init = unit.index().assignments(v).get(0);
+      TreePath initPath = unit.pathOf(init);
       if (initPath != null && ClosureLiteral.isClosure(init)) {
         scanClosure(initPath, entered, true);
       }
@@ -319,7 +322,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private boolean isFunctional(VarSymbol v) {
     try {
-      return v.type != null && ctx.types().isFunctionalInterface(v.type);
+      return v.type != null && unit.types().isFunctionalInterface(v.type);
     } catch (RuntimeException e) {
       return false;
     }
@@ -334,8 +337,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private boolean isEffectivelyFinalLocal(VarSymbol v) {
     return v.getKind() == ElementKind.LOCAL_VARIABLE
-        && ctx.index().assignments(v).size() == 1
-        && ctx.index().declaredHere(v);
+        && unit.index().assignments(v).size() == 1
+        && unit.index().declaredHere(v);
   }
 
   // ---- summaries ----
@@ -388,8 +391,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private MapCallSite site(
       Tree call, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver) {
-    return new MapCallSite(
-        m, args, receiver, call, currentMethod, ctx.lines().of(call), ctx.binder());
+    return new MapCallSite(m, args, receiver, call, currentMethod, unit.lines().of(call), binder);
   }
 
   /**
@@ -405,7 +407,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       if (a instanceof AllocationIdentity.Fresh f
           && !f.perEvaluation()
           && !site.onCurrentObject()
-          && ctx.binder().isInstanceFieldMap(f)) {
+          && binder.isInstanceFieldMap(f)) {
         // An instance field's own map reached through another object is that object's map; the
         // model's translation keeps an allocation per object as it is.
         translated =
@@ -449,7 +451,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     Verdict bestVerdict = Verdict.DISTINCT;
     String why = "";
     for (MapEntry e : entered) {
-      Verdict identity = Verdict.of(inner.maps(), e.map().maps(), ctx.modelTypes());
+      Verdict identity = Verdict.of(inner.maps(), e.map().maps(), unit.modelTypes());
       if (identity != Verdict.DISTINCT && madeInside(inner, e.function())) {
         continue; // made after the outer call began: it cannot be the map being computed on
       }
@@ -591,7 +593,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
    * function, and on the summaries those were built from ({@link #relevant()}).
    */
   private MapSummary summaryOf(Symbol m, List<MapEntry> entered) {
-    if (!(m instanceof MethodSymbol method) || !ctx.index().declaredHere(method)) {
+    if (!(m instanceof MethodSymbol method) || !unit.index().declaredHere(method)) {
       return null;
     }
     if (!entered.isEmpty()) {
