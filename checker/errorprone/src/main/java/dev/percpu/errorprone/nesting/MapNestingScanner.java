@@ -274,16 +274,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       }
     } else if (closure instanceof IdentifierTree id
         && ASTHelpers.getSymbol(id) instanceof VarSymbol v) {
-      int param = parameterIndex(v);
-      if (param >= 0 && current != null) {
-        current.invoke(param, allCertain(entered), entered);
-      } else if (isEffectivelyFinalLocal(v)) {
-        ExpressionTree init = unit.index().assignments(v).get(0);
-        TreePath initPath = unit.pathOf(init);
-        if (initPath != null && ClosureLiteral.isClosure(init)) {
-          scanClosure(initPath, entered, true);
-        }
-      }
+      runClosureVariable(v, entered);
     } else {
       scanUnder(path.getParentPath(), closure, entered);
     }
@@ -298,6 +289,14 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
         || !isFunctional(v)) {
       return;
     }
+    runClosureVariable(v, entered);
+  }
+
+  /**
+   * A closure variable run here (passed on, or {@code loader.apply(k)}): a parameter is recorded as
+   * invoked in the method's summary; the closure an effectively final local holds is scanned here.
+   */
+  private void runClosureVariable(VarSymbol v, List<MapEntry> entered) {
     int param = parameterIndex(v);
     if (param >= 0 && current != null) {
       current.invoke(param, allCertain(entered), entered);
