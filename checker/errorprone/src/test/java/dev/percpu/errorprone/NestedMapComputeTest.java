@@ -147,6 +147,46 @@ class NestedMapComputeTest {
   }
 
   @Test
+  void closureHandedToAnExecutor_isClean() {
+    check(
+        "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+        "  void fill(Executor executor) {",
+        "    cache.computeIfAbsent(\"a\", k -> {",
+        "      executor.execute(() -> cache.put(\"b\", 1));",
+        "      return 1;",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void closureStoredByAHelperOfTheUnit_isClean() {
+    check(
+        "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+        "  private final List<Runnable> later = new ArrayList<>();",
+        "  private void defer(Runnable r) { later.add(r); }",
+        "  void fill() {",
+        "    cache.computeIfAbsent(\"a\", k -> {",
+        "      defer(() -> cache.put(\"b\", 1));",
+        "      return 1;",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void closureRunByAHelperOfTheUnit_isDefinite() {
+    check(
+        "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",
+        "  private void now(Runnable r) { r.run(); }",
+        "  void fill() {",
+        "    cache.computeIfAbsent(\"a\", k -> {",
+        "      // BUG: Diagnostic contains: `put` on `cache` (a ConcurrentHashMap) runs inside",
+        "      now(() -> cache.put(\"b\", 1));",
+        "      return 1;",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void sequentialComputes_areClean() {
     check(
         "  private final Map<String, Integer> cache = new ConcurrentHashMap<>();",

@@ -39,11 +39,18 @@ public final class MapNestingAnalysis {
     if (!mayNest(unit, types)) {
       return List.of();
     }
-    MapNestingContext ctx = new MapNestingContext(unit, state, config);
+    UnitContext ctx = new UnitContext(unit, state, config);
+    MapReceiverBinder binder =
+        new MapReceiverBinder(
+            ctx.index(),
+            ctx.lines(),
+            ctx.types(),
+            state.getSymbolFromString("java.util.Map"),
+            ctx.modelTypes());
     Map<MethodSymbol, MapSummary> summaries = Map.of();
     List<Finding> findings = List.of();
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-      MapNestingScanner scanner = new MapNestingScanner(ctx, summaries);
+      MapNestingScanner scanner = new MapNestingScanner(ctx, binder, summaries);
       scanner.scan(unit, List.of());
       findings = scanner.findings();
       Map<MethodSymbol, MapSummary> next = scanner.summaries();

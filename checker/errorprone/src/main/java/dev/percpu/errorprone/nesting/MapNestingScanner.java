@@ -20,7 +20,6 @@ import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.CallName;
 import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
-import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MapFindingText;
 import dev.percpu.analysis.MapKind;
@@ -46,20 +45,22 @@ import javax.lang.model.element.ElementKind;
  * path ({@code computeIfAbsent} and its kin whose function the code runs inside) as the scanner's
  * parameter. Inside such a function it checks every map operation — direct, through a method of the
  * unit (its {@link MapSummary}), a method or constructor reference, an anonymous class — against
- * the entries, and it records each method's summary for the next pass of the fixpoint. The rules of
- * where a closure runs are the per-CPU scanner's: an argument of a method that runs it now nests,
- * one stored or handed to another thread does not, one whose use is unknown nests possibly.
+ * the entries, and it records each method's summary for the next pass of the fixpoint. Where a
+ * closure argument runs is the per-CPU scanner's rule, {@link ClosureReach}: an argument of a
+ * method that runs it now nests, one stored or handed to another thread does not, one whose use is
+ * unknown nests possibly.
  *
  * <p>This is a second scanner beside {@link NestingScanner} rather than a mode of it, because the
  * map rule differs in what the inner event is: not an entry of an identity, but an operation whose
  * conflict depends on the outer map's {@link MapKind}, and whose summaries carry that kind. Both
  * share the model's identities ({@code AllocationIdentity}), verdict function ({@code Verdict.of}),
- * call-site translation ({@code CallSiteTranslation}), closure-use table, and this package's {@link
- * UnitIndex}, {@link Lines} and {@link PathScanner}.
+ * call-site translation ({@code CallSiteTranslation}), and this package's {@link UnitContext} (the
+ * unit's index, lines and closure-use table), {@link ClosureReach} and {@link PathScanner}.
  */
 final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
-  private final MapNestingContext ctx;
+  private final UnitContext unit;
+  private final MapReceiverBinder binder;
   private final Map<MethodSymbol, MapSummary> previous;
   private final Map<MethodSymbol, MapSummary> next = new HashMap<>();
   private final Map<Tree, Finding> findings = new LinkedHashMap<>();
@@ -75,8 +76,10 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private MethodSymbol currentMethod;
 
-  MapNestingScanner(MapNestingContext ctx, Map<MethodSymbol, MapSummary> previous) {
-    this.ctx = ctx;
+  MapNestingScanner(
+      UnitContext unit, MapReceiverBinder binder, Map<MethodSymbol, MapSummary> previous) {
+    this.unit = unit;
+    this.binder = binder;
     this.previous = previous;
   }
 
@@ -163,12 +166,12 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     List<? extends ExpressionTree> args = node.getArguments();
     Optional<MapOperation.Call> op =
         MapOperation.isCandidateName(m.getSimpleName())
-            ? MapOperation.of(m, ctx.modelTypes())
+            ? MapOperation.of(m, unit.modelTypes())
             : Optional.empty();
     if (op.isPresent()) {
       MapOperation.Call call = op.get();
-      BoundMap map = ctx.binder().bind(ASTHelpers.getReceiver(node), currentMethod);
-      int line = ctx.lines().of(node);
+      BoundMap map = binder.bind(ASTHelpers.getReceiver(node), currentMethod);
+      int line = unit.lines().of(node);
       check(node, map, call, entered, "", true);
       record(new MapUse(map, call, allCertain(entered), "`" + call.name() + "` at line " + line));
       if (call.operation() == MapOperation.ENTERING && call.closureIndex() < args.size()) {
@@ -212,23 +215,17 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
         continue;
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
-      if (ctx.index().declaredHere(m)) {
-        MapSummary.Invocation inv = summary == null ? null : summary.invocation(i);
-        if (inv == null) {
-          scanClosure(argPath, List.of(), false); // stored by a method of this unit
-        } else {
-          List<MapEntry> inside = inv.certain() ? entered : uncertain(entered);
-          scanClosure(
-              argPath, plusAll(inside, instantiate(inv, site(call, m, args, receiver))), true);
-        }
+      ClosureReach reach = ClosureReach.of(m, i, summary, unit);
+      if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
+        scanClosure(argPath, List.of(), false);
         continue;
       }
-      ClosureUse use = ctx.closureUse(m, i);
-      switch (use) {
-        case INVOKED_NOW -> scanClosure(argPath, entered, true);
-        case ELSEWHERE -> scanClosure(argPath, List.of(), false);
-        default -> scanClosure(argPath, uncertain(entered), true);
-      }
+      List<MapEntry> around = reach == ClosureReach.NOW ? entered : uncertain(entered);
+      // A method of this unit that runs the closure may have its own entries around it.
+      MapSummary.Invocation inv = summary == null ? null : summary.invocation(i);
+      List<MapEntry> more =
+          inv == null ? List.of() : instantiate(inv, site(call, m, args, receiver));
+      scanClosure(argPath, plusAll(around, more), true);
     }
   }
 
@@ -277,16 +274,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       }
     } else if (closure instanceof IdentifierTree id
         && ASTHelpers.getSymbol(id) instanceof VarSymbol v) {
-      int param = parameterIndex(v);
-      if (param >= 0 && current != null) {
-        current.invoke(param, allCertain(entered), entered);
-      } else if (isEffectivelyFinalLocal(v)) {
-        ExpressionTree init = ctx.index().assignments(v).get(0);
-        TreePath initPath = ctx.pathOf(init);
-        if (initPath != null && ClosureLiteral.isClosure(init)) {
-          scanClosure(initPath, entered, true);
-        }
-      }
+      runClosureVariable(v, entered);
     } else {
       scanUnder(path.getParentPath(), closure, entered);
     }
@@ -301,12 +289,20 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
         || !isFunctional(v)) {
       return;
     }
+    runClosureVariable(v, entered);
+  }
+
+  /**
+   * A closure variable run here (passed on, or {@code loader.apply(k)}): a parameter is recorded as
+   * invoked in the method's summary; the closure an effectively final local holds is scanned here.
+   */
+  private void runClosureVariable(VarSymbol v, List<MapEntry> entered) {
     int param = parameterIndex(v);
     if (param >= 0 && current != null) {
       current.invoke(param, allCertain(entered), entered);
     } else if (isEffectivelyFinalLocal(v)) {
-      ExpressionTree init = ctx.index().assignments(v).get(0);
-      TreePath initPath = ctx.pathOf(init);
+      ExpressionTree init = unit.index().assignments(v).get(0);
+      TreePath initPath = unit.pathOf(init);
       if (initPath != null && ClosureLiteral.isClosure(init)) {
         scanClosure(initPath, entered, true);
       }
@@ -325,7 +321,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private boolean isFunctional(VarSymbol v) {
     try {
-      return v.type != null && ctx.types().isFunctionalInterface(v.type);
+      return v.type != null && unit.types().isFunctionalInterface(v.type);
     } catch (RuntimeException e) {
       return false;
     }
@@ -340,8 +336,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private boolean isEffectivelyFinalLocal(VarSymbol v) {
     return v.getKind() == ElementKind.LOCAL_VARIABLE
-        && ctx.index().assignments(v).size() == 1
-        && ctx.index().declaredHere(v);
+        && unit.index().assignments(v).size() == 1
+        && unit.index().declaredHere(v);
   }
 
   // ---- summaries ----
@@ -394,8 +390,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
 
   private MapCallSite site(
       Tree call, MethodSymbol m, List<? extends ExpressionTree> args, ExpressionTree receiver) {
-    return new MapCallSite(
-        m, args, receiver, call, currentMethod, ctx.lines().of(call), ctx.binder());
+    return new MapCallSite(m, args, receiver, call, currentMethod, unit.lines().of(call), binder);
   }
 
   /**
@@ -411,7 +406,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
       if (a instanceof AllocationIdentity.Fresh f
           && !f.perEvaluation()
           && !site.onCurrentObject()
-          && ctx.binder().isInstanceFieldMap(f)) {
+          && binder.isInstanceFieldMap(f)) {
         // An instance field's own map reached through another object is that object's map; the
         // model's translation keeps an allocation per object as it is.
         translated =
@@ -455,7 +450,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     Verdict bestVerdict = Verdict.DISTINCT;
     String why = "";
     for (MapEntry e : entered) {
-      Verdict identity = Verdict.of(inner.maps(), e.map().maps(), ctx.modelTypes());
+      Verdict identity = Verdict.of(inner.maps(), e.map().maps(), unit.modelTypes());
       if (identity != Verdict.DISTINCT && madeInside(inner, e.function())) {
         continue; // made after the outer call began: it cannot be the map being computed on
       }
@@ -597,7 +592,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
    * function, and on the summaries those were built from ({@link #relevant()}).
    */
   private MapSummary summaryOf(Symbol m, List<MapEntry> entered) {
-    if (!(m instanceof MethodSymbol method) || !ctx.index().declaredHere(method)) {
+    if (!(m instanceof MethodSymbol method) || !unit.index().declaredHere(method)) {
       return null;
     }
     if (!entered.isEmpty()) {

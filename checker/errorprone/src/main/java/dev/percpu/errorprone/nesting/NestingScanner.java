@@ -17,7 +17,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.percpu.analysis.ClosureLiteral;
-import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.Effect;
 import dev.percpu.analysis.EffectSummary;
@@ -197,23 +196,17 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
         continue;
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
-      if (summary != null || unit.index().declaredHere(m)) {
-        EffectSummary.Invocation inv = summary == null ? null : summary.invocation(i);
-        if (inv == null) {
-          scanClosure(argPath, ctx.detached()); // stored by a method of this unit
-        } else {
-          EnteredSet around = inv.certain() ? ctx.entered() : ctx.entered().uncertain();
-          List<Entry> more = summary.entriesAround(i, site(call, m, args, receiver, ctx));
-          scanClosure(argPath, ctx.withEntered(around.plusAll(more)));
-        }
+      ClosureReach reach = ClosureReach.of(m, i, summary, unit);
+      if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
+        scanClosure(argPath, ctx.detached());
         continue;
       }
-      ClosureUse use = unit.closureUse(m, i);
-      switch (use) {
-        case INVOKED_NOW -> scanClosure(argPath, ctx);
-        case ELSEWHERE -> scanClosure(argPath, ctx.detached());
-        default -> scanClosure(argPath, ctx.withEntered(ctx.entered().uncertain()));
-      }
+      EnteredSet around = reach == ClosureReach.NOW ? ctx.entered() : ctx.entered().uncertain();
+      // A summarised callee that runs the closure may enter more around it (its summary knows).
+      EffectSummary.Invocation inv = summary == null ? null : summary.invocation(i);
+      List<Entry> more =
+          inv == null ? List.of() : summary.entriesAround(i, site(call, m, args, receiver, ctx));
+      scanClosure(argPath, ctx.withEntered(around.plusAll(more)));
     }
   }
 

@@ -1,0 +1,73 @@
+package dev.percpu.errorprone.nesting;
+
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.EffectSummary;
+import java.util.function.Supplier;
+
+/**
+ * Where a closure passed to a call runs, as far as what is entered at the call goes: inside the
+ * call, possibly inside it, after it, or on another thread. A callee of this unit is known by its
+ * summary (it runs the closure parameter itself, or stores it); a callee compiled elsewhere by what
+ * the model's {@link dev.percpu.analysis.PerCpuApi#closureUse} says of it (its role,
+ * {@code @Deferred}, the configuration, the JDK list).
+ *
+ * <p>Both {@link NestingScanner} (per-CPU entries) and {@link MapNestingScanner} (map functions)
+ * decide this the same way; it lives here once so the two checks cannot drift apart on where a
+ * closure runs. What each scanner then adds around the closure (the summary's own entries, in its
+ * own terms) stays with the scanner.
+ *
+ * <pre>{@code
+ * switch (ClosureReach.of(m, i, summary, unit)) {
+ *   case NOW -> scanClosure(arg, ctx);
+ *   case POSSIBLY_NOW -> scanClosure(arg, ctx.withEntered(ctx.entered().uncertain()));
+ *   case LATER, ELSEWHERE -> scanClosure(arg, ctx.detached());
+ * }
+ * }</pre>
+ */
+enum ClosureReach {
+  /** The callee runs it on the calling thread before returning: it nests in what is entered. */
+  NOW,
+  /**
+   * The callee may run it before returning, or not on every path, or nothing is known: it nests
+   * possibly.
+   */
+  POSSIBLY_NOW,
+  /** A method of this unit stores it without running it: it runs after the call, outside it. */
+  LATER,
+  /** A method compiled elsewhere stores it or hands it to another thread: it does not nest. */
+  ELSEWHERE;
+
+  /** Where closure argument {@code arg} of a call of {@code callee} runs, for the per-CPU check. */
+  static ClosureReach of(MethodSymbol callee, int arg, EffectSummary summary, UnitContext unit) {
+    EffectSummary.Invocation inv = summary == null ? null : summary.invocation(arg);
+    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    boolean certainly = inv != null && inv.certain();
+    return decide(byBody, inv != null, certainly, () -> unit.closureUse(callee, arg));
+  }
+
+  /** Where closure argument {@code arg} of a call of {@code callee} runs, for the map check. */
+  static ClosureReach of(MethodSymbol callee, int arg, MapSummary summary, UnitContext unit) {
+    MapSummary.Invocation inv = summary == null ? null : summary.invocation(arg);
+    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    boolean certainly = inv != null && inv.certain();
+    return decide(byBody, inv != null, certainly, () -> unit.closureUse(callee, arg));
+  }
+
+  /**
+   * The one rule. A summarised callee (one this unit declares, whose body says what it does) is
+   * taken at its word: a closure parameter its summary does not invoke is stored. Only a callee
+   * without a body here is asked what its declaration says.
+   */
+  private static ClosureReach decide(
+      boolean summarised, boolean invoked, boolean certainly, Supplier<ClosureUse> declared) {
+    if (summarised) {
+      return !invoked ? LATER : certainly ? NOW : POSSIBLY_NOW;
+    }
+    return switch (declared.get()) {
+      case INVOKED_NOW -> NOW;
+      case ELSEWHERE -> ELSEWHERE;
+      case UNKNOWN -> POSSIBLY_NOW;
+    };
+  }
+}
