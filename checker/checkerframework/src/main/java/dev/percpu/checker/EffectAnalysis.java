@@ -28,6 +28,7 @@ import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.EffectTermBinder;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
@@ -531,9 +532,7 @@ final class EffectAnalysis {
    */
   private Set<EntrySite> instantiate(
       Set<EffectAtom> atoms, ExecutableElement callee, Tree site, String via) {
-    CallSite call =
-        new TreeCallSite(
-            callee, site, argumentsOrNull(site), receiver(site), null, 0, this::identityOf);
+    CallSite call = callSite(callee, site, argumentsOrNull(site));
     Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectAtom a : atoms) {
       AllocationIdentity inCallee =
@@ -549,6 +548,13 @@ final class EffectAnalysis {
       }
     }
     return out;
+  }
+
+  /** The call at {@code site} as the model's translation and binder see it. */
+  private CallSite callSite(
+      ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
+    return new TreeCallSite(
+        callee, site, args, receiver(site), null, 0, this::identityOf, factory::identityOf);
   }
 
   /** A call's arguments; a method reference has none of its own ({@code null}). */
@@ -685,16 +691,22 @@ final class EffectAnalysis {
       }
       return reachOf(callPath, depth).plus(instantiate(around, callee, call, via(callee)));
     }
+    // The model's closure-use table decides, as it does for the Error Prone scanner.
     ClosureUse use = api.closureUse(callee, index, types);
-    if (use == ClosureUse.ELSEWHERE) {
+    if (!use.mayRunInsideCaller()) {
       return Reach.ownRoot(closure);
     }
     Reach base = reachOf(callPath, depth);
-    if (role instanceof MethodRole.InvokesClosure || use == ClosureUse.INVOKED_NOW) {
+    if (use.certainlyInsideCaller()) {
       return base.plus(declaredOrNothing(callee, call, args));
     }
-    // Not described anywhere: it may invoke the closure while entering what it may enter.
-    return base.plus(externalEffect(callee, call, args));
+    // Not described anywhere: it may invoke the closure while entering what it may enter. A method
+    // whose source this compilation holds is held to the checker's default (it runs the closure
+    // before returning unless the parameter is @Deferred: effect.beyond.default). Of one compiled
+    // elsewhere the model knows nothing (ClosureUse.UNKNOWN), and the closure may run later (a
+    // non-async CompletionStage callback): at most "possible", as in the Error Prone checks.
+    Reach inside = base.plus(externalEffect(callee, call, args));
+    return factory.isCompiledHere(callee) ? inside : inside.uncertain();
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -920,49 +932,21 @@ final class EffectAnalysis {
       badEffects.putIfAbsent(callee, e.getMessage());
       return Optional.empty();
     }
+    // The model's binder, as in the Error Prone checks. A term it cannot bind at this call ("#1"
+    // of a method reference, whose functional interface supplies the argument; "this" on an
+    // unqualified call) still enters something: an unknown allocation, so at most "possible".
+    CallSite call = callSite(callee, site, args);
     Set<EntrySite> out = new LinkedHashSet<>();
     for (EffectTerm term : terms) {
-      AllocationIdentity id;
-      if (term instanceof EffectTerm.This) {
-        ExpressionTree recv = receiver(site);
-        id = recv == null ? new Unknown(null, "this") : identityOf(recv);
-      } else if (term instanceof EffectTerm.Parameter p) {
-        ExpressionTree arg =
-            args != null && p.index() <= args.size() ? args.get(p.index() - 1) : null;
-        id = arg == null ? new Unknown(null, term.toString()) : identityOf(arg);
-      } else if (term instanceof EffectTerm.Symbol sym) {
-        id = new Symbolic(sym.name(), null);
-      } else {
-        id = fieldIdentity(callee, ((EffectTerm.Field) term).name());
+      IdentitySet ids = EffectTermBinder.bind(term, call, factory.getElementUtils());
+      if (ids.isEmpty()) {
+        ids = IdentitySet.of(new Unknown(null, term.toString()));
       }
-      out.add(new EntrySite(id, site, via(callee), ""));
+      for (AllocationIdentity id : ids.members()) {
+        out.add(new EntrySite(id, site, via(callee), ""));
+      }
     }
     return Optional.of(out);
-  }
-
-  private AllocationIdentity fieldIdentity(ExecutableElement callee, String name) {
-    int dot = name.lastIndexOf('.');
-    TypeElement owner = (TypeElement) callee.getEnclosingElement();
-    if (dot > 0) {
-      TypeElement t = factory.getElementUtils().getTypeElement(name.substring(0, dot));
-      if (t != null) {
-        owner = t;
-      }
-    }
-    String simple = name.substring(dot + 1);
-    for (TypeElement t = owner; t != null; t = superclass(t)) {
-      for (VariableElement f : ElementFilter.fieldsIn(t.getEnclosedElements())) {
-        if (f.getSimpleName().contentEquals(simple)) {
-          return factory.identityOf(f);
-        }
-      }
-    }
-    return new Unknown(null, name);
-  }
-
-  private TypeElement superclass(TypeElement t) {
-    TypeMirror s = t.getSuperclass();
-    return s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
   }
 
   /**
@@ -1013,7 +997,10 @@ final class EffectAnalysis {
       if (term instanceof EffectTerm.Symbol sym) {
         named = new Symbolic(sym.name(), null);
       } else if (term instanceof EffectTerm.Field f) {
-        named = fieldIdentity(m, f.name());
+        named =
+            EffectTermBinder.field(f, m, factory.getElementUtils())
+                .map(factory::identityOf)
+                .orElse(null);
       } else {
         named = null;
       }

@@ -1,16 +1,19 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
@@ -21,6 +24,9 @@ import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Variable;
+import dev.percpu.analysis.CallSite;
+import dev.percpu.analysis.CallSiteTranslation;
+import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.Receivers;
@@ -257,6 +263,14 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     return ElementUtils.isEffectivelyFinal(v);
   }
 
+  /**
+   * Whether {@code m} is declared in a source file of this compilation, so that its body is held to
+   * the effect its callers read ({@code effect.beyond.default}), rather than compiled elsewhere.
+   */
+  boolean isCompiledHere(ExecutableElement m) {
+    return Trees.instance(processingEnv).getPath(m) != null;
+  }
+
   /** The declaration of a variable of this unit, or {@code null}. */
   Tree declarationOf(Element element) {
     return declarationInThisUnit(element);
@@ -485,10 +499,82 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         // @Distinct on a method: each call site yields a handle no other handle in scope reaches.
         key = ids.encode(freshSite(call, true));
       }
+      if (key == null) {
+        key = returnedKey(call, method);
+      }
       if (key != null) {
         type.replaceAnnotation(allocation(key));
       }
       return null;
     }
+  }
+
+  /**
+   * The identity of a call's result when the callee is a method of this unit that cannot be
+   * overridden and returns only allocations it makes itself ({@code return PerCpu.allocate(..)}):
+   * the model's callee-to-caller translation ({@link CallSiteTranslation#returned}) makes each such
+   * result a fresh allocation of the call site, as in the Error Prone checks. {@code null} for any
+   * other call.
+   */
+  private String returnedKey(MethodInvocationTree call, ExecutableElement method) {
+    if (!cannotBeOverridden(method)
+        || !(declarationOf(method) instanceof MethodTree decl)
+        || decl.getBody() == null) {
+      return null;
+    }
+    List<AllocationIdentity> inCallee = new ArrayList<>();
+    boolean[] other = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        ExpressionTree e = r.getExpression();
+        ExecutableElement made =
+            e != null && skipParens(e) instanceof MethodInvocationTree inner
+                ? EffectAnalysis.calleeOf(inner)
+                : null;
+        if (made != null && api.roleOf(made) instanceof MethodRole.FreshAllocation) {
+          inCallee.add(freshSite((MethodInvocationTree) skipParens(e), false));
+        } else {
+          other[0] = true;
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // its returns are the lambda's
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return null; // its methods' returns are theirs
+      }
+    }.scan(decl.getBody(), null);
+    if (other[0] || inCallee.isEmpty()) {
+      return null;
+    }
+    Fresh site = freshSite(call, false);
+    CallSite at =
+        new TreeCallSite(
+            method,
+            call,
+            call.getArguments(),
+            TreeUtils.getReceiverTree(call),
+            site.scope(),
+            site.line(),
+            this::identityOf,
+            this::identityOf);
+    List<AllocationIdentity> inCaller =
+        CallSiteTranslation.returned(IdentitySet.copyOf(inCallee), at).members();
+    return inCaller.size() == 1 ? ids.encode(inCaller.get(0)) : null;
+  }
+
+  /** Static, private or final, or of a final class: a call reaches this body and no other. */
+  private static boolean cannotBeOverridden(ExecutableElement m) {
+    Set<Modifier> mods = m.getModifiers();
+    return mods.contains(Modifier.STATIC)
+        || mods.contains(Modifier.PRIVATE)
+        || mods.contains(Modifier.FINAL)
+        || m.getEnclosingElement().getModifiers().contains(Modifier.FINAL);
   }
 }

@@ -48,6 +48,21 @@ record Reach(boolean runs, Set<EntrySite> entered, Tree root) {
     return new Reach(true, all, root);
   }
 
+  /**
+   * The same point, which may or may not run inside these entries (a closure given to a method
+   * whose {@code ClosureUse} is unknown): a nesting against any of them is at most "possible".
+   */
+  Reach uncertain() {
+    if (!runs || entered.isEmpty()) {
+      return this;
+    }
+    Set<EntrySite> all = new LinkedHashSet<>();
+    for (EntrySite e : entered) {
+      all.add(e.possibleOnly() ? e : new EntrySite(e.id(), e.site(), e.via(), e.advice(), true));
+    }
+    return new Reach(true, all, root);
+  }
+
   Reach union(Reach other) {
     if (!other.runs) {
       return this;

@@ -5,13 +5,12 @@ import com.sun.source.tree.Tree;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.CallSite;
 import dev.percpu.analysis.IdentitySet;
-import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.Receivers;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
-import org.checkerframework.javacutil.TreeUtils;
+import javax.lang.model.element.VariableElement;
 
 /**
  * A call as the model's {@link dev.percpu.analysis.CallSiteTranslation} sees it, over the checker's
@@ -19,7 +18,8 @@ import org.checkerframework.javacutil.TreeUtils;
  * factory's identities.
  *
  * <pre>{@code
- * CallSite site = new TreeCallSite(callee, call, args, receiver, caller, line, factory::identityOf);
+ * CallSite site =
+ *     new TreeCallSite(callee, call, args, receiver, caller, line, ids::of, factory::identityOf);
  * IdentitySet entered = CallSiteTranslation.entered(inCallee, site);
  * }</pre>
  *
@@ -30,6 +30,7 @@ import org.checkerframework.javacutil.TreeUtils;
  * @param caller the method whose body contains the call, or {@code null}
  * @param line the call's line
  * @param identities how an expression is bound to its identity
+ * @param fields how a field read on the current object is bound to its identity
  */
 record TreeCallSite(
     ExecutableElement callee,
@@ -38,7 +39,8 @@ record TreeCallSite(
     ExpressionTree receiverTree,
     ExecutableElement caller,
     int line,
-    Function<ExpressionTree, AllocationIdentity> identities)
+    Function<ExpressionTree, AllocationIdentity> identities,
+    Function<VariableElement, AllocationIdentity> fields)
     implements CallSite {
 
   @Override
@@ -51,10 +53,20 @@ record TreeCallSite(
 
   @Override
   public Optional<IdentitySet> receiver() {
-    if (receiverTree == null || !PerCpuApi.isHandleOrToken(TreeUtils.typeOf(receiverTree))) {
+    // Any explicit receiver, a wrapper object included: "this" in an @Enters names it.
+    if (receiverTree == null) {
       return Optional.empty();
     }
     return Optional.of(IdentitySet.of(identities.apply(receiverTree)));
+  }
+
+  /**
+   * This checker names an instance field read by the field whatever object holds it (so that {@code
+   * m.own} and a clone of it stay related), and a term binds as the same read would.
+   */
+  @Override
+  public IdentitySet field(VariableElement field) {
+    return IdentitySet.of(fields.apply(field));
   }
 
   @Override

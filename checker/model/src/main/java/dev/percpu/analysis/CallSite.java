@@ -1,8 +1,11 @@
 package dev.percpu.analysis;
 
 import com.sun.source.tree.Tree;
+import dev.percpu.analysis.AllocationIdentity.Variable;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
 
 /**
  * One call as the model needs to see it to translate a callee's terms into the caller's: the part
@@ -56,6 +59,22 @@ public interface CallSite {
    */
   default boolean onNewObject() {
     return false;
+  }
+
+  /**
+   * The caller's identities of the callee's {@code field} (of its class or a superclass, or a
+   * static field) as reached through this call, for a field term of an {@code @Enters}. By default
+   * the model's rule: a static field, or one on the current object, is the field itself; an
+   * instance field through another receiver is another object's field (unknown). A checker whose
+   * identities name a field read otherwise (by its initialiser, or by the field whatever object
+   * holds it) binds a term as it names the same read, so that {@code w.update()} and {@code
+   * w.values} agree.
+   */
+  default IdentitySet field(VariableElement field) {
+    Variable v = EffectTermBinder.variable(field);
+    return field.getModifiers().contains(Modifier.STATIC) || onCurrentObject()
+        ? IdentitySet.of(v)
+        : IdentitySet.of(CallSiteTranslation.anotherObjectsField(v));
   }
 
   /** The call (or method reference, or constructor call) itself. */

@@ -8,7 +8,7 @@ package dev.percpu.analysis;
  */
 public sealed interface EffectTerm {
 
-  /** The receiver itself, when the receiver is a handle or token. */
+  /** The explicit receiver: a handle, a token, or a wrapper object in a stable variable. */
   record This() implements EffectTerm {
     @Override
     public String toString() {

@@ -141,6 +141,30 @@ class PerCpuApiTest {
   }
 
   @Test
+  void nonAsyncStageCallback_mayRunInsideTheCallerButNotForCertain() {
+    // thenAccept runs its callback now only if the stage is already complete: the model cannot
+    // know, so both checkers must say at most "possible" about a nesting in it.
+    ClosureUse use =
+        API.closureUse(
+            elements.method("java.util.concurrent.CompletableFuture", "thenAccept"),
+            0,
+            elements.types);
+    assertEquals(ClosureUse.UNKNOWN, use);
+    assertTrue(use.mayRunInsideCaller());
+    assertFalse(use.certainlyInsideCaller());
+  }
+
+  @Test
+  void closureReach_isDecidedByTheClosureUse() {
+    assertTrue(ClosureUse.INVOKED_NOW.mayRunInsideCaller());
+    assertTrue(ClosureUse.INVOKED_NOW.certainlyInsideCaller());
+    assertFalse(ClosureUse.ELSEWHERE.mayRunInsideCaller());
+    assertFalse(ClosureUse.ELSEWHERE.certainlyInsideCaller());
+    assertTrue(ClosureUse.UNKNOWN.mayRunInsideCaller());
+    assertFalse(ClosureUse.UNKNOWN.certainlyInsideCaller());
+  }
+
+  @Test
   void distinct_isReadFromTheElement() {
     var field =
         javax.lang.model.util.ElementFilter.fieldsIn(
