@@ -106,7 +106,14 @@ import javax.lang.model.element.VariableElement;
     return EffectTermBinder.bind(
         EffectTerm.parse(term),
         new FakeCallSite(
-            NESTED.method(type, method), List.of(), null, true, Shards.CALL, Shards.CALLER, 8));
+            NESTED.method(type, method),
+            List.of(),
+            null,
+            true,
+            false,
+            Shards.CALL,
+            Shards.CALLER,
+            8));
   }
 
   private static String fieldName(IdentitySet ids) {
