@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacTypes;
 import dev.percpu.analysis.ClosureUse;
+import dev.percpu.analysis.MapMethods;
 import dev.percpu.errorprone.PerCpuConfig;
 
 /** What one map analysis of one compilation unit shares between its passes. */
@@ -29,7 +30,8 @@ final class MapNestingContext {
     this.lines = new Lines(unit);
     this.modelTypes = JavacTypes.instance(state.context);
     Symbol map = state.getSymbolFromString("java.util.Map");
-    this.binder = new MapReceiverBinder(index, lines, state.getTypes(), map, modelTypes);
+    this.binder =
+        new MapReceiverBinder(index, lines, state.getTypes(), map, modelTypes, config.mapMethods());
   }
 
   UnitIndex index() {
@@ -50,6 +52,10 @@ final class MapNestingContext {
 
   JavacTypes modelTypes() {
     return modelTypes;
+  }
+
+  MapMethods mapMethods() {
+    return config.mapMethods();
   }
 
   ClosureUse closureUse(MethodSymbol m, int index) {

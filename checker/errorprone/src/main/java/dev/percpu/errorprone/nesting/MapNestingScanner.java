@@ -162,8 +162,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     scan(node.getMethodSelect(), entered);
     List<? extends ExpressionTree> args = node.getArguments();
     Optional<MapOperation.Call> op =
-        MapOperation.isCandidateName(m.getSimpleName())
-            ? MapOperation.of(m, ctx.modelTypes())
+        ctx.mapMethods().isCandidateName(m.getSimpleName())
+            ? ctx.mapMethods().of(m, ctx.modelTypes())
             : Optional.empty();
     if (op.isPresent()) {
       MapOperation.Call call = op.get();
