@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * One API method described by configuration instead of annotations, for libraries users cannot
- * annotate. The text form, used by {@code -XepOpt:PerCpu:EnteringMethods=...} (and its
- * deprecated former name {@code -XepOpt:PerCpu:ApiMethods}) and {@code -ApercpuApiMethods=...}
- * (entries separated by commas), is {@code OWNER#METHOD=ROLE}:
+ * annotate. The text form, used by {@code -XepOpt:PerCpu:EnteringMethods=...} (and its deprecated
+ * former name {@code -XepOpt:PerCpu:ApiMethods}) and {@code -ApercpuApiMethods=...} (entries
+ * separated by commas), is {@code OWNER#METHOD=ROLE}:
  *
  * <ul>
  *   <li>{@code entering:C} or {@code entering:C:H}: runs closure parameter C while the receiver's
