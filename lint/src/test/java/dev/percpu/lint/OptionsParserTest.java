@@ -13,6 +13,7 @@ import dev.percpu.lint.report.ReportFormat;
 import dev.percpu.lint.report.Tool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -159,6 +160,7 @@ class OptionsParserTest {
             "-XepOpt:PerCpu:TypeArgumentAliasing=maybe",
             "-XepOpt:PerCpu:DocsUrl=not a url",
             "-XepOpt:PerCpu:ApiMethods=",
+            "-XepOpt:PerCpu:EnteringMethods=",
             "-XepOpt:PerCpu:TypeArgumentAliasing")) {
       UsageException e =
           assertThrows(UsageException.class, () -> OptionsParser.parse(List.of(flag, "src")));
@@ -172,8 +174,9 @@ class OptionsParserTest {
         List.of(
             "-XepOpt:PerCpu:TypeArgumentAliasing=false",
             "-XepOpt:PerCpu:DocsUrl=https://example.org/docs/",
-            "-XepOpt:PerCpu:ApiMethods=com.acme.Shards#update=entering:1:0");
-    List<String> args = new java.util.ArrayList<>(flags);
+            "-XepOpt:PerCpu:ApiMethods=com.acme.Shards#update=entering:1:0",
+            "-XepOpt:PerCpu:EnteringMethods=com.acme.LoadingCache#get=map-compute:1:concurrent");
+    List<String> args = new ArrayList<>(flags);
     args.add("src");
     assertEquals(flags, OptionsParser.parse(args).errorProneFlags());
   }

@@ -1,7 +1,10 @@
 package dev.percpu.errorprone;
 
 import com.google.errorprone.ErrorProneFlags;
+import dev.percpu.analysis.ApiMethodSpec;
+import dev.percpu.analysis.MapMethods;
 import dev.percpu.analysis.PerCpuApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +13,14 @@ import java.util.Optional;
  * spirit of NullAway's single {@code Config}.
  *
  * <ul>
- *   <li>{@code -XepOpt:PerCpu:ApiMethods=OWNER#METHOD=ROLE,...}: API methods users cannot annotate
- *       (see {@link dev.percpu.analysis.ApiMethodSpec} for the form);
+ *   <li>{@code -XepOpt:PerCpu:EnteringMethods=OWNER#METHOD=ROLE,...}: methods users cannot annotate
+ *       that enter a per-CPU allocation or a map or cache (run a caller's closure with exclusive
+ *       access to it), or alias, invoke or defer closures (see {@link
+ *       dev.percpu.analysis.ApiMethodSpec} for the form), for example {@code
+ *       com.acme.Cache#get=map-compute:1:concurrent};
+ *   <li>{@code -XepOpt:PerCpu:ApiMethods=...}: the deprecated name of {@code EnteringMethods}, from
+ *       when it described per-CPU API methods only; it still works, and the entries of both flags
+ *       combine;
  *   <li>{@code -XepOpt:PerCpu:TypeArgumentAliasing=false}: do not treat two handles of unknown
  *       origin with the same type argument as possible aliases (turns most of {@code
  *       PerCpuPossibleNestedAccess} off);
@@ -24,35 +33,60 @@ import java.util.Optional;
  * the flag and the entry, which {@code PerCpuNestedAccess} reports as an error diagnostic.
  *
  * @param api the shared API model, with configured methods
+ * @param mapMethods the map and cache methods, built in and configured
  * @param typeArgumentAliasing whether unknown handles with one type argument may alias
  * @param docsUrl the docs base from {@code -XepOpt:PerCpu:DocsUrl}, ending in {@code /}
  * @param error why the flags were rejected, if they were
  */
 public record PerCpuConfig(
-    PerCpuApi api, boolean typeArgumentAliasing, Optional<String> docsUrl, Optional<String> error) {
+    PerCpuApi api,
+    MapMethods mapMethods,
+    boolean typeArgumentAliasing,
+    Optional<String> docsUrl,
+    Optional<String> error) {
 
+  static final String ENTERING_METHODS = "PerCpu:EnteringMethods";
+
+  /** The deprecated name of {@link #ENTERING_METHODS}. */
   static final String API_METHODS = "PerCpu:ApiMethods";
+
   static final String TYPE_ARGUMENT_ALIASING = "PerCpu:TypeArgumentAliasing";
   static final String DOCS_URL = "PerCpu:DocsUrl";
 
   /** The defaults: annotations only, type-argument aliasing on. */
   public static PerCpuConfig defaults() {
-    return new PerCpuConfig(PerCpuApi.annotationsOnly(), true, Optional.empty(), Optional.empty());
+    return new PerCpuConfig(
+        PerCpuApi.annotationsOnly(),
+        MapMethods.builtIn(),
+        true,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Parses the flags; never throws for a malformed value. */
   public static PerCpuConfig fromFlags(ErrorProneFlags flags) {
-    PerCpuApi api;
-    List<String> specs;
-    try {
-      specs = flags.getListOrEmpty(API_METHODS);
-    } catch (RuntimeException e) {
-      return invalid("-XepOpt:" + API_METHODS + ": " + e.getMessage());
+    List<String> specs = new ArrayList<>();
+    for (String flag : List.of(API_METHODS, ENTERING_METHODS)) {
+      try {
+        for (String text : flags.getListOrEmpty(flag)) {
+          if (!text.isBlank()) {
+            ApiMethodSpec.parse(text); // each entry's error names the flag it came from
+            specs.add(text);
+          }
+        }
+      } catch (RuntimeException e) {
+        return invalid("-XepOpt:" + flag + ": " + e.getMessage());
+      }
     }
+    PerCpuApi api;
+    MapMethods mapMethods;
     try {
       api = specs.isEmpty() ? PerCpuApi.annotationsOnly() : PerCpuApi.create(specs);
+      mapMethods = MapMethods.create(specs);
     } catch (IllegalArgumentException e) {
-      return invalid("-XepOpt:" + API_METHODS + ": " + e.getMessage());
+      // only a clash between entries is left, perhaps across the two flags: name both
+      return invalid(
+          "-XepOpt:" + ENTERING_METHODS + " (with " + API_METHODS + "): " + e.getMessage());
     }
     Optional<String> aliasing = flags.get(TYPE_ARGUMENT_ALIASING);
     boolean typeArgumentAliasing = true;
@@ -73,6 +107,7 @@ public record PerCpuConfig(
     }
     return new PerCpuConfig(
         api,
+        mapMethods,
         typeArgumentAliasing,
         docsUrl.map(u -> u.endsWith("/") ? u : u + "/"),
         Optional.empty());
@@ -81,6 +116,7 @@ public record PerCpuConfig(
   private static PerCpuConfig invalid(String why) {
     return new PerCpuConfig(
         PerCpuApi.annotationsOnly(),
+        MapMethods.builtIn(),
         true,
         Optional.empty(),
         Optional.of("invalid percpu flag " + why));

@@ -75,6 +75,9 @@ public final class PerCpuApi {
         continue;
       }
       ApiMethodSpec spec = ApiMethodSpec.parse(text);
+      if (spec.mapCall() != null) {
+        continue; // a map role: MapMethods's, no per-CPU role
+      }
       if (spec.role() != null) {
         roles.put(spec.key(), spec.role());
       } else {

@@ -10,7 +10,8 @@ import java.util.List;
  */
 final class PerCpuFlags {
   private static final String PREFIX = "-XepOpt:PerCpu:";
-  static final List<String> NAMES = List.of("ApiMethods", "TypeArgumentAliasing", "DocsUrl");
+  static final List<String> NAMES =
+      List.of("EnteringMethods", "ApiMethods", "TypeArgumentAliasing", "DocsUrl");
 
   private PerCpuFlags() {}
 

@@ -10,6 +10,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.model.JavacTypes;
+import dev.percpu.analysis.MapMethods;
 import dev.percpu.analysis.MapOperation;
 import dev.percpu.errorprone.Finding;
 import dev.percpu.errorprone.PerCpuConfig;
@@ -36,7 +37,7 @@ public final class MapNestingAnalysis {
   public static List<Finding> run(
       CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
     JavacTypes types = JavacTypes.instance(state.context);
-    if (!mayNest(unit, types)) {
+    if (!mayNest(unit, types, config.mapMethods())) {
       return List.of();
     }
     UnitContext ctx = new UnitContext(unit, state, config);
@@ -46,7 +47,8 @@ public final class MapNestingAnalysis {
             ctx.lines(),
             ctx.types(),
             state.getSymbolFromString("java.util.Map"),
-            ctx.modelTypes());
+            ctx.modelTypes(),
+            config.mapMethods());
     Map<MethodSymbol, MapSummary> summaries = Map.of();
     List<Finding> findings = List.of();
     for (int pass = 0; pass < MAX_PASSES; pass++) {
@@ -79,7 +81,7 @@ public final class MapNestingAnalysis {
    * The cheap exit: whether the unit calls an entering map method at all. Names are compared first,
    * so only calls named {@code compute*} or {@code merge} resolve their owner's type.
    */
-  static boolean mayNest(CompilationUnitTree unit, JavacTypes types) {
+  static boolean mayNest(CompilationUnitTree unit, JavacTypes types, MapMethods mapMethods) {
     boolean[] found = {false};
     new TreeScanner<Void, Void>() {
       @Override
@@ -95,11 +97,12 @@ public final class MapNestingAnalysis {
                 ? ms.getIdentifier()
                 : select instanceof IdentifierTree id ? id.getName() : "";
         MethodSymbol m =
-            MapOperation.isEnteringName(name, node.getArguments().size())
+            mapMethods.isEnteringName(name, node.getArguments().size())
                 ? ASTHelpers.getSymbol(node)
                 : null;
         if (m != null
-            && MapOperation.of(m, types)
+            && mapMethods
+                .of(m, types)
                 .filter(c -> c.operation() == MapOperation.ENTERING)
                 .isPresent()) {
           found[0] = true;

@@ -165,8 +165,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     scan(node.getMethodSelect(), entered);
     List<? extends ExpressionTree> args = node.getArguments();
     Optional<MapOperation.Call> op =
-        MapOperation.isCandidateName(m.getSimpleName())
-            ? MapOperation.of(m, unit.modelTypes())
+        unit.config().mapMethods().isCandidateName(m.getSimpleName())
+            ? unit.config().mapMethods().of(m, unit.modelTypes())
             : Optional.empty();
     if (op.isPresent()) {
       MapOperation.Call call = op.get();

@@ -19,6 +19,7 @@ import com.sun.tools.javac.model.JavacTypes;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MapKind;
+import dev.percpu.analysis.MapMethods;
 import dev.percpu.analysis.Receivers;
 import java.util.Collections;
 import java.util.HashSet;
@@ -45,6 +46,7 @@ final class MapReceiverBinder {
   private final Types types;
   private final Symbol mapClass;
   private final JavacTypes modelTypes;
+  private final MapMethods mapMethods;
   private final Set<VarSymbol> resolving = new HashSet<>();
 
   /** The {@code new} expressions that initialise instance fields: one map per object. */
@@ -53,12 +55,18 @@ final class MapReceiverBinder {
   private int depth;
 
   MapReceiverBinder(
-      UnitIndex index, Lines lines, Types types, Symbol mapClass, JavacTypes modelTypes) {
+      UnitIndex index,
+      Lines lines,
+      Types types,
+      Symbol mapClass,
+      JavacTypes modelTypes,
+      MapMethods mapMethods) {
     this.index = index;
     this.lines = lines;
     this.types = types;
     this.mapClass = mapClass;
     this.modelTypes = modelTypes;
+    this.mapMethods = mapMethods;
   }
 
   /**
@@ -110,7 +118,7 @@ final class MapReceiverBinder {
 
   private BoundMap bindVariable(VarSymbol v, ExpressionTree use, MethodSymbol method) {
     AllocationIdentity.Variable named = new AllocationIdentity.Variable(v, mapView(v.type), false);
-    BoundMap asNamed = new BoundMap(IdentitySet.of(named), MapKind.of(v.type, modelTypes));
+    BoundMap asNamed = new BoundMap(IdentitySet.of(named), mapMethods.kindOf(v.type, modelTypes));
     ElementKind kind = v.getKind();
     if (kind == ElementKind.FIELD) {
       boolean isStatic = (v.flags() & Flags.STATIC) != 0;
@@ -163,14 +171,14 @@ final class MapReceiverBinder {
     return new BoundMap(
         IdentitySet.of(
             new AllocationIdentity.Fresh(site, scope, false, mapView(type), label, lines.of(site))),
-        MapKind.of(type, modelTypes));
+        mapMethods.kindOf(type, modelTypes));
   }
 
   private BoundMap unknown(Tree x, String label) {
     Type type = ASTHelpers.getType(x);
     return new BoundMap(
         IdentitySet.of(new AllocationIdentity.Unknown(mapView(type), label)),
-        MapKind.of(type, modelTypes));
+        mapMethods.kindOf(type, modelTypes));
   }
 
   /** Whether {@code map} is the map an instance field is initialised with (one per object). */
