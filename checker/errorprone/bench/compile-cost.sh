@@ -30,14 +30,7 @@ PLUGIN=$(ls "$ROOT"/checker/errorprone/target/percpu-errorprone-*.jar | grep -v 
 PP="$(cat "$WORK/ep.cp"):$PLUGIN"
 API_CP="$(ls "$ROOT"/runtime-api/target/percpu-runtime-*.jar | grep -v sources | head -1):$(ls "$ROOT"/checker/qual/target/percpu-qual-*.jar | grep -v sources | head -1)"
 
-J=(); X=()
-for p in api file main model parser processing tree util; do
-  J+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
-done
-J+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED" "-J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED")
-for p in api code comp file main model parser processing tree util; do
-  X+=("--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
-done
+source "$ROOT/checker/errorprone/bench/javac-flags.sh"
 EP_BASE=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
 OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
 ON="$OFF -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN"

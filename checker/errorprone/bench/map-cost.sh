@@ -19,14 +19,7 @@ M2=${M2_REPO:-$HOME/.m2/repository}
 (cd "$ROOT" && mvn -o -q -B -pl checker/errorprone -am package dependency:build-classpath \
   -DskipTests -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/ep.cp" >/dev/null)
 PP="$(cat "$WORK/ep.cp"):$ROOT/checker/errorprone/target/percpu-errorprone-0.1.0-SNAPSHOT.jar"
-J=(); X=()
-for p in api file main model parser processing tree util; do
-  J+=("-J--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
-done
-J+=("-J--add-opens=jdk.compiler/com.sun.tools.javac.code=ALL-UNNAMED" "-J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED")
-for p in api code comp file main model parser processing tree util; do
-  X+=("--add-exports=jdk.compiler/com.sun.tools.javac.$p=ALL-UNNAMED")
-done
+source "$ROOT/checker/errorprone/bench/javac-flags.sh"
 EP=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
 OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
 ON="$OFF -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN"

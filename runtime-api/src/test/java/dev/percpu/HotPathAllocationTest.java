@@ -3,9 +3,6 @@ package dev.percpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -23,22 +20,9 @@ class HotPathAllocationTest {
 
   @Test
   void documentedHotPaths_allocateNothingOnceCompiled() throws Exception {
-    String classpath = System.getProperty("java.class.path");
-    String modulePath = System.getProperty("jdk.module.path");
-    if (modulePath != null && !modulePath.isEmpty()) {
-      classpath = classpath + File.pathSeparator + modulePath;
-    }
-    Process probe =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpercpu.cpus=4",
-                "-cp",
-                classpath,
-                HotPathAllocationProbe.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, probe.waitFor(), output);
+    ChildJvm.Result probe = ChildJvm.run(HotPathAllocationProbe.class, "-Dpercpu.cpus=4");
+    String output = probe.output();
+    assertEquals(0, probe.exitCode(), output);
     List<String> lines = output.lines().collect(Collectors.toList());
     assertEquals(7, lines.size(), output);
     String jdk = "JDK " + Runtime.version() + ", bytes/op per path:\n" + output;

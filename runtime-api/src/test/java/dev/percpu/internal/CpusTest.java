@@ -3,9 +3,7 @@ package dev.percpu.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.percpu.ChildJvm;
 import java.util.Collections;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,22 +37,9 @@ class CpusTest {
   @Test
   void aMalformedProperty_failsEveryUseWithAnIllegalArgumentExceptionNamingIt() throws Exception {
     // Class initialisation happens once per JVM, so the malformed value gets a JVM of its own.
-    String classpath = System.getProperty("java.class.path");
-    String modulePath = System.getProperty("jdk.module.path");
-    if (modulePath != null && !modulePath.isEmpty()) {
-      classpath = classpath + File.pathSeparator + modulePath;
-    }
-    Process probe =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpercpu.cpus=four",
-                "-cp",
-                classpath,
-                MalformedCpusProbe.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, probe.waitFor(), output);
+    ChildJvm.Result probe = ChildJvm.run(MalformedCpusProbe.class, "-Dpercpu.cpus=four");
+    String output = probe.output();
+    assertEquals(0, probe.exitCode(), output);
     String expected =
         "java.lang.IllegalArgumentException: system property percpu.cpus must be a whole number"
             + " from 1 to 65536, but was 'four'";
