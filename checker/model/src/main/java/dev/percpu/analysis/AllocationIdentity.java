@@ -10,8 +10,9 @@ import javax.lang.model.type.TypeMirror;
 /**
  * What a handle or token expression reaches, in the terms of {@code analysis-model.md}: a {@link
  * Fresh} allocation site, the static variable of a {@link Symbolic} name, a stable {@link Variable}
- * whose initialiser says no more, or an {@link Unknown} allocation that only carries its type
- * argument. {@link Verdict#of} compares two of them.
+ * whose initialiser says no more, an allocation of the object a stable variable holds ({@link
+ * OfHeldObject}), or an {@link Unknown} allocation that only carries its type argument. {@link
+ * Verdict#of} compares two of them.
  *
  * <p>Values are immutable. Equality is identity of the allocation, not of the words used to name it
  * in messages ({@link #describe()}): two {@code Fresh} values of one site are equal whatever their
@@ -218,6 +219,54 @@ public sealed interface AllocationIdentity {
     @Override
     public int hashCode() {
       return variable.hashCode();
+    }
+  }
+
+  /**
+   * What an instance field of the object held by a stable variable reaches ({@code m.own}, {@code
+   * other.counts}): the allocation {@code onObject} that the same field reaches on the current
+   * object, but of the object {@code holder} holds. Two reads through one holder are the same
+   * object's, so {@code m.own} and {@code m.ownClone} stay definitely one allocation; through
+   * another holder, or on the current object, the object may or may not be the same one ({@link
+   * Verdict#of}). Built by {@link CallSiteTranslation#fieldOfVariable}.
+   *
+   * @param holder the parameter, effectively final local or final field holding the object; part of
+   *     equality
+   * @param field the field read, for messages only
+   * @param onObject what the field reaches on its own object: an allocation its initialiser makes
+   *     ({@link Fresh#ofInstance()}) or the field itself ({@link Variable}); part of equality
+   */
+  record OfHeldObject(VariableElement holder, VariableElement field, AllocationIdentity onObject)
+      implements AllocationIdentity {
+
+    @Override
+    public TypeMirror typeArgument() {
+      return onObject.typeArgument();
+    }
+
+    @Override
+    public boolean isStable() {
+      return onObject.isStable();
+    }
+
+    @Override
+    public boolean isPromisedDistinct() {
+      return onObject.isPromisedDistinct();
+    }
+
+    @Override
+    public String describe() {
+      return "field `" + field.getSimpleName() + "` of `" + holder.getSimpleName() + "`";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OfHeldObject h && h.holder.equals(holder) && h.onObject.equals(onObject);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * holder.hashCode() + onObject.hashCode();
     }
   }
 

@@ -2,11 +2,14 @@ package dev.percpu.analysis;
 
 import com.sun.source.tree.Tree;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.OfHeldObject;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -23,6 +26,9 @@ import javax.lang.model.type.TypeMirror;
  *       receiver; on an object the call makes ({@code new C().m()}, a constructor) it is new, as an
  *       allocation of one evaluation is; on any other receiver it is another object's field
  *       (unknown), since that object may or may not be the current one;
+ *   <li>a field read through a stable variable of the callee ({@link OfHeldObject}) is the same
+ *       read when the variable is a field and the call is on the current object, a read through the
+ *       variable passed when it is a parameter, and another object's field otherwise;
  *   <li>an allocation made by one evaluation of a body is new at every call: what the callee enters
  *       of it cannot be anything the caller entered before (dropped), and what it returns is a
  *       fresh allocation of the call site;
@@ -54,6 +60,9 @@ public final class CallSiteTranslation {
     }
     if (a instanceof Fresh f && f.ofInstance() && !site.onCurrentObject()) {
       return IdentitySet.of(anotherObjectsField(f.field().getSimpleName(), f.typeArgument()));
+    }
+    if (a instanceof OfHeldObject h) {
+      return IdentitySet.of(heldObjectAtCall(h, site));
     }
     if (a instanceof Variable v) {
       int index = callee.getParameters().indexOf(v.variable());
@@ -100,6 +109,52 @@ public final class CallSiteTranslation {
           }
           return IdentitySet.of(a);
         });
+  }
+
+  /**
+   * What a field read through a stable variable ({@code other.counts}, {@code m.own}) reaches,
+   * given what the same field reaches on the current object: an allocation an instance field's
+   * initialiser makes, or an instance field itself, is that of the object {@code holder} holds
+   * ({@link OfHeldObject}); a static field's, or a symbol, stays.
+   *
+   * @param holder the parameter, effectively final local or final field the object is read through
+   * @param field the field read
+   */
+  public static IdentitySet fieldOfVariable(
+      IdentitySet onCurrentObject, VariableElement holder, VariableElement field) {
+    return onCurrentObject.flatMap(
+        a -> {
+          if (a instanceof Fresh f && f.ofInstance()
+              || a instanceof Variable v && !isStaticField(v)) {
+            return IdentitySet.of(new OfHeldObject(holder, field, a));
+          }
+          return IdentitySet.of(a);
+        });
+  }
+
+  /**
+   * A callee's read through its own holder, at the call: through a field of the callee's object,
+   * the same read when that object is the current one; through a parameter, a read through the
+   * variable passed; anything else may be any object's.
+   */
+  private static AllocationIdentity heldObjectAtCall(OfHeldObject h, CallSite site) {
+    VariableElement holder = h.holder();
+    if (holder.getKind() == ElementKind.FIELD
+        && (holder.getModifiers().contains(Modifier.STATIC) || site.onCurrentObject())) {
+      return h;
+    }
+    int index = site.callee().getParameters().indexOf(holder);
+    if (index >= 0) {
+      var passed = site.argument(index).flatMap(IdentitySet::definiteMember);
+      if (passed.isPresent() && passed.get() instanceof Variable v) {
+        return new OfHeldObject(v.variable(), h.field(), h.onObject());
+      }
+    }
+    return anotherObjectsField(h.field().getSimpleName(), h.typeArgument());
+  }
+
+  private static boolean isStaticField(Variable v) {
+    return v.isField() && v.variable().getModifiers().contains(Modifier.STATIC);
   }
 
   /** The same field of an object that need not be the current one. */

@@ -1,5 +1,6 @@
 package dev.percpu.analysis;
 
+import dev.percpu.analysis.AllocationIdentity.OfHeldObject;
 import javax.lang.model.util.Types;
 
 /**
@@ -16,6 +17,10 @@ import javax.lang.model.util.Types;
  *   <tr><td>type arguments that cannot be the same</td><td>{@link #DISTINCT}</td></tr>
  *   <tr><td>two different fresh sites or symbols</td><td>{@link #DISTINCT}</td></tr>
  *   <tr><td>an allocation made in method m vs. a parameter of m</td><td>{@link #DISTINCT}</td></tr>
+ *   <tr><td>a field of the object held by a stable variable ({@link OfHeldObject}) vs. the same
+ *       field through the same holder</td><td>as the field's allocations</td></tr>
+ *   <tr><td>... vs. anything else</td><td>as the field's allocation, short of {@link
+ *       #DEFINITE}</td></tr>
  *   <tr><td>anything else (unknown, another variable)</td><td>{@link #POSSIBLE}</td></tr>
  * </table>
  *
@@ -68,6 +73,9 @@ public enum Verdict {
     if (!TypeArguments.mayBeSame(a.typeArgument(), b.typeArgument(), types)) {
       return DISTINCT;
     }
+    if (a instanceof OfHeldObject || b instanceof OfHeldObject) {
+      return ofHeldObjects(a, b, types);
+    }
     if (isIndependent(a) && isIndependent(b)) {
       return DISTINCT; // a fresh site or a symbol never reaches another site's or symbol's
     }
@@ -83,6 +91,24 @@ public enum Verdict {
    */
   public Verdict ifCertain(boolean certain) {
     return this == DEFINITE && !certain ? POSSIBLE : this;
+  }
+
+  /**
+   * Through one holder, the same object: the verdict of what the field reaches on it. Through
+   * another holder, or on the current object, the object may or may not be the same one: whatever
+   * the allocations' own verdict, short of definite.
+   */
+  private static Verdict ofHeldObjects(AllocationIdentity a, AllocationIdentity b, Types types) {
+    if (a instanceof OfHeldObject x
+        && b instanceof OfHeldObject y
+        && x.holder().equals(y.holder())) {
+      return of(x.onObject(), y.onObject(), types);
+    }
+    return of(onItsObject(a), onItsObject(b), types).ifCertain(false);
+  }
+
+  private static AllocationIdentity onItsObject(AllocationIdentity a) {
+    return a instanceof OfHeldObject h ? h.onObject() : a;
   }
 
   private static boolean isIndependent(AllocationIdentity a) {

@@ -6,6 +6,7 @@ import static dev.percpu.analysis.Shards.COUNTS;
 import static dev.percpu.analysis.Shards.INITIALISER;
 import static dev.percpu.analysis.Shards.LONGS;
 import static dev.percpu.analysis.Shards.MINE;
+import static dev.percpu.analysis.Shards.OTHER;
 import static dev.percpu.analysis.Shards.STATIC_INITIALISER;
 import static dev.percpu.analysis.Shards.TARGET;
 import static dev.percpu.analysis.Shards.TOTAL;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.OfHeldObject;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import java.util.List;
@@ -164,5 +166,50 @@ class CallSiteTranslationTest {
     assertEquals(TOTAL_ALLOCATION, members.get(1));
     assertEquals("field `counts` of another object", members.get(2).describe());
     assertEquals(TOTAL, members.get(3));
+  }
+
+  @Test
+  void fieldThroughAStableVariable_isTheHeldObjectsField_staticOnesStay() {
+    IdentitySet onCurrentObject =
+        IdentitySet.copyOf(
+            List.of(
+                COUNTS_ALLOCATION, COUNTS, TOTAL_ALLOCATION, TOTAL, new Symbolic("hits", null)));
+    List<AllocationIdentity> members =
+        CallSiteTranslation.fieldOfVariable(onCurrentObject, MINE.variable(), field("counts"))
+            .members();
+    assertEquals(
+        new OfHeldObject(MINE.variable(), field("counts"), COUNTS_ALLOCATION), members.get(0));
+    assertEquals("field `counts` of `mine`", members.get(0).describe());
+    assertEquals(new OfHeldObject(MINE.variable(), field("counts"), COUNTS), members.get(1));
+    assertEquals(onCurrentObject.members().subList(2, 5), members.subList(2, 5));
+  }
+
+  @Test
+  void heldObjectsField_throughTheCalleesParameter_isReadThroughTheVariablePassed() {
+    OfHeldObject inCallee = new OfHeldObject(TARGET.variable(), field("counts"), COUNTS_ALLOCATION);
+    CallSite passingMine = callOfUpdate(List.of(IdentitySet.of(MINE)), null, false);
+    assertEquals(
+        IdentitySet.of(new OfHeldObject(MINE.variable(), field("counts"), COUNTS_ALLOCATION)),
+        CallSiteTranslation.entered(IdentitySet.of(inCallee), passingMine));
+    assertEquals(
+        "field `counts` of another object",
+        CallSiteTranslation.entered(IdentitySet.of(inCallee), ON_THIS).describe(),
+        "a symbol passed is no variable holding an object");
+  }
+
+  @Test
+  void heldObjectsField_throughTheCalleesField_isTheSameReadOnlyOnTheCurrentObject() {
+    OfHeldObject inCallee = new OfHeldObject(COUNTS.variable(), field("counts"), COUNTS_ALLOCATION);
+    assertEquals(
+        IdentitySet.of(inCallee), CallSiteTranslation.entered(IdentitySet.of(inCallee), ON_THIS));
+    assertEquals(
+        "field `counts` of another object",
+        CallSiteTranslation.entered(IdentitySet.of(inCallee), ON_OTHER).describe());
+    OfHeldObject throughLocal =
+        new OfHeldObject(OTHER.variable(), field("counts"), COUNTS_ALLOCATION);
+    assertTrue(
+        CallSiteTranslation.entered(IdentitySet.of(throughLocal), ON_THIS)
+            .definiteMember()
+            .isEmpty());
   }
 }

@@ -6,6 +6,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
+import dev.percpu.analysis.AllocationIdentity.OfHeldObject;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
@@ -71,6 +72,22 @@ class VerdictTest {
   private static final Fresh IN_M_INTS = new Fresh(SITES.get(1), M, false, INTS, "", 9);
   private static final Fresh DISTINCT_RESULT = new Fresh(SITES.get(1), M, true, LONGS, "", 9);
 
+  /**
+   * {@code p.field}, {@code p.otherField} (a clone of it), {@code q.field}: the objects p, q hold.
+   */
+  private static final OfHeldObject P_FIELD =
+      new OfHeldObject(P.variable(), FIELD.variable(), SITE_A_OF_FIELD);
+
+  private static final OfHeldObject P_FIELD_CLONE =
+      new OfHeldObject(P.variable(), OTHER_FIELD.variable(), SITE_A_OF_FIELD);
+  private static final OfHeldObject Q_FIELD =
+      new OfHeldObject(Q.variable(), FIELD.variable(), SITE_A_OF_FIELD);
+  private static final OfHeldObject P_OTHER_SITE =
+      new OfHeldObject(
+          P.variable(), OTHER_FIELD.variable(), SITE_B.ownedBy(OTHER_FIELD.variable()));
+  private static final OfHeldObject P_FIELD_ITSELF =
+      new OfHeldObject(P.variable(), FIELD.variable(), FIELD);
+
   private static final Symbolic HITS = new Symbolic("hits", LONGS);
   private static final Symbolic HITS_UNTYPED = new Symbolic("hits", null);
   private static final Symbolic MISSES = new Symbolic("misses", LONGS);
@@ -88,6 +105,21 @@ class VerdictTest {
         row("same site, seen through a field or not", SITE_A_OF_FIELD, SITE_A, Verdict.DEFINITE),
         row("same symbol, type known on one side", HITS, HITS_UNTYPED, Verdict.DEFINITE),
         row("same @Distinct field", DISTINCT_FIELD, DISTINCT_FIELD, Verdict.DEFINITE),
+        row("one holder's field", P_FIELD, P_FIELD, Verdict.DEFINITE),
+        row("one holder's field and its clone", P_FIELD, P_FIELD_CLONE, Verdict.DEFINITE),
+        row(
+            "one holder's field with no initialiser",
+            P_FIELD_ITSELF,
+            P_FIELD_ITSELF,
+            Verdict.DEFINITE),
+        row("two holders' same field", P_FIELD, Q_FIELD, Verdict.POSSIBLE),
+        row(
+            "a holder's field and the current object's",
+            P_FIELD,
+            SITE_A_OF_FIELD,
+            Verdict.POSSIBLE),
+        row("a holder's field itself and the field", P_FIELD_ITSELF, FIELD, Verdict.POSSIBLE),
+        row("a holder's field and an unknown", P_FIELD, RESULT, Verdict.POSSIBLE),
         row("the same unknown words are no allocation", RESULT, RESULT, Verdict.POSSIBLE),
         row("two fields", FIELD, OTHER_FIELD, Verdict.POSSIBLE),
         row("field and parameter", FIELD, P, Verdict.POSSIBLE),
@@ -103,6 +135,10 @@ class VerdictTest {
         row("site and symbol", SITE_A, HITS, Verdict.DISTINCT),
         row("two sites", SITE_A, SITE_B, Verdict.DISTINCT),
         row("two symbols", HITS, MISSES, Verdict.DISTINCT),
+        row("one holder's two sites", P_FIELD, P_OTHER_SITE, Verdict.DISTINCT),
+        row("two holders' different sites", Q_FIELD, P_OTHER_SITE, Verdict.DISTINCT),
+        row("a holder's field and a symbol", P_FIELD, HITS, Verdict.DISTINCT),
+        row("a holder's field and another type", P_FIELD, IN_M_INTS, Verdict.DISTINCT),
         row("site made in m and m's parameter", IN_M, P, Verdict.DISTINCT),
         row("@Distinct field and another field", DISTINCT_FIELD, FIELD, Verdict.DISTINCT),
         row("@Distinct field and an unknown", DISTINCT_FIELD, RESULT, Verdict.DISTINCT),
