@@ -554,7 +554,7 @@ final class EffectAnalysis {
   private CallSite callSite(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
     return new TreeCallSite(
-        callee, site, args, receiver(site), null, 0, this::identityOf, factory::identityOf);
+        callee, site, args, receiver(site), null, 0, this::identityOf, factory::fieldThrough);
   }
 
   /** A call's arguments; a method reference has none of its own ({@code null}). */

@@ -209,11 +209,25 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       return; // the target of an assignment (a constructor setting a final field) is no read
     }
     if (tree instanceof MemberSelectTree select
-        && element != null
-        && element.getKind() == ElementKind.FIELD
-        && !element.getModifiers().contains(Modifier.STATIC)
-        && isAnotherObject(select.getExpression())) {
-      return; // a field of an object made or returned here: which allocation it holds is unknown
+        && element instanceof VariableElement field
+        && field.getKind() == ElementKind.FIELD
+        && !field.getModifiers().contains(Modifier.STATIC)
+        && !Receivers.isCurrentObject(select.getExpression())) {
+      // Another object's field: the model's translation through the receiver says what it reaches.
+      String key;
+      try {
+        key =
+            fieldThrough(select.getExpression(), field)
+                .definiteMember()
+                .map(ids::encode)
+                .orElse(null);
+      } catch (RuntimeException e) {
+        key = null;
+      }
+      if (key != null) {
+        type.replaceAnnotation(allocation(key));
+      }
+      return;
     }
     String key;
     try {
@@ -227,15 +241,52 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /**
-   * Whether a receiver is an object that no variable names: a constructor call or a method result.
-   * Its final field is then not the one named by the field (which stands for the field of the
-   * current object, or of the object a stable variable holds: instance fields are identified by
-   * field, whatever the variable, see the manual's limitations).
+   * What {@code field} reaches when read through {@code object}: the current object ({@code null},
+   * {@code this}, {@code super}), an object made right there ({@code new C(..)}, a constructor's),
+   * or one a stable variable holds; through anything else (a method result, a non-final field) it
+   * is another object's field. The model's translation ({@link CallSiteTranslation}) decides, from
+   * what the field reaches on the current object.
    */
-  private static boolean isAnotherObject(ExpressionTree receiver) {
-    ExpressionTree r = skipParens(receiver);
-    return !Receivers.isCurrentObject(r)
-        && (r instanceof NewClassTree || r instanceof MethodInvocationTree);
+  IdentitySet fieldThrough(Tree object, VariableElement field) {
+    AllocationIdentity onCurrentObject = identityOf(field);
+    if (object == null
+        || field.getModifiers().contains(Modifier.STATIC)
+        || object instanceof ExpressionTree e && Receivers.isCurrentObject(e)) {
+      return IdentitySet.of(onCurrentObject);
+    }
+    Tree o = object instanceof ExpressionTree e ? skipParens(e) : object;
+    IdentitySet onObject = IdentitySet.of(onCurrentObject);
+    if (o instanceof NewClassTree made) {
+      Fresh at = freshSite(made, false);
+      return CallSiteTranslation.fieldOfNewObject(onObject, made, at.scope(), at.line());
+    }
+    VariableElement holder = stableHolder(o);
+    if (holder != null && onCurrentObject.isStable()) {
+      return CallSiteTranslation.fieldOfVariable(onObject, holder, field);
+    }
+    return IdentitySet.of(
+        CallSiteTranslation.anotherObjectsField(
+            new Variable(field, typeArgument(field.asType()), false)));
+  }
+
+  /**
+   * The variable a receiver reads when it holds one object for as long as it is in scope: a
+   * parameter, an effectively final local, a final field of the current object or a static one.
+   */
+  private VariableElement stableHolder(Tree receiver) {
+    if (!(receiver instanceof IdentifierTree || receiver instanceof MemberSelectTree)
+        || !(TreeUtils.elementFromTree(receiver) instanceof VariableElement v)) {
+      return null;
+    }
+    if (receiver instanceof MemberSelectTree s
+        && !(Receivers.isCurrentObject(s.getExpression())
+            || v.getModifiers().contains(Modifier.STATIC))) {
+      return null; // a field of yet another object
+    }
+    if (v.getKind() == ElementKind.FIELD) {
+      return v.getModifiers().contains(Modifier.FINAL) ? v : null;
+    }
+    return isEffectivelyFinal(v) ? v : null;
   }
 
   private boolean isLoopVariable(VariableElement v) {
@@ -293,7 +344,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
     String key = null;
     if (v.getKind() == ElementKind.FIELD) {
       if (v.getModifiers().contains(Modifier.FINAL)) {
-        key = fieldInitializerKey(v);
+        key = ownedBy(fieldInitializerKey(v), v);
         if (key == null) {
           key = ids.encode(new Variable(v, typeArgument(v.asType()), false));
         }
@@ -327,6 +378,19 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       key = ids.promisedDistinct(key);
     }
     return key;
+  }
+
+  /**
+   * A field's allocation is the object's or the class's, whichever evaluation made it (an
+   * initialiser or a constructor), and belongs to the field ({@link Fresh#ownedBy}), so that the
+   * model maps it through a call's receiver.
+   */
+  private String ownedBy(String key, VariableElement field) {
+    if (key == null) {
+      return null;
+    }
+    AllocationIdentity id = ids.decode(key, typeArgument(field.asType()), "");
+    return id instanceof Fresh f ? ids.encode(f.perObject().ownedBy(field)) : key;
   }
 
   /** A final field initialised in source by {@code allocate} or {@code define}/{@code symbol}. */
@@ -421,7 +485,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
    * The allocation a call makes: new per evaluation of the enclosing method, or of an object or
    * class when the call initialises a field.
    */
-  private Fresh freshSite(MethodInvocationTree call, boolean distinct) {
+  private Fresh freshSite(ExpressionTree call, boolean distinct) {
     TreePath path = getPath(call);
     MethodTree enclosing = path == null ? null : TreePathUtil.enclosingMethod(path);
     ExecutableElement scope =
@@ -563,7 +627,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
             site.scope(),
             site.line(),
             this::identityOf,
-            this::identityOf);
+            this::fieldThrough);
     List<AllocationIdentity> inCaller =
         CallSiteTranslation.returned(IdentitySet.copyOf(inCallee), at).members();
     return inCaller.size() == 1 ? ids.encode(inCaller.get(0)) : null;

@@ -1,6 +1,7 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.CallSite;
@@ -8,6 +9,7 @@ import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.Receivers;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
@@ -19,7 +21,7 @@ import javax.lang.model.element.VariableElement;
  *
  * <pre>{@code
  * CallSite site =
- *     new TreeCallSite(callee, call, args, receiver, caller, line, ids::of, factory::identityOf);
+ *     new TreeCallSite(callee, call, args, receiver, caller, line, ids::of, factory::fieldThrough);
  * IdentitySet entered = CallSiteTranslation.entered(inCallee, site);
  * }</pre>
  *
@@ -30,7 +32,8 @@ import javax.lang.model.element.VariableElement;
  * @param caller the method whose body contains the call, or {@code null}
  * @param line the call's line
  * @param identities how an expression is bound to its identity
- * @param fields how a field read on the current object is bound to its identity
+ * @param fields what a field reaches read through an object: the current one ({@code null}), the
+ *     one a constructor call makes (the call), or a receiver expression
  */
 record TreeCallSite(
     ExecutableElement callee,
@@ -40,7 +43,7 @@ record TreeCallSite(
     ExecutableElement caller,
     int line,
     Function<ExpressionTree, AllocationIdentity> identities,
-    Function<VariableElement, AllocationIdentity> fields)
+    BiFunction<Tree, VariableElement, IdentitySet> fields)
     implements CallSite {
 
   @Override
@@ -61,16 +64,25 @@ record TreeCallSite(
   }
 
   /**
-   * This checker names an instance field read by the field whatever object holds it (so that {@code
-   * m.own} and a clone of it stay related), and a term binds as the same read would.
+   * A term binds as the same read would in the caller ({@code w.update()} and {@code w.values}
+   * agree): through the current object, the object a constructor makes, or the receiver.
    */
   @Override
   public IdentitySet field(VariableElement field) {
-    return IdentitySet.of(fields.apply(field));
+    Tree object = tree instanceof NewClassTree ? tree : onCurrentObject() ? null : receiverTree;
+    return fields.apply(object, field);
+  }
+
+  /** A constructor call runs on the object it makes, not on the caller's, receiver or none. */
+  @Override
+  public boolean onCurrentObject() {
+    return !(tree instanceof NewClassTree)
+        && (receiverTree == null || Receivers.isCurrentObject(receiverTree));
   }
 
   @Override
-  public boolean onCurrentObject() {
-    return receiverTree == null || Receivers.isCurrentObject(receiverTree);
+  public boolean onNewObject() {
+    return tree instanceof NewClassTree
+        || (receiverTree != null && Receivers.isNewObject(receiverTree));
   }
 }
