@@ -23,12 +23,14 @@ import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.CallSite;
-import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
+import dev.percpu.analysis.Effect;
+import dev.percpu.analysis.EffectSummary;
 import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.EffectTermBinder;
+import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
@@ -82,14 +84,14 @@ final class EffectAnalysis {
   private final PerCpuApi api;
   private final Types types;
   private final List<TreePath> classPaths;
-  private final Map<ExecutableElement, ComputedEffect> earlier;
+  private final Map<ExecutableElement, EffectSummary> earlier;
   private final Map<ExecutableElement, TreePath> methods = new LinkedHashMap<>();
 
   /** A method of these classes -> the methods it overrides, whose effects must contain its own. */
   private final Map<ExecutableElement, List<ExecutableElement>> overridden = new HashMap<>();
 
   private final List<TreePath> points = new ArrayList<>();
-  private Map<ExecutableElement, ComputedEffect> summaries = new HashMap<>();
+  private Map<ExecutableElement, EffectSummary> summaries = new HashMap<>();
 
   /**
    * Closures of this class that run later (stored, returned, handed on) -> what they may enter. A
@@ -127,7 +129,7 @@ final class EffectAnalysis {
   EffectAnalysis(
       PerCpuAnnotatedTypeFactory factory,
       List<TreePath> classPaths,
-      Map<ExecutableElement, ComputedEffect> earlier,
+      Map<ExecutableElement, EffectSummary> earlier,
       Map<Tree, StoredClosure> earlierDeferred) {
     this.factory = factory;
     this.api = factory.api();
@@ -152,8 +154,8 @@ final class EffectAnalysis {
   }
 
   /** The summaries computed for this class's methods. */
-  Map<ExecutableElement, ComputedEffect> summaries() {
-    Map<ExecutableElement, ComputedEffect> own = new HashMap<>(summaries);
+  Map<ExecutableElement, EffectSummary> summaries() {
+    Map<ExecutableElement, EffectSummary> own = new HashMap<>(summaries);
     own.keySet().removeAll(earlier.keySet());
     return own;
   }
@@ -163,7 +165,7 @@ final class EffectAnalysis {
   }
 
   /** The effect computed from {@code method}'s body, whatever its visibility (for checking it). */
-  ComputedEffect summaryOf(ExecutableElement method) {
+  EffectSummary summaryOf(ExecutableElement method) {
     return summaries.get(method);
   }
 
@@ -173,7 +175,7 @@ final class EffectAnalysis {
    * call by name). Every other method is described by its {@code @Enters} or the default, as in the
    * GUI Effect Checker, and its body is checked against that description.
    */
-  private ComputedEffect computedSummary(ExecutableElement callee) {
+  private EffectSummary computedSummary(ExecutableElement callee) {
     return isComputed(callee) ? summaries.get(callee) : null;
   }
 
@@ -354,12 +356,11 @@ final class EffectAnalysis {
   private void computeSummaries() {
     summaries.putAll(earlier);
     for (ExecutableElement m : methods.keySet()) {
-      summaries.put(m, ComputedEffect.EMPTY);
+      summaries.put(m, EffectSummary.EMPTY);
     }
     int maxRounds = Math.max(MIN_ROUNDS, 4 * methods.size() + 8);
     for (int round = 0; round < maxRounds; round++) {
-      Map<ExecutableElement, Set<EffectAtom>> enters = new HashMap<>();
-      Map<ExecutableElement, Map<Integer, Set<EffectAtom>>> invokes = new HashMap<>();
+      Map<ExecutableElement, EffectSummary.Builder> next = new HashMap<>();
       Map<Tree, Set<EntrySite>> nextDeferred = new LinkedHashMap<>();
       for (TreePath point : points) {
         Reach r = reachOfPoint(point);
@@ -372,9 +373,7 @@ final class EffectAnalysis {
         if (r.runs() && isInstanceInitializer(r.root())) {
           Set<EntrySite> effect = effectOf(point);
           for (ExecutableElement ctor : constructorsOf(memberOwners.get(r.root()))) {
-            if (!effect.isEmpty()) {
-              enters.computeIfAbsent(ctor, k -> new LinkedHashSet<>()).addAll(export(effect, ctor));
-            }
+            enter(next, ctor, effect);
           }
         }
         if (inAnonymousClassMethod(point)) {
@@ -382,11 +381,7 @@ final class EffectAnalysis {
           try {
             Reach direct = reachOfPoint(point);
             if (direct.runs() && direct.root() instanceof MethodTree dt) {
-              ExecutableElement dm = TreeUtils.elementFromDeclaration(dt);
-              Set<EntrySite> effect = effectOf(point);
-              if (dm != null && !effect.isEmpty()) {
-                enters.computeIfAbsent(dm, k -> new LinkedHashSet<>()).addAll(export(effect, dm));
-              }
+              enter(next, TreeUtils.elementFromDeclaration(dt), effectOf(point));
             }
           } finally {
             anonymousAsMethods = false;
@@ -395,11 +390,7 @@ final class EffectAnalysis {
         if (!r.runs() || !(r.root() instanceof MethodTree mt)) {
           continue;
         }
-        ExecutableElement m = TreeUtils.elementFromDeclaration(mt);
-        Set<EntrySite> effect = effectOf(point);
-        if (m != null && !effect.isEmpty()) {
-          enters.computeIfAbsent(m, k -> new LinkedHashSet<>()).addAll(export(effect, m));
-        }
+        enter(next, TreeUtils.elementFromDeclaration(mt), effectOf(point));
       }
       for (Map.Entry<ExecutableElement, TreePath> e : methods.entrySet()) {
         ExecutableElement m = e.getKey();
@@ -421,22 +412,23 @@ final class EffectAnalysis {
             anonymousAsMethods = false;
           }
           if (r.runs() && r.root() == e.getValue().getLeaf()) {
-            invokes.computeIfAbsent(m, x -> new LinkedHashMap<>()).put(k, export(r.entered(), m));
+            List<Entry> around = new ArrayList<>();
+            for (EntrySite x : export(r.entered(), m)) {
+              around.add(new Entry(IdentitySet.of(x.id()), x.via(), 0, !x.possibleOnly(), null));
+            }
+            next.computeIfAbsent(m, x -> new EffectSummary.Builder()).invoke(k, true, around);
           }
         }
       }
-      Map<ExecutableElement, ComputedEffect> next = new HashMap<>(earlier);
+      Map<ExecutableElement, EffectSummary> built = new HashMap<>(earlier);
       boolean changed = false;
       for (ExecutableElement m : methods.keySet()) {
-        ComputedEffect s =
-            new ComputedEffect(enters.getOrDefault(m, Set.of()), invokes.getOrDefault(m, Map.of()));
-        next.put(m, s);
-        if (s.size() != summaries.get(m).size()
-            || s.invokes().keySet().size() != summaries.get(m).invokes().keySet().size()) {
-          changed = true;
-        }
+        EffectSummary.Builder b = next.get(m);
+        EffectSummary s = b == null ? EffectSummary.EMPTY : b.build();
+        built.put(m, s);
+        changed |= !s.equals(summaries.get(m));
       }
-      summaries = next;
+      summaries = built;
       if (!nextDeferred.keySet().equals(deferredEffects.keySet())
           || sizes(nextDeferred) != sizes(deferredEffects)) {
         changed = true;
@@ -449,6 +441,20 @@ final class EffectAnalysis {
         converged = true;
         return;
       }
+    }
+  }
+
+  /** Records that {@code m} may enter {@code effect}, in its own terms. */
+  private void enter(
+      Map<ExecutableElement, EffectSummary.Builder> next,
+      ExecutableElement m,
+      Set<EntrySite> effect) {
+    if (m == null || effect.isEmpty()) {
+      return;
+    }
+    EffectSummary.Builder b = next.computeIfAbsent(m, k -> new EffectSummary.Builder());
+    for (EntrySite x : export(effect, m)) {
+      b.enter(IdentitySet.of(x.id()), !x.possibleOnly(), x.via());
     }
   }
 
@@ -505,46 +511,52 @@ final class EffectAnalysis {
     return t.getKind() == TypeKind.DECLARED && !PerCpuApi.isHandleOrToken(t);
   }
 
-  /** Identities in a method's own terms: its parameters become {@link EffectAtom.Param}. */
-  private Set<EffectAtom> export(Set<EntrySite> entries, ExecutableElement m) {
-    Set<EffectAtom> out = new LinkedHashSet<>();
+  /**
+   * Entries in a method's own terms, as its summary keeps them: its parameters stay (the model's
+   * translation maps them to the arguments at each call); a local of the method means nothing to
+   * its callers, so it may be any allocation.
+   */
+  private static List<EntrySite> export(Set<EntrySite> entries, ExecutableElement m) {
+    List<EntrySite> out = new ArrayList<>(entries.size());
     for (EntrySite e : entries) {
       AllocationIdentity id = e.id();
-      if (id instanceof Variable v && !v.isField()) {
-        int index = m.getParameters().indexOf(v.variable());
-        if (index >= 0) {
-          out.add(new EffectAtom.Param(index, id.typeArgument(), id.describe()));
-        } else {
-          // A local of the method means nothing to its callers: it may be any allocation.
-          out.add(new EffectAtom.Absolute(new Unknown(id.typeArgument(), id.describe())));
-        }
-      } else {
-        out.add(new EffectAtom.Absolute(id));
+      if (id instanceof Variable v && !v.isField() && !v.isParameterOf(m)) {
+        id = new Unknown(id.typeArgument(), id.describe());
+      }
+      out.add(new EntrySite(id, e.site(), e.via(), e.advice(), e.possibleOnly()));
+    }
+    return out;
+  }
+
+  /** The 0-based index of {@code id} among {@code m}'s parameters, or -1 if it is none of them. */
+  static int parameterIndex(ExecutableElement m, AllocationIdentity id) {
+    return id instanceof Variable v && v.isParameterOf(m)
+        ? m.getParameters().indexOf(v.variable())
+        : -1;
+  }
+
+  /**
+   * What a callee's computed effect enters at one call, in the caller's terms: the model's
+   * instantiation ({@link EffectSummary#instantiate}: a parameter is the argument, a field through
+   * another receiver is another object's, an allocation of the callee's own evaluation drops out).
+   */
+  private Set<EntrySite> instantiate(EffectSummary s, ExecutableElement callee, Tree site) {
+    Set<EntrySite> out = new LinkedHashSet<>();
+    for (Effect e : s.instantiate(callSite(callee, site, argumentsOrNull(site)))) {
+      for (AllocationIdentity id : e.identities().members()) {
+        out.add(new EntrySite(id, site, via(callee), "", !e.certain()));
       }
     }
     return out;
   }
 
-  /**
-   * What a callee's computed effect enters at one call, in the caller's terms: the model's
-   * callee-to-caller translation (a parameter is the argument, a field through another receiver is
-   * another object's, an allocation of the callee's own evaluation drops out).
-   */
-  private Set<EntrySite> instantiate(
-      Set<EffectAtom> atoms, ExecutableElement callee, Tree site, String via) {
-    CallSite call = callSite(callee, site, argumentsOrNull(site));
+  /** The entries a callee's summary has around closure parameter {@code index}, at one call. */
+  private Set<EntrySite> entriesAround(
+      EffectSummary s, int index, ExecutableElement callee, Tree site) {
     Set<EntrySite> out = new LinkedHashSet<>();
-    for (EffectAtom a : atoms) {
-      AllocationIdentity inCallee =
-          a instanceof EffectAtom.Param p && p.index() < callee.getParameters().size()
-              ? new Variable(callee.getParameters().get(p.index()), p.typeArg(), false)
-              : a instanceof EffectAtom.Absolute abs ? abs.id() : null;
-      if (inCallee == null) {
-        continue;
-      }
-      for (AllocationIdentity id :
-          CallSiteTranslation.entered(IdentitySet.of(inCallee), call).members()) {
-        out.add(new EntrySite(id, site, via, ""));
+    for (Entry e : s.entriesAround(index, callSite(callee, site, argumentsOrNull(site)))) {
+      for (AllocationIdentity id : e.identities().members()) {
+        out.add(new EntrySite(id, site, via(callee), "", !e.certain()));
       }
     }
     return out;
@@ -683,13 +695,12 @@ final class EffectAnalysis {
           handle == null ? new Unknown(null, "the receiver") : identityOf(handle);
       return reachOf(callPath, depth).plus(Set.of(new EntrySite(id, call, "", "")));
     }
-    ComputedEffect s = computedSummary(callee);
+    EffectSummary s = computedSummary(callee);
     if (s != null) {
-      Set<EffectAtom> around = s.invokes().get(index);
-      if (around == null) {
+      if (s.invocation(index) == null) {
         return Reach.ownRoot(closure); // the callee stores it, or hands it on
       }
-      return reachOf(callPath, depth).plus(instantiate(around, callee, call, via(callee)));
+      return reachOf(callPath, depth).plus(entriesAround(s, index, callee, call));
     }
     // The model's closure-use table decides, as it does for the Error Prone scanner.
     ClosureUse use = api.closureUse(callee, index, types);
@@ -751,9 +762,9 @@ final class EffectAnalysis {
               : identityOf(handle);
       return Set.of(new EntrySite(id, t, "", ""));
     }
-    ComputedEffect s = computedSummary(callee);
+    EffectSummary s = computedSummary(callee);
     if (s != null) {
-      return instantiate(s.enters(), callee, t, via(callee));
+      return instantiate(s, callee, t);
     }
     if (isFunctionalCall(callee)) {
       Set<EntrySite> out = new LinkedHashSet<>(declaredOrNothing(callee, t, args));
@@ -951,10 +962,11 @@ final class EffectAnalysis {
 
   /**
    * Whether the effect {@code sup} has for its callers, declared or (without {@code @Enters})
-   * defaulted, contains {@code atom}, an allocation in the terms of {@code sup}'s parameters.
+   * defaulted, contains {@code id}, an allocation in the terms of {@code m}, a method that {@code
+   * sup} is (or that overrides it): its parameters stand for {@code sup}'s of the same index.
    */
-  boolean effectContains(ExecutableElement sup, EffectAtom atom) {
-    if (atom instanceof EffectAtom.Absolute abs && isPerEvaluation(abs.id())) {
+  boolean effectContains(ExecutableElement sup, ExecutableElement m, AllocationIdentity id) {
+    if (isPerEvaluation(id)) {
       return true; // made anew by each call: no caller can have entered it
     }
     Optional<List<EffectTerm>> declared;
@@ -964,15 +976,15 @@ final class EffectAnalysis {
       return true; // reported as enters.invalid where it is declared
     }
     if (declared.isPresent()) {
-      return covers(declared.get(), atom, sup);
+      return covers(declared.get(), sup, id, m);
     }
-    if (atom instanceof EffectAtom.Absolute abs && !abs.id().isStable()) {
+    if (parameterIndex(m, id) < 0 && !id.isStable()) {
       // A method result or collection element: no @Enters term can name it, and the default
       // counts it among the handles passed (manual, Soundness 1).
       return !DefaultEffects.entersNothing(sup);
     }
     // The default: every handle passed, nothing of its own; platform methods enter nothing.
-    return atom instanceof EffectAtom.Param && !DefaultEffects.entersNothing(sup);
+    return parameterIndex(m, id) >= 0 && !DefaultEffects.entersNothing(sup);
   }
 
   /** A fresh site inside a method body: each evaluation allocates anew. */
@@ -980,16 +992,23 @@ final class EffectAnalysis {
     return id instanceof Fresh f && f.perEvaluation();
   }
 
-  /** Whether a declared {@code @Enters} of {@code m} names the allocation of {@code atom}. */
-  boolean covers(List<EffectTerm> declared, EffectAtom atom, ExecutableElement m) {
+  /**
+   * Whether {@code declarer}'s declared {@code @Enters} names {@code id}, an allocation in the
+   * terms of {@code m} (the declarer, or an override of it).
+   */
+  boolean covers(
+      List<EffectTerm> declared,
+      ExecutableElement declarer,
+      AllocationIdentity id,
+      ExecutableElement m) {
+    int param = parameterIndex(m, id);
     for (EffectTerm term : declared) {
-      if (atom instanceof EffectAtom.Param p) {
-        if (term instanceof EffectTerm.Parameter q && q.index() == p.index() + 1) {
+      if (param >= 0) {
+        if (term instanceof EffectTerm.Parameter q && q.index() == param + 1) {
           return true;
         }
         continue;
       }
-      AllocationIdentity id = ((EffectAtom.Absolute) atom).id();
       if (!id.isStable()) {
         return false; // an unknown allocation is not named by any term
       }
@@ -998,7 +1017,7 @@ final class EffectAnalysis {
         named = new Symbolic(sym.name(), null);
       } else if (term instanceof EffectTerm.Field f) {
         named =
-            EffectTermBinder.field(f, m, factory.getElementUtils())
+            EffectTermBinder.field(f, declarer, factory.getElementUtils())
                 .map(factory::identityOf)
                 .orElse(null);
       } else {

@@ -16,7 +16,10 @@ import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Variable;
+import dev.percpu.analysis.Effect;
+import dev.percpu.analysis.EffectSummary;
 import dev.percpu.analysis.EffectTerm;
+import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -60,7 +63,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
 
   private EffectAnalysis analysis;
   private TreePath currentClass;
-  private final Map<ExecutableElement, ComputedEffect> unitSummaries = new HashMap<>();
+  private final Map<ExecutableElement, EffectSummary> unitSummaries = new HashMap<>();
   private final Map<Tree, StoredClosure> unitStoredClosures = new HashMap<>();
   private final Set<ExecutableElement> reportedBadEffects = new HashSet<>();
   private boolean apiErrorReported;
@@ -189,7 +192,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
             "the effects of its methods did not converge");
       }
       // Summaries of later classes are recomputed, with their flow facts, when they arrive.
-      for (Map.Entry<ExecutableElement, ComputedEffect> e : analysis.summaries().entrySet()) {
+      for (Map.Entry<ExecutableElement, EffectSummary> e : analysis.summaries().entrySet()) {
         if (isIn(e.getKey(), (ClassTree) currentClass.getLeaf())) {
           unitSummaries.put(e.getKey(), e.getValue());
         }
@@ -376,7 +379,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     if (tree.getBody() == null) {
       return;
     }
-    ComputedEffect s = analysis().summaryOf(m);
+    EffectSummary s = analysis().summaryOf(m);
     if (s == null) {
       return;
     }
@@ -396,7 +399,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
         && (mods.contains(Modifier.PUBLIC) || mods.contains(Modifier.PROTECTED))) {
       if (!s.isEmpty()) {
         checker.reportError(
-            tree, "effect.undeclared", EffectAnalysis.qualifiedName(m), suggestion(s));
+            tree, "effect.undeclared", EffectAnalysis.qualifiedName(m), suggestion(s, m));
       }
       return;
     }
@@ -412,11 +415,11 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * Methods called only outside every entry ({@code main}, entry points) are left to strict mode,
    * which checks every visible one for the callers in other files.
    */
-  private void checkWithinDefault(MethodTree tree, ExecutableElement m, ComputedEffect s) {
+  private void checkWithinDefault(MethodTree tree, ExecutableElement m, EffectSummary s) {
     Set<String> missing = new LinkedHashSet<>();
-    for (EffectAtom atom : atomsOf(s)) {
-      if (!analysis().effectContains(m, atom)) {
-        missing.add(term(atom));
+    for (AllocationIdentity id : identitiesOf(s)) {
+      if (!analysis().effectContains(m, m, id)) {
+        missing.add(term(id, m));
       }
     }
     List<Integer> stored = analysis().storedClosureParameters(m);
@@ -449,7 +452,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * anonymous class implementing a functional interface is a closure, followed where the object is
    * passed instead.
    */
-  private void checkOverrides(MethodTree tree, ExecutableElement m, ComputedEffect s) {
+  private void checkOverrides(MethodTree tree, ExecutableElement m, EffectSummary s) {
     if (s.isEmpty()) {
       return;
     }
@@ -465,9 +468,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
         continue; // a trusted description of the overridden method's contract
       }
       Set<String> missing = new LinkedHashSet<>();
-      for (EffectAtom atom : atomsOf(s)) {
-        if (!analysis().effectContains(sup, atom)) {
-          missing.add(term(atom));
+      for (AllocationIdentity id : identitiesOf(s)) {
+        if (!analysis().effectContains(sup, m, id)) {
+          missing.add(term(id, m));
         }
       }
       if (!missing.isEmpty()) {
@@ -482,24 +485,34 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  /** Everything a summary enters, on its own or around a closure it invokes. */
-  private static Set<EffectAtom> atomsOf(ComputedEffect s) {
-    Set<EffectAtom> all = new LinkedHashSet<>(s.enters());
-    s.invokes().values().forEach(all::addAll);
+  /**
+   * Everything a summary enters, on its own or around a closure it invokes, in the method's own
+   * terms.
+   */
+  private static Set<AllocationIdentity> identitiesOf(EffectSummary s) {
+    Set<AllocationIdentity> all = new LinkedHashSet<>();
+    for (Effect e : s.enters()) {
+      all.addAll(e.identities().members());
+    }
+    for (int k : s.invokedParameters()) {
+      for (Entry e : s.invocation(k).around()) {
+        all.addAll(e.identities().members());
+      }
+    }
     return all;
   }
 
-  private static String suggestion(ComputedEffect s) {
+  private static String suggestion(EffectSummary s, ExecutableElement m) {
     StringJoiner terms = new StringJoiner(", ", "@Enters({", "})");
     Set<String> seen = new LinkedHashSet<>();
-    for (EffectAtom atom : atomsOf(s)) {
-      seen.add(term(atom));
+    for (AllocationIdentity id : identitiesOf(s)) {
+      seen.add(term(id, m));
     }
     seen.forEach(terms::add);
     String suggestion = terms.toString();
-    if (!s.invokes().isEmpty()) {
+    if (!s.invokedParameters().isEmpty()) {
       StringJoiner idx = new StringJoiner(", ", "@InvokesClosure({", "})");
-      for (Integer k : s.invokes().keySet()) {
+      for (Integer k : s.invokedParameters()) {
         idx.add(String.valueOf(k));
       }
       suggestion = suggestion + " and " + idx;
@@ -512,12 +525,11 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * enter (directly, through callees, or around the closures it invokes).
    */
   private void checkDeclaredEffectCovers(
-      MethodTree tree, ExecutableElement m, ComputedEffect s, List<EffectTerm> declared) {
-    Set<EffectAtom> all = atomsOf(s);
+      MethodTree tree, ExecutableElement m, EffectSummary s, List<EffectTerm> declared) {
     Set<String> missing = new LinkedHashSet<>();
-    for (EffectAtom atom : all) {
-      if (!analysis().covers(declared, atom, m)) {
-        missing.add(term(atom));
+    for (AllocationIdentity id : identitiesOf(s)) {
+      if (!analysis().covers(declared, m, id, m)) {
+        missing.add(term(id, m));
       }
     }
     if (!missing.isEmpty()) {
@@ -526,11 +538,12 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  private static String term(EffectAtom atom) {
-    if (atom instanceof EffectAtom.Param p) {
-      return "\"#" + (p.index() + 1) + "\"";
+  /** The {@code @Enters} term that names {@code id}, in the terms of {@code m}. */
+  private static String term(AllocationIdentity id, ExecutableElement m) {
+    int param = EffectAnalysis.parameterIndex(m, id);
+    if (param >= 0) {
+      return "\"#" + (param + 1) + "\"";
     }
-    AllocationIdentity id = ((EffectAtom.Absolute) atom).id();
     if (id instanceof Symbolic s) {
       return "\"symbol:" + s.name() + "\"";
     }

@@ -54,6 +54,14 @@ public final class EffectSummary {
     return invokes.get(index);
   }
 
+  /**
+   * The closure parameters (0-based) the method invokes, in the order first recorded: what a
+   * suggested {@code @InvokesClosure} lists, and whose {@link #invocation}s a checker reads.
+   */
+  public Set<Integer> invokedParameters() {
+    return invokes.keySet();
+  }
+
   public boolean isEmpty() {
     return enters.isEmpty() && invokes.isEmpty();
   }

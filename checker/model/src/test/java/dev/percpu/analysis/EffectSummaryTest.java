@@ -39,6 +39,17 @@ class EffectSummaryTest {
   }
 
   @Test
+  void invokedParameters_areThoseRecorded_evenOutsideAnyEntry() {
+    EffectSummary.Builder b = new EffectSummary.Builder();
+    b.invoke(1, true, List.of(new Entry(IdentitySet.of(COUNTS), "`with`", 6, true, null)));
+    b.invoke(0, true, List.of());
+    EffectSummary s = b.build();
+    assertEquals(List.of(1, 0), List.copyOf(s.invokedParameters()));
+    assertTrue(s.invocation(0).around().isEmpty());
+    assertTrue(EffectSummary.EMPTY.invokedParameters().isEmpty());
+  }
+
+  @Test
   void entriesAroundAnUncertainInvocation_areUncertain() {
     EffectSummary.Builder b = new EffectSummary.Builder();
     b.invoke(0, false, List.of(new Entry(IdentitySet.of(COUNTS), "`with`", 6, true, null)));
