@@ -44,6 +44,38 @@ class PerCpuNestedAccessTest {
   }
 
   @Test
+  void oneLocalsFieldAndItsClone_isTheSameAllocation() {
+    check(
+        "  private final PerCpu<long[]> own = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> ownClone;",
+        "  Test() { ownClone = own.clone(); }",
+        "  static void run() {",
+        "    Test m = new Test();",
+        "    m.own.with(a -> {",
+        "      // BUG: Diagnostic contains: Nested entry of field `ownClone` of another object",
+        "      m.ownClone.with(b -> b[0]++);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void wrapperMethodEnteringItsField_onOneLocalTwice_isTheSameAllocation() {
+    check(
+        "  static final class Shard {",
+        "    private final PerCpu<long[]> values;",
+        "    Shard(PerCpu<long[]> values) { this.values = values; }",
+        "    @Enters(\"values\") void update(Runnable r) { values.with(v -> r.run()); }",
+        "  }",
+        "  static void run(PerCpu<long[]> h) {",
+        "    Shard shard = new Shard(h);",
+        "    shard.values.with(a -> {",
+        "      // BUG: Diagnostic contains: Nested entry",
+        "      shard.update(() -> {});",
+        "    });",
+        "  }");
+  }
+
+  @Test
   void privateFieldNeverReassigned_isTheSameAllocation() {
     check(
         "  private PerCpu<long[]> counts;",

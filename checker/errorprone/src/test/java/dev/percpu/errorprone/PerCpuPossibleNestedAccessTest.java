@@ -216,6 +216,19 @@ class PerCpuPossibleNestedAccessTest {
   }
 
   @Test
+  void sameFieldOfTwoVariablesObjects_mayAlias() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private final PerCpu<long[]> spare = PerCpu.allocate(() -> new long[1]);",
+        "  static void run(Test x, Test y) {",
+        "    // BUG: Diagnostic contains: field `counts` of another object",
+        "    x.counts.with(a -> y.counts.with(b -> b[0]++));",
+        "    x.counts.with(a -> y.spare.with(b -> b[0]++));",
+        "    x.counts.with(a -> x.spare.with(b -> b[0]++));",
+        "  }");
+  }
+
+  @Test
   void tokenFromAnUnknownHandle_mayAlias() {
     check(
         "  void run(PerCpu<long[]> a, PerCpu<long[]> b) {",

@@ -256,7 +256,8 @@ public sealed interface AllocationIdentity {
 
     @Override
     public String describe() {
-      return "field `" + field.getSimpleName() + "` of `" + holder.getSimpleName() + "`";
+      // The words of another object's unknown field, which this only knows more precisely about.
+      return "field `" + field.getSimpleName() + "` of another object";
     }
 
     @Override

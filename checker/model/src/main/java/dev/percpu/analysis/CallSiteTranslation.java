@@ -20,12 +20,14 @@ import javax.lang.model.type.TypeMirror;
  * <ul>
  *   <li>a parameter of the callee is what the actual argument reaches;
  *   <li>a field of the callee's object is the caller's same field when the call is on the current
- *       object, and another object's field (unknown) otherwise; a static field is itself;
+ *       object, and otherwise the same field read through the receiver ({@link CallSite#field}: by
+ *       default another object's field, unknown; a checker may know the receiver's object better,
+ *       {@link OfHeldObject}); a static field is itself;
  *   <li>the allocation an instance field of the callee's object was initialised with is the same
  *       allocation when the call is on the current object, and a static field's whatever the
  *       receiver; on an object the call makes ({@code new C().m()}, a constructor) it is new, as an
- *       allocation of one evaluation is; on any other receiver it is another object's field
- *       (unknown), since that object may or may not be the current one;
+ *       allocation of one evaluation is; on any other receiver it is that field read through the
+ *       receiver ({@link CallSite#field}), since that object may or may not be the current one;
  *   <li>a field read through a stable variable of the callee ({@link OfHeldObject}) is the same
  *       read when the variable is a field and the call is on the current object, a read through the
  *       variable passed when it is a parameter, and another object's field otherwise;
@@ -59,7 +61,7 @@ public final class CallSiteTranslation {
       return returned ? IdentitySet.of(newAtCall(f, site)) : IdentitySet.empty();
     }
     if (a instanceof Fresh f && f.ofInstance() && !site.onCurrentObject()) {
-      return IdentitySet.of(anotherObjectsField(f.field().getSimpleName(), f.typeArgument()));
+      return site.field(f.field()); // another object's field, as the caller reads it
     }
     if (a instanceof OfHeldObject h) {
       return IdentitySet.of(heldObjectAtCall(h, site));
@@ -76,9 +78,7 @@ public final class CallSiteTranslation {
       }
       if (v.isField()) {
         boolean isStatic = v.variable().getModifiers().contains(Modifier.STATIC);
-        return isStatic || site.onCurrentObject()
-            ? IdentitySet.of(a)
-            : IdentitySet.of(anotherObjectsField(v));
+        return isStatic || site.onCurrentObject() ? IdentitySet.of(a) : site.field(v.variable());
       }
       return IdentitySet.of(
           new Unknown(v.typeArgument(), "a handle inside " + FindingText.call(callee)));

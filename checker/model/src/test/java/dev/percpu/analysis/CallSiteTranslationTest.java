@@ -179,7 +179,7 @@ class CallSiteTranslationTest {
             .members();
     assertEquals(
         new OfHeldObject(MINE.variable(), field("counts"), COUNTS_ALLOCATION), members.get(0));
-    assertEquals("field `counts` of `mine`", members.get(0).describe());
+    assertEquals("field `counts` of another object", members.get(0).describe());
     assertEquals(new OfHeldObject(MINE.variable(), field("counts"), COUNTS), members.get(1));
     assertEquals(onCurrentObject.members().subList(2, 5), members.subList(2, 5));
   }

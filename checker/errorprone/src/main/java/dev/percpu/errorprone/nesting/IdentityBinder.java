@@ -10,6 +10,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
@@ -263,10 +264,57 @@ final class IdentityBinder {
           fieldValue(v, named), made, scope, lines.of(made));
     }
     if (!isStatic && !throughThis(use)) {
-      // Another object's field: the same field of two objects need not be one allocation.
-      return IdentitySet.of(CallSiteTranslation.anotherObjectsField(named));
+      // Another object's field: the same field of two objects need not be one allocation, but two
+      // reads through one stable variable are of one object.
+      IdentitySet held =
+          use instanceof MemberSelectTree ms ? throughHolder(ms.getExpression(), v) : null;
+      return held != null ? held : IdentitySet.of(CallSiteTranslation.anotherObjectsField(named));
     }
     return fieldValue(v, named);
+  }
+
+  /**
+   * What instance field {@code v} reaches read through {@code receiver} when the receiver is a
+   * stable variable (a parameter, a local assigned once, a final field of this object or a static
+   * one) and the field's value on its object is known: that object's field ({@link
+   * CallSiteTranslation#fieldOfVariable}). Otherwise {@code null}.
+   */
+  IdentitySet throughHolder(ExpressionTree receiver, VarSymbol v) {
+    VarSymbol holder = stableHolder(receiver);
+    if (holder == null) {
+      return null;
+    }
+    IdentitySet onObject =
+        fieldValue(v, new Variable(v, TypeArguments.of(v.type), PerCpuApi.isDistinct(v)));
+    for (AllocationIdentity a : onObject.members()) {
+      if (!a.isStable()) {
+        return null;
+      }
+    }
+    return CallSiteTranslation.fieldOfVariable(onObject, holder, v);
+  }
+
+  private VarSymbol stableHolder(ExpressionTree receiver) {
+    ExpressionTree r = receiver;
+    while (r instanceof ParenthesizedTree p) {
+      r = p.getExpression();
+    }
+    if (!(r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        || !(ASTHelpers.getSymbol(r) instanceof VarSymbol h)) {
+      return null;
+    }
+    return switch (h.getKind()) {
+      case PARAMETER, EXCEPTION_PARAMETER -> h;
+      case LOCAL_VARIABLE, RESOURCE_VARIABLE -> index.assignments(h).size() <= 1 ? h : null;
+      case FIELD ->
+          (h.flags() & Flags.FINAL) != 0
+                  && ((h.flags() & Flags.STATIC) != 0
+                      || r instanceof IdentifierTree
+                      || Receivers.isCurrentObject(((MemberSelectTree) r).getExpression()))
+              ? h
+              : null;
+      default -> null;
+    };
   }
 
   /** What a field of the current object, or a static field, reaches. */

@@ -4,11 +4,14 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.percpu.analysis.CallSite;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.Receivers;
 import java.util.List;
 import java.util.Optional;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
 
 /**
  * A call, method reference or constructor call of this unit as the shared model sees it, its
@@ -49,6 +52,24 @@ record JavacCallSite(
   public boolean onCurrentObject() {
     return !(tree instanceof NewClassTree)
         && (receiverTree == null || Receivers.isCurrentObject(receiverTree));
+  }
+
+  /**
+   * A field term binds as the same read would ({@code w.update()} and {@code w.values} agree): on a
+   * receiver held by a stable variable, that object's field.
+   */
+  @Override
+  public IdentitySet field(VariableElement field) {
+    if (receiverTree != null
+        && !onCurrentObject()
+        && !field.getModifiers().contains(Modifier.STATIC)
+        && field instanceof VarSymbol v) {
+      IdentitySet held = binder.throughHolder(receiverTree, v);
+      if (held != null) {
+        return held;
+      }
+    }
+    return CallSite.super.field(field);
   }
 
   @Override
