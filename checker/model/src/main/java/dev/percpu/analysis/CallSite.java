@@ -66,10 +66,10 @@ public interface CallSite {
    * static field) as reached through this call, for a field term of an {@code @Enters} and for a
    * callee's field (or its allocation) that {@link CallSiteTranslation} maps through another
    * receiver. By default the model's rule: a static field, or one on the current object, is the
-   * field itself; an instance field through another receiver is another object's field (unknown).
-   * A checker that knows the receiver's object better (by its initialiser, or as the object a
-   * stable variable holds: {@link CallSiteTranslation#fieldOfVariable}) binds the field as it
-   * binds the same read, so that {@code w.update()} and {@code w.values} agree.
+   * field itself; an instance field through another receiver is another object's field (unknown). A
+   * checker that knows the receiver's object better (by its initialiser, or as the object a stable
+   * variable holds: {@link CallSiteTranslation#fieldOfVariable}) binds the field as it binds the
+   * same read, so that {@code w.update()} and {@code w.values} agree.
    */
   default IdentitySet field(VariableElement field) {
     Variable v = EffectTermBinder.variable(field);
