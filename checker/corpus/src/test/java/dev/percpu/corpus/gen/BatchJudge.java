@@ -57,6 +57,7 @@ final class BatchJudge {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    long t0 = System.nanoTime();
     Map<String, Verdicts> ep =
         compile(
             work.resolve("errorprone"),
@@ -80,6 +81,7 @@ final class BatchJudge {
                 default -> "other(" + tag + ")";
               };
             });
+    long t1 = System.nanoTime();
     Map<String, Verdicts> cf =
         compile(
             work.resolve("checkerframework"),
@@ -96,9 +98,20 @@ final class BatchJudge {
                 default -> "other(" + tag + ")";
               };
             });
+    long t2 = System.nanoTime();
     Path classes = work.resolve("classes");
     compile(classes, files, List.of("-proc:none"), batch, (code, tag) -> null);
+    long t3 = System.nanoTime();
     Map<String, Verdicts> run = runAll(classes, batch);
+    System.out.printf(
+        "generator: %d programs in %s: errorprone %.1f s, checkerframework %.1f s, javac %.1f s,"
+            + " runtime %.1f s%n",
+        batch.size(),
+        work.getFileName(),
+        (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9,
+        (t3 - t2) / 1e9,
+        (System.nanoTime() - t3) / 1e9);
     List<Judged> judged = new ArrayList<>();
     for (GeneratedProgram p : batch) {
       judged.add(new Judged(p, ep.get(p.name()), cf.get(p.name()), run.get(p.name())));

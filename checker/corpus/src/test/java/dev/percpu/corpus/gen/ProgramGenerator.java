@@ -27,13 +27,19 @@ final class ProgramGenerator {
   private static final String NEW = "PerCpu.allocate(() -> new long[1])";
 
   /** A value that can be entered: a handle or a token, and where it is declared. */
-  private record Ref(String name, boolean token, Scope where, String source) {}
+  private record Ref(String name, boolean token, Scope where, String source) {
+    boolean isField() {
+      return where == Scope.STATIC_FIELD || where == Scope.INSTANCE_FIELD;
+    }
+  }
 
   private enum Scope {
     STATIC_FIELD,
     INSTANCE_FIELD,
     /** A parameter of {@code run} or of a helper, or a local: passed to helpers by name. */
-    LOCAL
+    LOCAL,
+    /** A field of another instance ({@code o.f1}, {@code new G().f1}): not passed to helpers. */
+    OTHER
   }
 
   private enum Entry {
@@ -51,7 +57,17 @@ final class ProgramGenerator {
     STREAM,
     LOCAL_RUNNABLE,
     RUN_NOW_HELPER,
-    OPTIONAL
+    OPTIONAL,
+    /** A non-async stage of a completed future: runs now, and the future keeps the exception. */
+    COMPLETED_FUTURE,
+    /** {@code orElseGet} on an empty optional: runs now. */
+    OR_ELSE_GET_EMPTY,
+    /** {@code orElseGet} on a present optional: never runs. */
+    OR_ELSE_GET_PRESENT,
+    /** {@code Thread.run()} called directly: runs now, on this thread. */
+    THREAD_RUN,
+    /** An intermediate stream operation with no terminal one: never runs. */
+    LAZY_STREAM
   }
 
   private final Random random;
@@ -67,6 +83,8 @@ final class ProgramGenerator {
   private final Map<String, String> tokenSources = new HashMap<>();
   private boolean runNowHelper;
   private boolean symbolConstant;
+  private final List<String> path = new ArrayList<>();
+  private boolean factory;
   private int counter;
 
   private ProgramGenerator(Random random, String name, String symbolPrefix) {
@@ -95,6 +113,22 @@ final class ProgramGenerator {
     List<String> run = new ArrayList<>();
     List<Ref> scope = new ArrayList<>(fields);
     scope.addAll(params);
+    List<Ref> instanceFields =
+        fields.stream().filter(f -> f.where == Scope.INSTANCE_FIELD).toList();
+    String other = null;
+    if (!instanceFields.isEmpty() && random.nextInt(3) == 0) {
+      // The fields of another instance, which is this one or not as main chooses.
+      other = random.nextBoolean() ? "g" : "new " + name + "()";
+      shapes.add(other.equals("g") ? "other instance aliases" : "other instance distinct");
+      for (Ref f : instanceFields) {
+        scope.add(new Ref("o." + f.name, false, Scope.OTHER, "o"));
+      }
+    }
+    if (!instanceFields.isEmpty() && random.nextInt(4) == 0) {
+      shapes.add("new instance field");
+      Ref f = instanceFields.get(random.nextInt(instanceFields.size()));
+      scope.add(new Ref("new " + name + "()." + f.name, false, Scope.OTHER, "new"));
+    }
     int locals = random.nextInt(3);
     for (int i = 1; i <= locals; i++) {
       String init = handleInit(scope);
@@ -120,12 +154,23 @@ final class ProgramGenerator {
     out.add("class " + name + " {");
     out.addAll(header);
     out.add("");
-    out.add("  private void run(" + paramList(params) + ") {");
+    String runParams = paramList(params);
+    if (other != null) {
+      runParams += (runParams.isEmpty() ? "" : ", ") + name + " o";
+      args.add(other);
+    }
+    out.add("  private void run(" + runParams + ") {");
     out.addAll(run);
     out.add("  }");
     for (String m : methods) {
       out.add("");
       out.add(m);
+    }
+    if (factory) {
+      out.add("");
+      out.add("  private static " + HANDLE + " make() {");
+      out.add("    return " + NEW + ";");
+      out.add("  }");
     }
     if (runNowHelper) {
       out.add("");
@@ -149,8 +194,7 @@ final class ProgramGenerator {
       String init;
       int pick = random.nextInt(i == 1 ? 2 : 4);
       if (pick == 0) {
-        init = NEW;
-        shapes.add("allocate");
+        init = fresh();
       } else if (pick == 1 || symbols.isEmpty() && pick == 3) {
         String symbol = symbolPrefix + "." + i;
         symbols.add(symbol);
@@ -188,6 +232,16 @@ final class ProgramGenerator {
     }
     if (pick == 2 && !symbols.isEmpty()) {
       return lookup();
+    }
+    return fresh();
+  }
+
+  /** A new allocation, written in place or as a call of a factory (each call allocates anew). */
+  private String fresh() {
+    if (random.nextInt(3) == 0) {
+      factory = true;
+      shapes.add("factory");
+      return "make()";
     }
     shapes.add("allocate");
     return NEW;
@@ -236,7 +290,7 @@ final class ProgramGenerator {
       return lookup();
     }
     shapes.add("argument distinct");
-    return NEW;
+    return fresh();
   }
 
   /** The code of entries {@code level..entries-1} and the names of the values they enter. */
@@ -280,6 +334,33 @@ final class ProgramGenerator {
           tail.add(in + "});");
           shapes.add("invoking helper");
         }
+        case COMPLETED_FUTURE -> {
+          imports.add("java.util.concurrent.CompletableFuture");
+          lines.add(in + "CompletableFuture.completedFuture(1L).thenAccept(d" + n + " -> {");
+          tail.add(in + "});");
+          shapes.add("completed future");
+        }
+        case OR_ELSE_GET_EMPTY, OR_ELSE_GET_PRESENT -> {
+          imports.add("java.util.Optional");
+          String of = w == Wrapper.OR_ELSE_GET_EMPTY ? "Optional.<Long>empty()" : "Optional.of(1L)";
+          lines.add(in + "long o" + n + " = " + of + ".orElseGet(() -> {");
+          tail.add(in + "  return 0L;");
+          tail.add(in + "});");
+          shapes.add(w == Wrapper.OR_ELSE_GET_EMPTY ? "orElseGet runs" : "orElseGet skipped");
+        }
+        case THREAD_RUN -> {
+          lines.add(in + "new Thread(() -> {");
+          tail.add(in + "}).run();");
+          shapes.add("Thread.run");
+        }
+        case LAZY_STREAM -> {
+          imports.add("java.util.List");
+          imports.add("java.util.stream.Stream");
+          lines.add(in + "Stream<Long> z" + n + " = List.of(1L).stream().map(d" + n + " -> {");
+          tail.add(in + "  return d" + n + ";");
+          tail.add(in + "});");
+          shapes.add("lazy stream");
+        }
         case OPTIONAL -> {
           imports.add("java.util.Optional");
           lines.add(in + "Optional.of(1L).ifPresent(d" + n + " -> {");
@@ -304,7 +385,12 @@ final class ProgramGenerator {
       in = in + "  ";
       shapes.add("earlier token");
     }
-    Ref target = here.get(random.nextInt(here.size()));
+    // Half of the entries prefer a name not entered yet on the way here, so that both verdicts
+    // are common (aliasing names still alias).
+    List<Ref> unentered = here.stream().filter(r -> !path.contains(r.name)).toList();
+    List<Ref> choices = !unentered.isEmpty() && random.nextBoolean() ? unentered : here;
+    Ref target = choices.get(random.nextInt(choices.size()));
+    path.add(target.name);
     Entry entry = pickEntry(target);
     int n = ++counter;
     String slot = "x" + n;
@@ -353,7 +439,7 @@ final class ProgramGenerator {
         }
       }
       case METHOD_REF -> {
-        List<Ref> fieldsOnly = here.stream().filter(r -> r.where != Scope.LOCAL).toList();
+        List<Ref> fieldsOnly = here.stream().filter(r -> r.isField()).toList();
         Chain rest = chain(level + 1, entries, fieldsOnly, false, "    ");
         entered.addAll(rest.entered);
         String self = inAnonymous ? name + ".this" : "this";
@@ -368,8 +454,7 @@ final class ProgramGenerator {
       }
       case PRIVATE_HELPER, ENTERS_HELPER -> {
         List<Ref> passed = here.stream().filter(r -> r.where == Scope.LOCAL).toList();
-        List<Ref> inside =
-            new ArrayList<>(here.stream().filter(r -> r.where != Scope.LOCAL).toList());
+        List<Ref> inside = new ArrayList<>(here.stream().filter(r -> r.isField()).toList());
         inside.addAll(passed);
         Chain rest = chain(level + 1, entries, inside, false, "      ");
         entered.addAll(rest.entered);
@@ -398,6 +483,7 @@ final class ProgramGenerator {
         methods.add(String.join("\n", m));
       }
     }
+    path.remove(path.size() - 1);
     lines.addAll(tail);
     return new Chain(lines, entered);
   }
@@ -406,6 +492,11 @@ final class ProgramGenerator {
     while (true) {
       Entry e = Entry.values()[random.nextInt(Entry.values().length)];
       if (e == Entry.TOKEN && target.token) {
+        continue;
+      }
+      // A helper enters its target in its own body, where another instance is out of scope.
+      boolean helper = e == Entry.PRIVATE_HELPER || e == Entry.ENTERS_HELPER;
+      if (helper && target.where == Scope.OTHER) {
         continue;
       }
       return e;
@@ -433,7 +524,7 @@ final class ProgramGenerator {
           terms.add("\"#" + index + "\"");
           break;
         }
-        if (scope.stream().anyMatch(x -> x.name.equals(n) && x.where != Scope.LOCAL)) {
+        if (scope.stream().anyMatch(x -> x.name.equals(n) && x.isField())) {
           terms.add("\"" + n + "\"");
           break;
         }
