@@ -49,7 +49,9 @@ final class ProgramGenerator {
     METHOD_REF,
     ANONYMOUS,
     PRIVATE_HELPER,
-    ENTERS_HELPER
+    ENTERS_HELPER,
+    /** A closure held in a final field, entering its target, run here. */
+    FIELD_CLOSURE
   }
 
   private enum Wrapper {
@@ -452,6 +454,19 @@ final class ProgramGenerator {
         methods.add(String.join("\n", m));
         shapes.add("method reference");
       }
+      case FIELD_CLOSURE -> {
+        List<Ref> fieldsOnly = here.stream().filter(r -> r.isField()).toList();
+        Chain rest = chain(level + 1, entries, fieldsOnly, false, "      ");
+        entered.addAll(rest.entered);
+        lines.add(in + "c" + n + ".run();");
+        header.add("  private final Runnable c" + n + " = () -> {");
+        header.add("    " + target.name + ".with(" + slot + " -> {");
+        header.addAll(rest.lines);
+        header.add("      " + slot + "[0]++;");
+        header.add("    });");
+        header.add("  };");
+        shapes.add("closure in a final field");
+      }
       case PRIVATE_HELPER, ENTERS_HELPER -> {
         List<Ref> passed = here.stream().filter(r -> r.where == Scope.LOCAL).toList();
         List<Ref> inside = new ArrayList<>(here.stream().filter(r -> r.isField()).toList());
@@ -497,6 +512,9 @@ final class ProgramGenerator {
       // A helper enters its target in its own body, where another instance is out of scope.
       boolean helper = e == Entry.PRIVATE_HELPER || e == Entry.ENTERS_HELPER;
       if (helper && target.where == Scope.OTHER) {
+        continue;
+      }
+      if (e == Entry.FIELD_CLOSURE && !target.isField()) {
         continue;
       }
       return e;
