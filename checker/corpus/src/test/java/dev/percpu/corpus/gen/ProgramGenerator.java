@@ -11,15 +11,22 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Writes one random program in the shapes of the corpus: handles made by {@code allocate}, {@code
- * define}, {@code symbol} and {@code clone}, held in static and instance fields, locals and
- * parameters; a chain of two to four entries, each entered through a lambda, a token of a guard, a
- * method reference, an anonymous class, a private helper or an {@code @Enters} helper, with
- * closures that run now ({@code forEach}, a terminal stream operation, a local {@code Runnable})
- * between them. Which handle each entry uses, and which arguments {@code main} passes, is the
+ * Writes one random program in the shapes of the corpus: handles made by {@code allocate} (in place
+ * or by a factory), {@code define}, {@code symbol} and {@code clone}, held in static and instance
+ * fields, locals, parameters and fields of other instances; a chain of two to four entries, each
+ * entered through a lambda, {@code apply}, a guard's token, a method reference, an anonymous class,
+ * a private helper, an {@code @Enters} helper or a closure in a final field, with closures between
+ * them that run now ({@code forEach}, a terminal stream operation, a local {@code Runnable}, ...)
+ * or never (a present {@code Optional}'s {@code orElseGet}, a stream without a terminal operation).
+ * Which handle each entry uses, and which arguments {@code main} passes, is the
  * aliasing-or-distinct choice; nothing in the program says which, the runtime decides.
  *
- * <p>The generator writes no labels: the runtime's run of {@code main} is the oracle.
+ * <p>The generator writes no labels: the runtime's run of {@code main} is the oracle. Draws come
+ * from one {@link Random}, so a seed replays a run program for program.
+ *
+ * <pre>{@code
+ * GeneratedProgram p = ProgramGenerator.generate(new Random(7), "Gen0", "gen.7.0");
+ * }</pre>
  */
 final class ProgramGenerator {
   private static final String HANDLE = "PerCpu<long[]>";
