@@ -13,6 +13,9 @@ final class Exclusions {
   /** One excluded combination: its name, the row it stands for, and which programs it matches. */
   record Exclusion(String name, String row, Predicate<GeneratedProgram> matches) {}
 
+  /** The row of an exclusion for a defect the generator found that the table does not list. */
+  static final String NO_ROW = "none yet";
+
   static final List<Exclusion> ALL =
       List.of(
           // Both checkers count an intermediate stream operation as running its lambda now, so a
@@ -29,7 +32,7 @@ final class Exclusions {
           // where it never runs: a false definite, where the model asks for possible at most.
           // Reduced: COUNTS.with(a -> a[0] += Optional.of(1L).orElseGet(() -> COUNTS.apply(b ->
           // b[0]))). It fails CorpusTest (both say definite), so it is not in programs/ either.
-          shape("orElseGet skipped", "none (OrElseGetPresent, reported by the generator)"));
+          shape("orElseGet skipped", NO_ROW));
 
   private Exclusions() {}
 
