@@ -6,8 +6,9 @@ import java.util.function.Predicate;
 /**
  * Combinations the generator does not write, because they are known open defects listed in {@code
  * checker/corpus/KNOWN_DIFFERENCES.md}: generating them would only find the listed defect again.
- * Each exclusion names the table's row; when the row's defect is fixed, delete the exclusion, and
- * the generator checks the combination again.
+ * Each exclusion names the table's row (or {@link #NO_ROW} for a defect the generator found that
+ * the table does not list yet, reported instead); when the defect is fixed, delete the exclusion,
+ * and the generator checks the combination again.
  */
 final class Exclusions {
   /** One excluded combination: its name, the row it stands for, and which programs it matches. */
