@@ -25,9 +25,6 @@ final class Exclusions {
           // Both checkers treat new Thread(r) as running r elsewhere, also when run() follows:
           // the runtime nests and the Checker Framework is silent.
           shape("Thread.run", "ThreadRunDirectly"),
-          // The Checker Framework names o.f1 by the field whatever instance o is, so entering
-          // o.f1 inside f1 (or the reverse) is a false definite when main passes another instance.
-          shape("other instance distinct", "OtherInstanceField"),
           // Not a row yet: found by this generator and reported (issue 9, "Laziness"). Both
           // checkers treat the supplier of orElseGet as running now, also on a present Optional,
           // where it never runs: a false definite, where the model asks for possible at most.
