@@ -69,7 +69,7 @@ final class JfrBlockingWatch {
           "jdk.FileWrite");
 
   /** Frames of a report's stack beyond these are elided. */
-  private static final int MAX_FRAMES = 32;
+  private static final int MAX_FRAMES = 16;
 
   /** A sync that sees no marker this long means the reader is gone; never reached when healthy. */
   private static final long SYNC_LIMIT_SECONDS = 60;
