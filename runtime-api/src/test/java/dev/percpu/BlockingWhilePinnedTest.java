@@ -74,6 +74,24 @@ class BlockingWhilePinnedTest {
   }
 
   @Test
+  void withoutTheJfrModule_assertionModeStillWorks_andSaysOnceThatItCannotDetectBlocking()
+      throws Exception {
+    ChildJvm.Result run =
+        ChildJvm.run(NoJfrProbe.class, "--limit-modules", "java.base,java.logging");
+    String probe = run.output();
+    assertEquals(0, run.exitCode(), probe);
+    assertTrue(probe.contains("jfrModule=false"), probe);
+    assertTrue(probe.contains("flush=false\nflushAgain=false\n"), probe);
+    assertTrue(probe.contains("violations=[NESTED_ENTRY]"), probe);
+    assertTrue(
+        probe.contains(
+            "logged=[WARNING: percpu assertion mode cannot detect blocking while pinned: module"
+                + " jdk.jfr is not in the module graph"),
+        probe);
+    assertEquals(1, probe.split("cannot detect blocking", -1).length - 1, probe);
+  }
+
+  @Test
   void theMessage_hasTheBlockingStackAndWhereThePinBegan() {
     Matcher m = Pattern.compile("BEGIN MESSAGE\n(.*?)\nEND MESSAGE", Pattern.DOTALL).matcher(out);
     assertTrue(m.find(), out);
