@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import jdk.jfr.FlightRecorder;
@@ -75,7 +76,13 @@ final class JfrBlockingWatch {
   private static final long SYNC_LIMIT_SECONDS = 60;
 
   /** A pin the stream has seen begin and not yet end. */
-  private record OpenPin(long pin, int cpu, String origin, Instant began) {}
+  private record OpenPin(long pin, int cpu, Instant began) {}
+
+  /**
+   * Where each pin that began and whose end the reader has not yet handled began, by pin number;
+   * the reader removes an entry when it handles the pin's end, after every event inside the pin.
+   */
+  private static final ConcurrentHashMap<Long, String> ORIGINS = new ConcurrentHashMap<>();
 
   /** By JFR thread id; only the reader thread touches it. */
   private static final Map<Long, OpenPin> OPEN = new HashMap<>();
@@ -143,10 +150,12 @@ final class JfrBlockingWatch {
   }
 
   static void pinBegan(long pin, int cpu, String origin) {
+    // The origin goes beside the event, not in it: a string field costs a JFR commit several
+    // times what two numbers do, and the reader needs it only for the rare report.
+    ORIGINS.put(pin, origin);
     PinBeganEvent event = new PinBeganEvent();
     event.pin = pin;
     event.cpu = cpu;
-    event.origin = origin;
     event.commit();
   }
 
@@ -193,15 +202,12 @@ final class JfrBlockingWatch {
     if (thread != null) {
       OPEN.put(
           thread.getId(),
-          new OpenPin(
-              event.getLong("pin"),
-              event.getInt("cpu"),
-              event.getString("origin"),
-              event.getStartTime()));
+          new OpenPin(event.getLong("pin"), event.getInt("cpu"), event.getStartTime()));
     }
   }
 
   private static void ended(RecordedEvent event) {
+    ORIGINS.remove(event.getLong("pin"));
     RecordedThread thread = event.getThread();
     if (thread != null) {
       OpenPin open = OPEN.get(thread.getId());
@@ -260,7 +266,7 @@ final class JfrBlockingWatch {
             .append(" for ")
             .append(micros(event.getDuration()))
             .append("; the pin began at ")
-            .append(open.origin)
+            .append(ORIGINS.getOrDefault(open.pin, "an unknown place"))
             .append("; it blocked at:");
     if (stack == null) {
       m.append("\n  (no stack trace)");

@@ -22,7 +22,4 @@ final class PinBeganEvent extends jdk.jfr.Event {
 
   @Label("CPU")
   int cpu;
-
-  @Label("Pinned At")
-  String origin;
 }
