@@ -1,6 +1,7 @@
 package dev.percpu;
 
 import dev.percpu.internal.AssertionMode;
+import dev.percpu.internal.BlockingDetection;
 import dev.percpu.internal.Pins;
 import java.util.List;
 
@@ -19,7 +20,17 @@ import java.util.List;
  *       left open by a {@code with}/{@code apply} closure or an {@code onEachCpu} action), {@code
  *       onEachCpu} on a pinned thread, and every slot reclaimed from a dead thread is kept as a
  *       {@link PerCpuViolation}, even when the code under test catches and swallows the exception;
- *   <li><b>leak detection</b>: {@link #pinnedSlots()} says where each still-open pin began.
+ *   <li><b>leak detection</b>: {@link #pinnedSlots()} says where each still-open pin began;
+ *   <li><b>blocking while pinned</b>: a pinned thread that parks, sleeps, waits on a monitor,
+ *       enters a contended monitor or blocks in file or socket I/O is recorded as a {@link
+ *       PerCpuViolation.Kind#BLOCKED_WHILE_PINNED} violation, with its stack and where the pin
+ *       began. It is seen through JDK Flight Recorder, which starts when the mode is first turned
+ *       on, and reported once the blocking call returns: {@link #flushBlockingDetection()} waits
+ *       until everything that happened before it is on the record. Turn it off with {@code
+ *       -Dpercpu.blockingDetection=false}; where JFR is absent it stays off and says so once in the
+ *       log;
+ *   <li>a thread that waits for a slot longer than {@code percpu.stallReportMillis} (default one
+ *       second; logged in every mode) is also recorded, as {@link PerCpuViolation.Kind#SLOT_STALL}.
  * </ul>
  *
  * <pre>{@code
@@ -90,6 +101,29 @@ public final class PerCpuAssertions {
   /** Empties the record of violations. */
   public static void clearViolations() {
     AssertionMode.clear();
+  }
+
+  /**
+   * Waits until every blocking while pinned that ended before this call is on the record, and says
+   * whether blocking detection runs. Blocking is seen through JDK Flight Recorder's event stream,
+   * which delivers events in batches; this call ends the current batch and waits for the stream to
+   * reach a marker committed just before, typically for milliseconds (and returns at once when no
+   * assertion-mode pin was open or began since the last call). The JUnit extension calls it before
+   * and after each test.
+   *
+   * <pre>{@code
+   * runScenario();
+   * if (PerCpuAssertions.flushBlockingDetection()) {
+   *   assertEquals(List.of(), PerCpuAssertions.violationsSince(mark));
+   * }
+   * }</pre>
+   *
+   * @return {@code false} when detection does not run: assertion mode was never turned on, {@code
+   *     -Dpercpu.blockingDetection=false}, JFR is absent or failed (said once in the log), or this
+   *     thread was interrupted while waiting (the interrupt stays set)
+   */
+  public static boolean flushBlockingDetection() {
+    return BlockingDetection.sync();
   }
 
   /**

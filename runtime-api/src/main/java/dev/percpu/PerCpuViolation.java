@@ -27,7 +27,19 @@ public record PerCpuViolation(long sequence, Kind kind, String thread, String me
     /** {@link CpuGuard#onEachCpu} called on a thread that was already pinned. */
     ON_EACH_CPU_WHILE_PINNED,
     /** A slot taken over from a thread that died while pinned (it never closed its guard). */
-    DEAD_OWNER_RECLAIMED
+    DEAD_OWNER_RECLAIMED,
+    /**
+     * A pinned thread parked, slept, waited on a monitor, entered a contended monitor or blocked in
+     * file or socket I/O (seen through JDK Flight Recorder; see {@link
+     * PerCpuAssertions#flushBlockingDetection()}). The message has the blocking call's stack and
+     * where the pin began.
+     */
+    BLOCKED_WHILE_PINNED,
+    /**
+     * A thread waited for a CPU slot longer than the stall threshold (system property {@code
+     * percpu.stallReportMillis}); the message names each slot's owner and what it was doing.
+     */
+    SLOT_STALL
   }
 
   @Override

@@ -25,11 +25,20 @@ class ModuleDescriptorTest {
   }
 
   @Test
-  void theRuntimeRequiresNoThirdPartyModule() {
+  void theRuntimeRequiresNoThirdPartyModule_andJfrOnlyOptionally() {
+    Set<ModuleDescriptor.Requires> requires = CpuGuard.class.getModule().getDescriptor().requires();
     Set<String> required =
-        CpuGuard.class.getModule().getDescriptor().requires().stream()
+        requires.stream()
+            .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
             .map(ModuleDescriptor.Requires::name)
             .collect(Collectors.toSet());
     assertEquals(Set.of("java.base", "dev.percpu.qual"), required);
+    // Blocking detection uses JFR where it is resolved and degrades where it is not.
+    Set<String> optional =
+        requires.stream()
+            .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
+            .map(ModuleDescriptor.Requires::name)
+            .collect(Collectors.toSet());
+    assertEquals(Set.of("jdk.jfr"), optional);
   }
 }

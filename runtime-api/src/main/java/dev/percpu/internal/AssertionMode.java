@@ -73,6 +73,11 @@ public final class AssertionMode {
 
   /** Switches assertion mode; synchronised so that concurrent switches cannot interleave. */
   public static synchronized void setEnabled(boolean on) {
+    if (on) {
+      // Here rather than at the first pin: the caller holds no slot while JFR starts.
+      BlockingDetection.ensureStarted();
+      BlockingDetection.logNoticeOnce();
+    }
     if (enabled() != on) {
       SWITCH.setTarget(MethodHandles.constant(boolean.class, on));
       MutableCallSite.syncAll(new MutableCallSite[] {SWITCH});
@@ -96,8 +101,15 @@ public final class AssertionMode {
   }
 
   private static void record(PerCpuViolation.Kind kind, Thread thread, String message) {
-    PerCpuViolation v =
-        new PerCpuViolation(SEQUENCE.incrementAndGet(), kind, ThreadNames.of(thread), message);
+    recordObserved(kind, ThreadNames.of(thread), message);
+  }
+
+  /**
+   * Records a violation that another thread observed (the blocking watch, a stall report), whatever
+   * the mode is now: the caller knows the violation happened under assertion mode.
+   */
+  static void recordObserved(PerCpuViolation.Kind kind, String thread, String message) {
+    PerCpuViolation v = new PerCpuViolation(SEQUENCE.incrementAndGet(), kind, thread, message);
     RECORD.add(v);
     if (RECORDED.incrementAndGet() > MAX_RECORDED) {
       RECORD.poll();
@@ -126,12 +138,30 @@ public final class AssertionMode {
 
   static void pinOpened(PinState state) {
     state.pinnedAt = CallerFrame.capture();
-    OPEN_PINS.put(state, PIN_SEQUENCE.incrementAndGet());
+    long pin = PIN_SEQUENCE.incrementAndGet();
+    OPEN_PINS.put(state, pin);
+    // Last: the pin's interval for the blocking watch excludes the bookkeeping above (a contended
+    // map bin is a monitor enter, and it is the runtime's, not the program's).
+    BlockingDetection.pinOpened(state, pin);
   }
 
+  /** Called once the slot was released (or given back by a pin that failed). */
   static void pinClosed(PinState state) {
+    Long pin = OPEN_PINS.get(state);
+    if (pin != null) {
+      // First, for the same reason as in pinOpened, and before the removal (see
+      // BlockingDetection.sync).
+      BlockingDetection.pinClosed(pin);
+    }
     OPEN_PINS.remove(state);
     state.pinnedAt = null;
+    // The slot is free: the one place of a pin where the notice's logger may run.
+    BlockingDetection.logNoticeOnce();
+  }
+
+  /** Whether some pin begun in assertion mode is still open. */
+  static boolean anyOpenPin() {
+    return !OPEN_PINS.isEmpty();
   }
 
   /** The slot table's report of a reclaimed slot: a violation in assertion mode, else a warning. */

@@ -17,7 +17,9 @@ public final class Pins {
   // Not Cpus.possible(): a malformed percpu.cpus must not poison this class (see Cpus); every entry
   // point below calls Cpus.check() instead.
   private static final int CPUS = Cpus.possibleOrOne();
-  private static final SlotTable SLOTS = new SlotTable(CPUS, AssertionMode::deadOwnerReclaimed);
+  private static final SlotTable SLOTS =
+      new SlotTable(
+          CPUS, AssertionMode::deadOwnerReclaimed, new StallReport(), StallReport.thresholdNanos());
   // No initial value: a state is created and set explicitly by currentSlow, so that
   // currentIfPresent can look without creating one.
   private static final ThreadLocal<PinState> STATE = new ThreadLocal<>();

@@ -80,6 +80,10 @@ import java.util.concurrent.locks.LockSupport;
  * when an owner <em>dies</em>; the timed re-scans find the dead owner and reclaim its slot. No
  * thread ever spins without bound.
  *
+ * <p>A waiter that is still waiting after the stall threshold (see {@link StallListener}) tells the
+ * listener once, between a scan that won nothing and its next park: it holds no slot then, so the
+ * listener may log (user code) and even pin. The uncontended path never reads the clock.
+ *
  * <p>Like the default mode of most {@code java.util.concurrent} synchronizers, pinning is not fair:
  * a thread that arrives while a slot is free takes it, even if others are parked.
  *
@@ -161,8 +165,22 @@ public final class SlotTable {
   @SuppressWarnings("unused") // accessed through WAITING
   private volatile int waiting;
 
+  /** Something that wants to know when a thread has waited long for a slot (see {@link #park}). */
+  public interface StallListener {
+    /**
+     * Called once per wait, on the waiting thread, which holds no slot at that moment, after it has
+     * waited {@code waitedNanos} for slot {@code wanted} ({@code -1}: any); {@code owners} is a
+     * snapshot of the owners by CPU.
+     */
+    void stalled(Thread waiter, int wanted, long waitedNanos, Thread[] owners);
+  }
+
   private final DeadOwnerListener deadOwners;
   private final boolean timedParking;
+  private final StallListener stalls;
+
+  /** After how long a waiter reports a stall; {@code 0}: never. */
+  private final long stallNanos;
 
   /** How many times a thread parked here (slow path only): tests check that they exercised it. */
   private final AtomicLong parks = new AtomicLong();
@@ -182,7 +200,15 @@ public final class SlotTable {
   }
 
   public SlotTable(int cpus, DeadOwnerListener deadOwners) {
-    this(cpus, deadOwners, true);
+    this(cpus, deadOwners, true, null, 0);
+  }
+
+  /**
+   * With a stall report: a thread that has waited {@code stallNanos} for a slot ({@code 0}: never)
+   * tells {@code stalls} once per wait.
+   */
+  public SlotTable(int cpus, DeadOwnerListener deadOwners, StallListener stalls, long stallNanos) {
+    this(cpus, deadOwners, true, stalls, stallNanos);
   }
 
   /**
@@ -192,6 +218,15 @@ public final class SlotTable {
    * strands an armed waiter (a lost wake-up would hang).
    */
   SlotTable(int cpus, DeadOwnerListener deadOwners, boolean timedParking) {
+    this(cpus, deadOwners, timedParking, null, 0);
+  }
+
+  private SlotTable(
+      int cpus,
+      DeadOwnerListener deadOwners,
+      boolean timedParking,
+      StallListener stalls,
+      long stallNanos) {
     if (cpus < 1) {
       throw new IllegalArgumentException("cpus must be positive, was " + cpus);
     }
@@ -200,6 +235,8 @@ public final class SlotTable {
     this.holders = new PinState[(cpus + 1) * HOLDER_STRIDE];
     this.deadOwners = deadOwners;
     this.timedParking = timedParking;
+    this.stalls = stalls;
+    this.stallNanos = stalls == null ? 0 : Math.max(0, stallNanos);
   }
 
   /** The number of slots. */
@@ -376,6 +413,9 @@ public final class SlotTable {
     WAITING.getAndAdd(this, 1); // armed
     boolean interrupted = false;
     int cpu = -1;
+    // Only waiters read the clock: the fast path and the spins before parking do not.
+    long since = stallNanos == 0 ? 0 : System.nanoTime();
+    boolean stallReported = stallNanos == 0;
     try {
       long nanos = FIRST_PARK_NANOS;
       boolean justArmed = true;
@@ -383,6 +423,16 @@ public final class SlotTable {
         cpu = scan(state, wanted, timedParking || justArmed);
         if (cpu >= 0) {
           break;
+        }
+        if (!stallReported) {
+          long waited = System.nanoTime() - since;
+          if (waited >= stallNanos) {
+            stallReported = true;
+            // Here the waiter holds no slot (the scan above won none), so the listener's logger
+            // may run, and pin: a slot is never half taken while foreign code runs. A release
+            // meanwhile leaves an unpark permit, so the park below returns at once.
+            reportStall(state.thread, wanted, waited);
+          }
         }
         parks.incrementAndGet();
         if (justArmed) {
@@ -433,6 +483,14 @@ public final class SlotTable {
       }
     }
     return cpu;
+  }
+
+  private void reportStall(Thread waiter, int wanted, long waited) {
+    try {
+      stalls.stalled(waiter, wanted, waited, owners());
+    } catch (RuntimeException brokenReport) {
+      // A report that fails must not fail the pin that is waiting.
+    }
   }
 
   /** Unparks the first armed waiter that can use {@code cpu}, disarming it. */

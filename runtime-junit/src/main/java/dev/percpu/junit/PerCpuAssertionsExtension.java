@@ -15,9 +15,10 @@ import org.opentest4j.AssertionFailedError;
 /**
  * A JUnit 5 extension that runs each test in percpu assertion mode ({@link PerCpuAssertions}) and
  * fails it if, while it ran, any thread broke a per-CPU rule (a nested entry, a misused guard or
- * token, {@code onEachCpu} on a pinned thread, a slot reclaimed from a dead thread), even if the
- * code under test caught the exception, or if a CPU slot that was free when it began is still
- * pinned when it ends. The failure lists every such violation and slot.
+ * token, {@code onEachCpu} on a pinned thread, a slot reclaimed from a dead thread, blocking while
+ * pinned, a thread stalled waiting for a slot), even if the code under test caught the exception,
+ * or if a CPU slot that was free when it began is still pinned when it ends. The failure lists
+ * every such violation and slot.
  *
  * <p>Turn it on with {@link EnablePerCpuAssertions}, with {@code @ExtendWith}, or for every test
  * through JUnit's extension auto-detection: this artifact registers it in {@code
@@ -56,13 +57,15 @@ public final class PerCpuAssertionsExtension implements BeforeEachCallback, Afte
     if (store.get(Start.class) != null) {
       return; // registered twice (annotation and auto-detection): one is enough
     }
+    boolean wasEnabled = PerCpuAssertions.isEnabled();
+    PerCpuAssertions.setEnabled(true); // first: it starts the blocking detection, if it can
+    // What blocked before the test began is not the test's.
+    PerCpuAssertions.flushBlockingDetection();
     Set<String> pinned =
         PerCpuAssertions.pinnedSlots().stream()
             .map(PerCpuAssertionsExtension::key)
             .collect(Collectors.toSet());
-    boolean wasEnabled = PerCpuAssertions.isEnabled();
     store.put(Start.class, new Start(wasEnabled, PerCpuAssertions.checkpoint(), pinned));
-    PerCpuAssertions.setEnabled(true);
   }
 
   @Override
@@ -71,6 +74,8 @@ public final class PerCpuAssertionsExtension implements BeforeEachCallback, Afte
     if (start == null) {
       return;
     }
+    // Blocking is reported through JFR, in batches: wait for everything up to now.
+    PerCpuAssertions.flushBlockingDetection();
     List<PerCpuViolation> violations = PerCpuAssertions.violationsSince(start.checkpoint);
     List<PinnedSlot> leaked = new ArrayList<>();
     for (PinnedSlot slot : PerCpuAssertions.pinnedSlots()) {

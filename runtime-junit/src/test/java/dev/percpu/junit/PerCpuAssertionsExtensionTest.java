@@ -111,7 +111,11 @@ class PerCpuAssertionsExtensionTest {
               },
               "background");
       other.start();
-      other.join();
+      // A spin, not join(): joining while pinned is blocking while pinned, a violation of its own
+      // (see blocksWhilePinned).
+      while (other.isAlive()) {
+        Thread.onSpinWait();
+      }
       guard.close();
       PerCpu<long[]> values = PerCpu.allocate(() -> new long[1]);
       try {
@@ -147,6 +151,13 @@ class PerCpuAssertionsExtensionTest {
       Holder newTwin = new Holder("twin"); // a different thread, the same name
       newTwin.awaitPinned();
       laterTwin = newTwin;
+    }
+
+    @Test
+    void blocksWhilePinned() throws InterruptedException {
+      try (CpuGuard guard = CpuGuard.pin()) {
+        Thread.sleep(1);
+      }
     }
 
     @Test
@@ -235,6 +246,26 @@ class PerCpuAssertionsExtensionTest {
       leakingThread.join();
     }
     assertEquals(List.of(), PerCpuAssertions.pinnedSlots());
+  }
+
+  @Test
+  void blockingWhilePinned_failsTheTestWithTheBlockingStackAndWhereThePinBegan() {
+    String message = failureOf(run("blocksWhilePinned")).getMessage();
+    assertTrue(message.contains("1 violation(s), on any thread:"), message);
+    assertTrue(
+        message.contains(
+            "BLOCKED_WHILE_PINNED on thread \"main\": thread \"main\" blocked while pinned to CPU"),
+        message);
+    assertTrue(message.contains("(jdk.ThreadSleep)"), message);
+    assertTrue(
+        message.contains(
+            "the pin began at dev.percpu.junit.PerCpuAssertionsExtensionTest$Judged.blocksWhilePinned("),
+        message);
+    // JDK 17's event stack starts at Thread.sleep, JDK 25's at its caller.
+    assertTrue(
+        message.contains(
+            "at dev.percpu.junit.PerCpuAssertionsExtensionTest$Judged.blocksWhilePinned("),
+        message);
   }
 
   @Test
