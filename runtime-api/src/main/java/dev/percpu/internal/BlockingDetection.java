@@ -11,11 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * side is {@link JfrBlockingWatch}; this class decides whether it runs and hides it when it cannot.
  *
  * <p>The watch starts the first time assertion mode is switched on ({@link
- * AssertionMode#setEnabled}), or at the first assertion-mode pin when the mode was on from start-up
- * (that pin then holds its slot while JFR starts, once per JVM). Unless the system property {@value
- * #PROPERTY} is {@code false}. If JFR cannot run (the module is not in the module graph, the JVM
- * has no Flight Recorder, starting it failed), the watch stays off, that is logged once through
- * {@code System.Logger}, and nothing throws. Outside assertion mode nothing here is reached.
+ * AssertionMode#setEnabled}), or, when the mode was on from start-up, at the first pin of the JVM
+ * before that pin takes a slot ({@code Pins}: a thread's first pin), so that no held slot waits
+ * through the seconds JFR takes to start. Unless the system property {@value #PROPERTY} is {@code
+ * false}. If JFR cannot run (the module is not in the module graph, the JVM has no Flight Recorder,
+ * starting it failed), the watch stays off, that is logged once through {@code System.Logger}, and
+ * nothing throws. Outside assertion mode nothing here is reached.
  */
 public final class BlockingDetection {
   /** The system property that turns the watch off ({@code false}); it is on by default. */

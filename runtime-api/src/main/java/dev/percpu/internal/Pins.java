@@ -124,6 +124,12 @@ public final class Pins {
     if (created) {
       state = new PinState(thread, CPUS);
       STATE.set(state);
+      if (AssertionMode.enabled()) {
+        // A thread's first pin, before any slot is taken: with -Dpercpu.assertions=true, the JVM's
+        // first pin is where the blocking watch starts, and starting JFR takes seconds that a held
+        // slot must not wait through.
+        BlockingDetection.ensureStarted();
+      }
     }
     int slot = slot(thread);
     WeakReference<PinState> entry = CACHE[slot];
