@@ -16,7 +16,10 @@ import java.util.function.IntConsumer;
  */
 public final class HotPathAllocationProbe {
   static final int OPS_PER_ROUND = 100_000;
-  static final int MAX_ROUNDS = 60;
+  // Many rounds, ended early by the first round that allocates nothing: on a loaded machine the
+  // JIT's compiler threads get little CPU and a path can run interpreted (allocating) for hundreds
+  // of rounds; a path that really allocates runs them all, about a second once compiled.
+  static final int MAX_ROUNDS = 2_000;
 
   /** A mutable cell, bumped in place. */
   static final class Cell {
