@@ -208,6 +208,7 @@ public final class BlockingMethods {
       return true;
     }
     if (method.getKind() != ElementKind.METHOD
+        || isJdk(owner)
         || method.getModifiers().contains(Modifier.STATIC)
         || method.getModifiers().contains(Modifier.PRIVATE)
         || elements.getTypeElement(MAY_BLOCK) == null) {
@@ -221,8 +222,8 @@ public final class BlockingMethods {
         continue;
       }
       TypeElement e = (TypeElement) ((DeclaredType) t).asElement();
-      if (!seen.add(e.getQualifiedName().toString())) {
-        continue;
+      if (isJdk(e) || !seen.add(e.getQualifiedName().toString())) {
+        continue; // the JDK's own types carry no @MayBlock: skip them and their supertypes
       }
       for (ExecutableElement m : ElementFilter.methodsIn(e.getEnclosedElements())) {
         if (m.getSimpleName().equals(method.getSimpleName())
