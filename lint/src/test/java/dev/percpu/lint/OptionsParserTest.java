@@ -161,6 +161,7 @@ class OptionsParserTest {
             "-XepOpt:PerCpu:DocsUrl=not a url",
             "-XepOpt:PerCpu:ApiMethods=",
             "-XepOpt:PerCpu:EnteringMethods=",
+            "-XepOpt:PerCpu:BlockingMethods=",
             "-XepOpt:PerCpu:TypeArgumentAliasing")) {
       UsageException e =
           assertThrows(UsageException.class, () -> OptionsParser.parse(List.of(flag, "src")));
@@ -175,7 +176,8 @@ class OptionsParserTest {
             "-XepOpt:PerCpu:TypeArgumentAliasing=false",
             "-XepOpt:PerCpu:DocsUrl=https://example.org/docs/",
             "-XepOpt:PerCpu:ApiMethods=com.acme.Shards#update=entering:1:0",
-            "-XepOpt:PerCpu:EnteringMethods=com.acme.LoadingCache#get=map-compute:1:concurrent");
+            "-XepOpt:PerCpu:EnteringMethods=com.acme.LoadingCache#get=map-compute:1:concurrent",
+            "-XepOpt:PerCpu:BlockingMethods=com.acme.Rpc#call,com.acme.Rpc#<init>");
     List<String> args = new ArrayList<>(flags);
     args.add("src");
     assertEquals(flags, OptionsParser.parse(args).errorProneFlags());

@@ -25,6 +25,8 @@ public record Finding(Kind kind, TreePath path, String message, Optional<Fix> fi
     GUARD_ESCAPE,
     VALUE_ESCAPE,
     NESTED_MAP_COMPUTE,
-    POSSIBLE_NESTED_MAP_COMPUTE
+    POSSIBLE_NESTED_MAP_COMPUTE,
+    BLOCKING_WHILE_PINNED,
+    ON_EACH_CPU_WHILE_PINNED
   }
 }

@@ -9,6 +9,7 @@ import com.sun.tools.javac.util.Context;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.UnitRelevance;
 import dev.percpu.errorprone.lifetime.LifetimeScanner;
+import dev.percpu.errorprone.nesting.BlockingAnalysis;
 import dev.percpu.errorprone.nesting.MapNestingAnalysis;
 import dev.percpu.errorprone.nesting.NestingAnalysis;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ final class PerCpuAnalysis {
     }
     List<Finding> all = new ArrayList<>(maps);
     all.addAll(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
+    all.addAll(guarded(() -> BlockingAnalysis.run(unit, state, config), List.of()));
     JavacTypes types = JavacTypes.instance(state.context);
     all.addAll(
         guarded(

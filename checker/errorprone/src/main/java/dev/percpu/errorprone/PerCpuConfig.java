@@ -2,6 +2,7 @@ package dev.percpu.errorprone;
 
 import com.google.errorprone.ErrorProneFlags;
 import dev.percpu.analysis.ApiMethodSpec;
+import dev.percpu.analysis.BlockingMethods;
 import dev.percpu.analysis.MapMethods;
 import dev.percpu.analysis.PerCpuApi;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ import java.util.Optional;
  *   <li>{@code -XepOpt:PerCpu:ApiMethods=...}: the deprecated name of {@code EnteringMethods}, from
  *       when it described per-CPU API methods only; it still works, and the entries of both flags
  *       combine;
+ *   <li>{@code -XepOpt:PerCpu:BlockingMethods=OWNER#METHOD,...}: methods of libraries users cannot
+ *       annotate with {@code @MayBlock} that may block the calling thread, for {@code
+ *       PerCpuBlockingWhilePinned}, for example {@code com.acme.Rpc#call} (the method of that name
+ *       on OWNER and its subtypes; {@code OWNER#<init>} for constructors);
  *   <li>{@code -XepOpt:PerCpu:TypeArgumentAliasing=false}: do not treat two handles of unknown
  *       origin with the same type argument as possible aliases (turns most of {@code
  *       PerCpuPossibleNestedAccess} off);
@@ -34,6 +39,7 @@ import java.util.Optional;
  *
  * @param api the shared API model, with configured methods
  * @param mapMethods the map and cache methods, built in and configured
+ * @param blockingMethods the methods that may block, built in and configured
  * @param typeArgumentAliasing whether unknown handles with one type argument may alias
  * @param docsUrl the docs base from {@code -XepOpt:PerCpu:DocsUrl}, ending in {@code /}
  * @param error why the flags were rejected, if they were
@@ -41,6 +47,7 @@ import java.util.Optional;
 public record PerCpuConfig(
     PerCpuApi api,
     MapMethods mapMethods,
+    BlockingMethods blockingMethods,
     boolean typeArgumentAliasing,
     Optional<String> docsUrl,
     Optional<String> error) {
@@ -50,6 +57,8 @@ public record PerCpuConfig(
   /** The deprecated name of {@link #ENTERING_METHODS}. */
   static final String API_METHODS = "PerCpu:ApiMethods";
 
+  static final String BLOCKING_METHODS = "PerCpu:BlockingMethods";
+
   static final String TYPE_ARGUMENT_ALIASING = "PerCpu:TypeArgumentAliasing";
   static final String DOCS_URL = "PerCpu:DocsUrl";
 
@@ -58,6 +67,7 @@ public record PerCpuConfig(
     return new PerCpuConfig(
         PerCpuApi.annotationsOnly(),
         MapMethods.builtIn(),
+        BlockingMethods.builtIn(),
         true,
         Optional.empty(),
         Optional.empty());
@@ -88,6 +98,12 @@ public record PerCpuConfig(
       return invalid(
           "-XepOpt:" + ENTERING_METHODS + " (with " + API_METHODS + "): " + e.getMessage());
     }
+    BlockingMethods blockingMethods;
+    try {
+      blockingMethods = BlockingMethods.builtIn().withSpecs(flags.getListOrEmpty(BLOCKING_METHODS));
+    } catch (RuntimeException e) {
+      return invalid("-XepOpt:" + BLOCKING_METHODS + ": " + e.getMessage());
+    }
     Optional<String> aliasing = flags.get(TYPE_ARGUMENT_ALIASING);
     boolean typeArgumentAliasing = true;
     if (aliasing.isPresent()) {
@@ -108,6 +124,7 @@ public record PerCpuConfig(
     return new PerCpuConfig(
         api,
         mapMethods,
+        blockingMethods,
         typeArgumentAliasing,
         docsUrl.map(u -> u.endsWith("/") ? u : u + "/"),
         Optional.empty());
@@ -117,6 +134,7 @@ public record PerCpuConfig(
     return new PerCpuConfig(
         PerCpuApi.annotationsOnly(),
         MapMethods.builtIn(),
+        BlockingMethods.builtIn(),
         true,
         Optional.empty(),
         Optional.of("invalid percpu flag " + why));

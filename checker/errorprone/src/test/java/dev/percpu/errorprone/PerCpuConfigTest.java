@@ -175,4 +175,28 @@ class PerCpuConfigTest {
     assertTrue(error.contains("'a.B#load=map-compute:1:structural'"), error);
     assertTrue(error.contains("'a.B#get=map-compute:1:concurrent' gives a.B another"), error);
   }
+
+  @Test
+  void malformedBlockingMethodsEntry_isAnErrorNamingTheFlagAndTheEntry() {
+    PerCpuConfig config =
+        PerCpuConfig.fromFlags(
+            ErrorProneFlags.fromMap(
+                Map.of("PerCpu:BlockingMethods", "com.acme.Rpc#call,com.acme.Rpc.fetch")));
+    assertEquals(
+        "invalid percpu flag -XepOpt:PerCpu:BlockingMethods: invalid blocking method entry"
+            + " 'com.acme.Rpc.fetch': expected OWNER#METHOD",
+        config.error().orElseThrow());
+  }
+
+  @Test
+  void malformedBlockingMethodsEntry_isReportedAsACompileError() {
+    helper
+        .setArgs("-XepOpt:PerCpu:BlockingMethods=com.acme.Rpc#ca ll")
+        .addSourceLines(
+            "Test.java",
+            "// BUG: Diagnostic contains: invalid percpu flag -XepOpt:PerCpu:BlockingMethods:"
+                + " invalid blocking method entry 'com.acme.Rpc#ca ll'",
+            "class Test {}")
+        .doTest();
+  }
 }

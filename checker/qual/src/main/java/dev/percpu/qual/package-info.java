@@ -8,7 +8,9 @@
  *       caller's closure while an allocation's slot is entered), {@link
  *       dev.percpu.qual.PreservesAllocation} (returns another handle to the same allocation),
  *       {@link dev.percpu.qual.SymbolLookup}, {@link dev.percpu.qual.FreshAllocation}, {@link
- *       dev.percpu.qual.InvokesClosure} and {@link dev.percpu.qual.Deferred}.
+ *       dev.percpu.qual.InvokesClosure} and {@link dev.percpu.qual.Deferred}; {@link
+ *       dev.percpu.qual.MayBlock} marks a method that may block the calling thread, which must not
+ *       be called while pinned.
  *   <li><b>Effects and identities</b>: {@link dev.percpu.qual.Enters} declares which allocations a
  *       method compiled elsewhere may enter; {@link dev.percpu.qual.Distinct} says that a handle
  *       never aliases another one in scope.

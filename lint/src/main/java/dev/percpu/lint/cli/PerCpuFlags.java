@@ -6,12 +6,14 @@ import java.util.List;
  * The {@code -XepOpt:PerCpu:NAME=VALUE} flags of {@code percpu-errorprone}. Error Prone accepts any
  * {@code -XepOpt:} name without complaint, so a misspelt one would silently configure nothing; the
  * linter rejects names the checks do not read, and values it can judge without the checks (the
- * {@code ApiMethods} grammar is the checks' own and is judged by them, see {@code Linter}).
+ * {@code ApiMethods} and {@code BlockingMethods} grammars are the checks' own and are judged by
+ * them, see {@code Linter}).
  */
 final class PerCpuFlags {
   private static final String PREFIX = "-XepOpt:PerCpu:";
   static final List<String> NAMES =
-      List.of("EnteringMethods", "ApiMethods", "TypeArgumentAliasing", "DocsUrl");
+      List.of(
+          "EnteringMethods", "ApiMethods", "BlockingMethods", "TypeArgumentAliasing", "DocsUrl");
 
   private PerCpuFlags() {}
 

@@ -30,6 +30,13 @@ public final class KnownChecks {
     ERROR_PRONE.put(
         "PossibleNestedMapCompute",
         "A map's compute/merge function modifies a map that may be the same map.");
+    ERROR_PRONE.put(
+        "PerCpuBlockingWhilePinned",
+        "A call that may block (sleep, wait, join, park, Future.get, locks, latches, blocking queues"
+            + " and I/O, synchronized) is made while the thread is pinned.");
+    ERROR_PRONE.put(
+        "PerCpuOnEachCpuWhilePinned",
+        "CpuGuard.onEachCpu is called while the thread is pinned, which always throws.");
   }
 
   private KnownChecks() {}

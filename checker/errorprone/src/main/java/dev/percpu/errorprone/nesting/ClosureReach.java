@@ -55,6 +55,17 @@ enum ClosureReach {
   }
 
   /**
+   * Where closure argument {@code arg} of a call of {@code callee} runs, for the blocking check.
+   * Its summaries do not say whether an invocation is certain: a closure the callee may run is
+   * taken as run now, as a pin held while it may block is the finding either way.
+   */
+  static ClosureReach of(MethodSymbol callee, int arg, BlockingSummary summary, UnitContext unit) {
+    boolean invoked = summary != null && summary.invocation(arg) != null;
+    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    return decide(byBody, invoked, invoked, () -> unit.closureUse(callee, arg));
+  }
+
+  /**
    * The one rule. A summarised callee (one this unit declares, whose body says what it does) is
    * taken at its word: a closure parameter its summary does not invoke is stored. Only a callee
    * without a body here is asked what its declaration says.
