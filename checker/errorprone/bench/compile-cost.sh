@@ -7,7 +7,7 @@
 # background load hits them alike; the medians of CPU time (user+sys) and wall time are reported.
 #   1. Real code that never uses the API: 284 files of the Checker Framework 3.54.0 (dataflow,
 #      javacutil, framework/type, framework/flow), compiled from its -sources.jar.
-#        plain javac  |  Error Prone, all its checks off  |  the same plus the seven percpu checks
+#        plain javac  |  Error Prone, all its checks off  |  the same plus the nine percpu checks
 #      Target: the percpu checks add <= 2% over "Error Prone, all its checks off".
 #   2. A generated API-heavy corpus (GenerateCorpus.java: 200 files x 20 methods, seed 42).
 #        Error Prone with the percpu checks off  |  with them on
@@ -33,7 +33,7 @@ API_CP="$(ls "$ROOT"/runtime-api/target/percpu-runtime-*.jar | grep -v sources |
 source "$ROOT/checker/errorprone/bench/javac-flags.sh"
 EP_BASE=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
 OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
-ON="$OFF -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN"
+ON="$OFF -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN -Xep:PerCpuBlockingWhilePinned:WARN -Xep:PerCpuOnEachCpuWhilePinned:WARN"
 
 # Corpus 1: the Checker Framework's own sources.
 CF_JAR="$M2/org/checkerframework/checker/3.54.0/checker-3.54.0.jar"
