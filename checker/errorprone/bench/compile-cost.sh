@@ -33,7 +33,8 @@ API_CP="$(ls "$ROOT"/runtime-api/target/percpu-runtime-*.jar | grep -v sources |
 source "$ROOT/checker/errorprone/bench/javac-flags.sh"
 EP_BASE=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
 OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
-ON="$OFF -Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN -Xep:PerCpuBlockingWhilePinned:WARN -Xep:PerCpuOnEachCpuWhilePinned:WARN"
+# PERCPU_BENCH_CHECKS="-Xep:A:WARN ..." measures a subset instead (e.g. the per-CPU checks alone).
+ON="$OFF ${PERCPU_BENCH_CHECKS:--Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN -Xep:PerCpuBlockingWhilePinned:WARN -Xep:PerCpuOnEachCpuWhilePinned:WARN}"
 
 # Corpus 1: the Checker Framework's own sources.
 CF_JAR="$M2/org/checkerframework/checker/3.54.0/checker-3.54.0.jar"

@@ -47,7 +47,7 @@ final class FindingReporter {
     if (config.error().isPresent()) {
       return Description.NO_MATCH; // reported once by PerCpuNestedAccess
     }
-    for (Finding f : PerCpuAnalysis.findings(unit, state, config)) {
+    for (Finding f : PerCpuAnalysis.findings(unit, state, config, kind)) {
       try {
         if (f.kind() != kind || f.path() == null || suppressed(checker, f.path(), state)) {
           continue;

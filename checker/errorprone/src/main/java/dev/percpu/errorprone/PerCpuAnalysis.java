@@ -12,15 +12,18 @@ import dev.percpu.errorprone.lifetime.LifetimeScanner;
 import dev.percpu.errorprone.nesting.BlockingAnalysis;
 import dev.percpu.errorprone.nesting.MapNestingAnalysis;
 import dev.percpu.errorprone.nesting.NestingAnalysis;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The per-unit analysis all the checks share, computed once per compilation unit and memoised in
- * javac's {@link Context} (so it lives no longer than the compilation). It never throws: an
- * unexpected tree or a symbol that fails to complete yields no findings for that unit rather than a
- * javac crash.
+ * The per-unit analyses the checks share, each computed at most once per compilation unit, and only
+ * when an enabled check asks for its findings, memoised in javac's {@link Context} (so they live no
+ * longer than the compilation). A check that is off costs nothing: Error Prone never calls it, so
+ * its analysis never runs (the map analysis, which has no per-CPU cheap exit, matters most here).
+ * It never throws: an unexpected tree or a symbol that fails to complete yields no findings for
+ * that unit rather than a javac crash.
  */
 final class PerCpuAnalysis {
 
@@ -29,14 +32,34 @@ final class PerCpuAnalysis {
   /** Set to {@code true} to let an analysis failure propagate (tests only). */
   static final String RETHROW_PROPERTY = "percpu.errorprone.rethrow";
 
+  /** The analyses, each serving the checks whose finding kinds it produces. */
+  private enum Part {
+    MAPS,
+    NESTING,
+    BLOCKING,
+    LIFETIME;
+
+    static Part of(Finding.Kind kind) {
+      return switch (kind) {
+        case NESTED_MAP_COMPUTE, POSSIBLE_NESTED_MAP_COMPUTE -> MAPS;
+        case NESTED, POSSIBLE_NESTED -> NESTING;
+        case BLOCKING_WHILE_PINNED, ON_EACH_CPU_WHILE_PINNED -> BLOCKING;
+        case GUARD_NOT_CLOSED, GUARD_ESCAPE, VALUE_ESCAPE -> LIFETIME;
+      };
+    }
+  }
+
   /**
    * The findings of the unit Error Prone is on. It runs every check over one unit before the next,
-   * so one slot is enough, and it lets the previous unit's trees (which findings' paths reach) be
-   * collected.
+   * so one unit's worth is enough, and it lets the previous unit's trees (which findings' paths
+   * reach) be collected.
    */
   private static final class Cache {
     CompilationUnitTree unit;
-    List<Finding> findings;
+    final Map<Part, List<Finding>> findings = new EnumMap<>(Part.class);
+
+    /** Whether {@link #unit} can reach the per-CPU API; {@code null} until asked. */
+    Boolean concernsPerCpu;
 
     /** The cheap exit, made once per compilation: it caches what it learnt about packages. */
     UnitRelevance relevance;
@@ -44,13 +67,51 @@ final class PerCpuAnalysis {
 
   private PerCpuAnalysis() {}
 
-  static List<Finding> findings(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+  /**
+   * The findings of the analysis that produces {@code kind} (and its sibling kinds) for the unit.
+   */
+  static List<Finding> findings(
+      CompilationUnitTree unit, VisitorState state, PerCpuConfig config, Finding.Kind kind) {
     Cache cache = state.context.get(KEY);
     if (cache == null) {
       cache = new Cache();
       state.context.put(KEY, cache);
     }
     if (cache.unit != unit) {
+      cache.unit = unit;
+      cache.findings.clear();
+      cache.concernsPerCpu = null;
+    }
+    Part part = Part.of(kind);
+    List<Finding> found = cache.findings.get(part);
+    if (found == null) {
+      found = compute(part, unit, state, config, cache);
+      cache.findings.put(part, found);
+    }
+    return found;
+  }
+
+  private static List<Finding> compute(
+      Part part, CompilationUnitTree unit, VisitorState state, PerCpuConfig config, Cache cache) {
+    // The map check concerns code that never uses the per-CPU API, so it has its own cheap exit.
+    if (part == Part.MAPS) {
+      return guarded(() -> MapNestingAnalysis.run(unit, state, config), List.of());
+    }
+    if (!concernsPerCpu(unit, state, config, cache)) {
+      return List.of();
+    }
+    // The analyses fail independently: a surprise in one costs only its own findings.
+    return switch (part) {
+      case NESTING -> guarded(() -> NestingAnalysis.run(unit, state, config), List.of());
+      case BLOCKING -> guarded(() -> BlockingAnalysis.run(unit, state, config), List.of());
+      case LIFETIME -> guarded(() -> lifetime(unit, state, config), List.of());
+      case MAPS -> throw new AssertionError(part);
+    };
+  }
+
+  private static boolean concernsPerCpu(
+      CompilationUnitTree unit, VisitorState state, PerCpuConfig config, Cache cache) {
+    if (cache.concernsPerCpu == null) {
       if (cache.relevance == null) {
         cache.relevance =
             new UnitRelevance(
@@ -58,39 +119,25 @@ final class PerCpuAnalysis {
                 state.getElements(),
                 tree -> ASTHelpers.getSymbol(tree) instanceof MethodSymbol m ? m : null);
       }
-      cache.findings = compute(unit, state, config, cache.relevance);
-      cache.unit = unit;
+      UnitRelevance relevance = cache.relevance;
+      cache.concernsPerCpu = guarded(() -> relevance.concernsPerCpu(unit), false);
     }
-    return cache.findings;
+    return cache.concernsPerCpu;
   }
 
-  private static List<Finding> compute(
-      CompilationUnitTree unit, VisitorState state, PerCpuConfig config, UnitRelevance relevance) {
-    // The analyses fail independently: a surprise in one costs only its own findings. The map
-    // check concerns code that never uses the per-CPU API, so it has its own cheap exit.
-    List<Finding> maps = guarded(() -> MapNestingAnalysis.run(unit, state, config), List.of());
-    if (!guarded(() -> relevance.concernsPerCpu(unit), false)) {
-      return maps;
-    }
-    List<Finding> all = new ArrayList<>(maps);
-    all.addAll(guarded(() -> NestingAnalysis.run(unit, state, config), List.of()));
-    all.addAll(guarded(() -> BlockingAnalysis.run(unit, state, config), List.of()));
+  private static List<Finding> lifetime(
+      CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
     JavacTypes types = JavacTypes.instance(state.context);
-    all.addAll(
-        guarded(
-            () ->
-                LifetimeScanner.run(
-                    unit,
-                    config.api(),
-                    (m, i) -> {
-                      try {
-                        return config.api().closureUse(m, i, types);
-                      } catch (RuntimeException e) {
-                        return ClosureUse.UNKNOWN;
-                      }
-                    }),
-            List.of()));
-    return List.copyOf(all);
+    return LifetimeScanner.run(
+        unit,
+        config.api(),
+        (m, i) -> {
+          try {
+            return config.api().closureUse(m, i, types);
+          } catch (RuntimeException e) {
+            return ClosureUse.UNKNOWN;
+          }
+        });
   }
 
   /**
