@@ -82,7 +82,9 @@ final class PerCpuAnalysis {
                     config.api(),
                     (m, i) -> {
                       try {
-                        return config.api().closureUse(m, i, types);
+                        // A closure that may run on another thread escapes its value.
+                        ClosureUse use = config.api().closureUse(m, i, types);
+                        return use.mayRunElsewhere() ? ClosureUse.ELSEWHERE : use;
                       } catch (RuntimeException e) {
                         return ClosureUse.UNKNOWN;
                       }

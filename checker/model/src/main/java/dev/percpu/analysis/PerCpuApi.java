@@ -148,6 +148,42 @@ public final class PerCpuApi {
   }
 
   /**
+   * As {@link #closureUse(ExecutableElement, int, Types)}, for a call whose receiver is known to
+   * have been made by {@code receiverMaker} (a method or constructor, or {@code null} when not
+   * known): an executor made by a JDK thread-pool factory runs what it is handed on its own
+   * threads.
+   *
+   * <pre>{@code
+   * // pool = Executors.newFixedThreadPool(4); ... pool.execute(() -> ...)
+   * api.closureUse(execute, 0, types, newFixedThreadPool) // ELSEWHERE, not HANDED_ON
+   * }</pre>
+   */
+  public ClosureUse closureUse(
+      ExecutableElement method, int index, Types types, ExecutableElement receiverMaker) {
+    ClosureUse use = closureUse(method, index, types);
+    return use == ClosureUse.HANDED_ON
+            && receiverMaker != null
+            && KnownLibraryMethods.makesThreadPool(receiverMaker)
+        ? ClosureUse.ELSEWHERE
+        : use;
+  }
+
+  /**
+   * How a call of {@code runner} on an object made by {@code maker} runs the closure {@code maker}
+   * was given: {@code new Thread(r).run()} runs {@code r} now ({@link ClosureUse#INVOKED_NOW}), a
+   * {@code ThreadLocal.withInitial(s).get()} may run {@code s} ({@link ClosureUse#UNKNOWN}); any
+   * other call does not run it ({@link ClosureUse#ELSEWHERE}: {@code start()} hands it to another
+   * thread).
+   *
+   * <pre>{@code
+   * if (api.heldClosureUse(newThread, run) == ClosureUse.INVOKED_NOW) { ... r runs here }
+   * }</pre>
+   */
+  public ClosureUse heldClosureUse(ExecutableElement maker, ExecutableElement runner) {
+    return KnownLibraryMethods.heldClosureUse(maker, runner);
+  }
+
+  /**
    * The declared {@link dev.percpu.qual.Enters} effect of {@code method}, or empty when it declares
    * none (the checker then applies its conservative default).
    *

@@ -64,10 +64,19 @@ enum ClosureReach {
     if (summarised) {
       return !invoked ? LATER : certainly ? NOW : POSSIBLY_NOW;
     }
-    return switch (declared.get()) {
-      case INVOKED_NOW -> NOW;
+    return of(declared.get());
+  }
+
+  /**
+   * What the model's closure use means for what is entered at the call. A lazy stream stage is
+   * taken to run now unless the scanner followed its pipeline; an executor of unknown origin may
+   * run the closure now.
+   */
+  static ClosureReach of(ClosureUse use) {
+    return switch (use) {
+      case INVOKED_NOW, AT_TERMINAL -> NOW;
       case ELSEWHERE -> ELSEWHERE;
-      case UNKNOWN -> POSSIBLY_NOW;
+      case UNKNOWN, HANDED_ON -> POSSIBLY_NOW;
     };
   }
 }

@@ -14,9 +14,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.percpu.analysis.ClosureLiteral;
+import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.Effect;
 import dev.percpu.analysis.EffectSummary;
@@ -28,6 +30,7 @@ import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.StreamPipeline;
 import dev.percpu.analysis.Verdict;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +138,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       applyDefaultEffect(site, ctx);
     }
     runFunctionalReceiver(node, m, ctx);
+    runHeldByReceiver(node, m, ctx);
     scanArguments(node, m, args, receiver, summary, ctx);
     return null;
   }
@@ -197,6 +201,9 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
       ClosureReach reach = ClosureReach.of(m, i, summary, unit);
+      if (summary == null && !unit.index().declaredHere(m)) {
+        reach = refined(reach, m, i, receiver);
+      }
       if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
         scanClosure(argPath, ctx.detached());
         continue;
@@ -207,6 +214,73 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       List<Entry> more =
           inv == null ? List.of() : summary.entriesAround(i, site(call, m, args, receiver, ctx));
       scanClosure(argPath, ctx.withEntered(around.plusAll(more)));
+    }
+  }
+
+  /**
+   * The closure-use table's answer, sharpened by what this unit shows around the call: a lazy
+   * stream stage runs only if its pipeline is consumed here ({@link StreamPipeline}); an executor
+   * this unit made with a thread-pool factory runs the closure on its own threads.
+   */
+  private ClosureReach refined(ClosureReach reach, MethodSymbol m, int i, ExpressionTree receiver) {
+    ClosureUse use = unit.closureUse(m, i);
+    if (use == ClosureUse.AT_TERMINAL) {
+      return ClosureReach.of(StreamPipeline.consumption(getCurrentPath(), unit::elementOf));
+    }
+    if (use == ClosureUse.HANDED_ON) {
+      ExpressionTree maker = makerOf(receiver);
+      return maker != null && ASTHelpers.getSymbol(maker) instanceof MethodSymbol made
+          ? ClosureReach.of(unit.closureUse(m, i, made))
+          : reach;
+    }
+    return reach;
+  }
+
+  /**
+   * The call or constructor call whose result {@code receiver} is: the expression itself, or the
+   * one value a local or a final field of this unit holds; null when this unit does not show it.
+   */
+  private ExpressionTree makerOf(ExpressionTree receiver) {
+    ExpressionTree r = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(r) instanceof VarSymbol v
+        && holdsOneValue(v)) {
+      r = ASTHelpers.stripParentheses(unit.index().assignments(v).get(0));
+    }
+    return r instanceof MethodInvocationTree || r instanceof NewClassTree ? r : null;
+  }
+
+  /**
+   * {@code t.run()} on a {@code new Thread(r)}, {@code local.get()} on a {@code
+   * ThreadLocal.withInitial(s)}: the closure the receiver was made with, only stored when it was
+   * made, runs now (or possibly, as the model's {@link PerCpuApi#heldClosureUse} says).
+   */
+  private void runHeldByReceiver(MethodInvocationTree node, MethodSymbol m, ScanContext ctx) {
+    String name = m.getSimpleName().toString();
+    if (!m.getParameters().isEmpty()
+        || !(name.equals("run") || name.equals("get"))
+        || (ctx.entered().isEmpty() && ctx.summary() == null)) {
+      return;
+    }
+    ExpressionTree maker = makerOf(ASTHelpers.getReceiver(node));
+    if (maker == null || !(ASTHelpers.getSymbol(maker) instanceof MethodSymbol made)) {
+      return;
+    }
+    ClosureUse use = unit.api().heldClosureUse(made, m);
+    if (!use.mayRunInsideCaller()) {
+      return;
+    }
+    ScanContext here =
+        use.certainlyInsideCaller() ? ctx : ctx.withEntered(ctx.entered().uncertain());
+    List<? extends ExpressionTree> args =
+        maker instanceof NewClassTree nc
+            ? nc.getArguments()
+            : ((MethodInvocationTree) maker).getArguments();
+    String via = FindingText.heldClosure(made, unit.lines().of(maker));
+    for (ExpressionTree arg : args) {
+      if (isClosureLike(arg, here)) {
+        runHeldClosure(node, arg, via, here);
+      }
     }
   }
 
@@ -284,6 +358,17 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
   private void scanMethodReference(TreePath path, MemberReferenceTree ref, ScanContext ctx) {
     scanUnder(path, ref.getQualifierExpression(), ctx);
     Symbol s = ASTHelpers.getSymbol(ref);
+    ExpressionTree qualifier = ref.getQualifierExpression();
+    if (s instanceof MethodSymbol target
+        && unit.api().roleOf(target) instanceof MethodRole.Entering e
+        && e.handle() < 0
+        && !(ASTHelpers.getSymbol(qualifier) instanceof ClassSymbol)) {
+      // `handle::with` run here enters the handle itself.
+      IdentitySet ids = unit.binder().bind(qualifier, ctx.method());
+      check(ref, ids, ctx, "", true);
+      record(ctx, ids, true, FindingText.enteringAt(target, unit.lines().of(ref)));
+      return;
+    }
     if (s instanceof MethodSymbol target) {
       JavacCallSite site = site(ref, target, List.of(), ref.getQualifierExpression(), ctx);
       EffectSummary summary = summaryOf(target);
