@@ -351,6 +351,22 @@ final class IdentityBinder {
     return use instanceof MemberSelectTree ms && Receivers.isCurrentObject(ms.getExpression());
   }
 
+  /**
+   * The varargs parameter of {@code callee} that the for-each loop declaring {@code element}
+   * iterates over, or null: such an element is one of the call's varargs arguments.
+   */
+  VarSymbol varargsOf(VarSymbol element, MethodSymbol callee) {
+    VarSymbol over = index.forEachOver(element);
+    List<VarSymbol> params = callee.getParameters();
+    return over != null
+            && callee.isVarArgs()
+            && !params.isEmpty()
+            && over == params.get(params.size() - 1)
+            && index.assignments(over).isEmpty()
+        ? over
+        : null;
+  }
+
   IdentitySet unknown(Tree x) {
     TypeMirror type = ASTHelpers.getType(x);
     String label =

@@ -17,6 +17,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
@@ -137,6 +138,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     } else if (!unit.index().declaredHere(m) && !applyDeclaredEffect(site, ctx)) {
       applyDefaultEffect(site, ctx);
     }
+    checkParameterNestings(site, ctx);
     runFunctionalReceiver(node, m, ctx);
     runHeldByReceiver(node, m, ctx);
     scanArguments(node, m, args, receiver, summary, ctx);
@@ -628,6 +630,48 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     }
     if (best != null && path != null) {
       listener.nested(new NestingEvent(path, bestVerdict, inner, best, via));
+    }
+    if (bestVerdict == Verdict.POSSIBLE
+        && ctx.summary() != null
+        && ctx.redirect() == null
+        && ParameterNesting.onlyParameters(inner, ctx.method())
+        && ParameterNesting.onlyParameters(best.identities(), ctx.method())) {
+      String here = via.isEmpty() ? innerCall(at) : via;
+      summaries.recordParameterNesting(
+          ctx.method(), new ParameterNesting(inner, best, certain && best.certain(), here));
+    }
+  }
+
+  /**
+   * A call of a method of this unit whose body nests two of its parameters: with the arguments in
+   * the caller's terms, the same allocation on both sides is a definite nesting at this call;
+   * parameters of the caller on both sides carry the question on to the caller's own callers.
+   */
+  private void checkParameterNestings(JavacCallSite site, ScanContext ctx) {
+    for (ParameterNesting n : summaries.parameterNestings(site.callee())) {
+      IdentitySet inner = CallSiteTranslation.entered(n.inner(), site);
+      IdentitySet outer = CallSiteTranslation.entered(n.outer().identities(), site);
+      if (inner.isEmpty() || outer.isEmpty()) {
+        continue;
+      }
+      Verdict v = verdict(inner, outer).ifCertain(n.certain());
+      Entry translated =
+          new Entry(outer, n.outer().call(), n.outer().line(), n.outer().certain(), null);
+      String via = FindingText.through(site.callee(), n.via());
+      if (v == Verdict.DEFINITE) {
+        TreePath path = ctx.redirect() != null ? ctx.redirect().path() : pathFor(site.tree());
+        String fullVia = ctx.redirect() != null ? FindingText.then(ctx.redirect().via(), via) : via;
+        if (path != null) {
+          listener.nested(new NestingEvent(path, v, inner, translated, fullVia));
+        }
+      } else if (v == Verdict.POSSIBLE
+          && ctx.summary() != null
+          && ctx.redirect() == null
+          && ParameterNesting.onlyParameters(inner, ctx.method())
+          && ParameterNesting.onlyParameters(outer, ctx.method())) {
+        summaries.recordParameterNesting(
+            ctx.method(), new ParameterNesting(inner, translated, n.certain(), via));
+      }
     }
   }
 
