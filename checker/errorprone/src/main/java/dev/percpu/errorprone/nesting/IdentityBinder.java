@@ -27,6 +27,7 @@ import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.CallSiteTranslation;
+import dev.percpu.analysis.ConstantStrings;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -169,7 +170,8 @@ final class IdentityBinder {
     }
     if (role instanceof MethodRole.SymbolLookup sl) {
       ExpressionTree name = arg(args, sl.index());
-      String symbol = name == null ? null : ASTHelpers.constValue(name, String.class);
+      // The model's folding, not javac's, so that both checkers name a symbol alike.
+      String symbol = name == null ? null : ConstantStrings.of(name, ASTHelpers::getSymbol);
       return symbol == null
           ? IdentitySet.of(
               new Unknown(typeArgument(call), "a symbol lookup with a non-constant name"))
