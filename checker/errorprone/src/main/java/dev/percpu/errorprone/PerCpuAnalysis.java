@@ -82,9 +82,7 @@ final class PerCpuAnalysis {
                     config.api(),
                     (m, i) -> {
                       try {
-                        // A closure that may run on another thread escapes its value.
-                        ClosureUse use = config.api().closureUse(m, i, types);
-                        return use.mayRunElsewhere() ? ClosureUse.ELSEWHERE : use;
+                        return config.api().closureUse(m, i, types);
                       } catch (RuntimeException e) {
                         return ClosureUse.UNKNOWN;
                       }

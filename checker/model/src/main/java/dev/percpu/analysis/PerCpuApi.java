@@ -144,7 +144,10 @@ public final class PerCpuApi {
         && configuredDeferred.getOrDefault(key(method), Set.of()).contains(index)) {
       return ClosureUse.ELSEWHERE;
     }
-    return KnownLibraryMethods.closureUse(method, types);
+    ClosureUse listed = KnownLibraryMethods.closureUse(method, types);
+    // Without the receiver, an executor of unknown origin is presumed to be a pool, as nearly
+    // every one is; the sound answer needs the receiver (the overload below).
+    return listed == ClosureUse.HANDED_ON ? ClosureUse.ELSEWHERE : listed;
   }
 
   /**
@@ -160,12 +163,24 @@ public final class PerCpuApi {
    */
   public ClosureUse closureUse(
       ExecutableElement method, int index, Types types, ExecutableElement receiverMaker) {
-    ClosureUse use = closureUse(method, index, types);
+    ClosureUse presumed = closureUse(method, index, types);
+    ClosureUse use =
+        presumed == ClosureUse.ELSEWHERE && !hasConfiguredOrDeclaredDeferral(method, index)
+            ? KnownLibraryMethods.closureUse(method, types)
+            : presumed;
     return use == ClosureUse.HANDED_ON
             && receiverMaker != null
             && KnownLibraryMethods.makesThreadPool(receiverMaker)
         ? ClosureUse.ELSEWHERE
         : use;
+  }
+
+  private boolean hasConfiguredOrDeclaredDeferral(ExecutableElement method, int index) {
+    List<? extends VariableElement> params = method.getParameters();
+    int p = Math.min(index, params.size() - 1);
+    return (p >= 0 && hasAnnotation(params.get(p), DEFERRED))
+        || (!configuredDeferred.isEmpty()
+            && configuredDeferred.getOrDefault(key(method), Set.of()).contains(index));
   }
 
   /**

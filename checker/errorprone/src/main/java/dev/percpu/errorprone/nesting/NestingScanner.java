@@ -204,7 +204,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       TreePath argPath = new TreePath(getCurrentPath(), arg);
       ClosureReach reach = ClosureReach.of(m, i, summary, unit);
       if (summary == null && !unit.index().declaredHere(m)) {
-        reach = refined(reach, m, i, receiver);
+        reach = refined(reach, m, i);
       }
       if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
         scanClosure(argPath, ctx.detached());
@@ -221,19 +221,12 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /**
    * The closure-use table's answer, sharpened by what this unit shows around the call: a lazy
-   * stream stage runs only if its pipeline is consumed here ({@link StreamPipeline}); an executor
-   * this unit made with a thread-pool factory runs the closure on its own threads.
+   * stream stage runs only if its pipeline is consumed here ({@link StreamPipeline}).
    */
-  private ClosureReach refined(ClosureReach reach, MethodSymbol m, int i, ExpressionTree receiver) {
+  private ClosureReach refined(ClosureReach reach, MethodSymbol m, int i) {
     ClosureUse use = unit.closureUse(m, i);
     if (use == ClosureUse.AT_TERMINAL) {
       return ClosureReach.of(StreamPipeline.consumption(getCurrentPath(), unit::elementOf));
-    }
-    if (use == ClosureUse.HANDED_ON) {
-      ExpressionTree maker = makerOf(receiver);
-      return maker != null && ASTHelpers.getSymbol(maker) instanceof MethodSymbol made
-          ? ClosureReach.of(unit.closureUse(m, i, made))
-          : reach;
     }
     return reach;
   }

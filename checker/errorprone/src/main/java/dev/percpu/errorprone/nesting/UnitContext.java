@@ -80,15 +80,6 @@ final class UnitContext {
     }
   }
 
-  /** As {@link #closureUse(MethodSymbol, int)}, on a receiver made by {@code maker} (or null). */
-  ClosureUse closureUse(MethodSymbol m, int index, MethodSymbol maker) {
-    try {
-      return config.api().closureUse(m, index, modelTypes, maker);
-    } catch (RuntimeException e) {
-      return ClosureUse.UNKNOWN;
-    }
-  }
-
   /** The element {@code path}'s leaf names, or null: for the model's tree walks. */
   Element elementOf(TreePath path) {
     try {
