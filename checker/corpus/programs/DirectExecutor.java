@@ -7,6 +7,6 @@ class DirectExecutor {
 
   public static void main(String[] args) {
     Executor direct = Runnable::run;
-    COUNTS.with(a -> direct.execute(() -> COUNTS.with(b -> b[0]++)));
+    COUNTS.with(a -> direct.execute(() -> COUNTS.with(b -> b[0]++))); // expect: possible
   }
 }

@@ -987,4 +987,133 @@ class PerCpuNestedAccessTest {
             "class Test {}")
         .doTest();
   }
+
+  // ---- issue 9: shapes real code is written in ----
+
+  @Test
+  void threadRunCalledDirectly_runsTheRunnableNow_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: the closure given to",
+        "    h.with(x -> new Thread(() -> h.with(y -> y[0]++)).run());",
+        "  }");
+  }
+
+  @Test
+  void threadHeldInALocalAndRun_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    Thread t = new Thread(() -> h.with(y -> y[0]++));",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    h.with(x -> t.run());",
+        "  }");
+  }
+
+  @Test
+  void threadHeldInALocalAndStarted_isNotNested() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    Thread t = new Thread(() -> h.with(y -> y[0]++));",
+        "    h.with(x -> t.start());",
+        "  }");
+  }
+
+  @Test
+  void methodReferenceToTheEnteringMethod_runInsideTheEntry_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h) {",
+        "    Consumer<Consumer<long[]>> enter = h::with;",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    h.with(x -> enter.accept(y -> y[0]++));",
+        "  }");
+  }
+
+  @Test
+  void closureInAFinalField_runInsideTheEntry_isFlagged() {
+    check(
+        "  private final PerCpu<long[]> counts = PerCpu.allocate(() -> new long[1]);",
+        "  private final Runnable bump = () -> counts.with(y -> y[0]++);",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    counts.with(x -> bump.run());",
+        "  }");
+  }
+
+  @Test
+  void varargsHelperGivenTheEnteredHandle_isFlagged() {
+    check(
+        "  @SafeVarargs static void bumpAll(PerCpu<long[]>... hs) {",
+        "    for (PerCpu<long[]> h : hs) { h.with(y -> y[0]++); }",
+        "  }",
+        "  void run(PerCpu<long[]> h) {",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    h.with(x -> bumpAll(h));",
+        "  }");
+  }
+
+  @Test
+  void varargsHelperGivenOtherAllocations_isClean() {
+    check(
+        "  static final PerCpu<long[]> A = PerCpu.allocate(() -> new long[1]);",
+        "  static final PerCpu<long[]> B = PerCpu.allocate(() -> new long[1]);",
+        "  static final PerCpu<long[]> C = PerCpu.allocate(() -> new long[1]);",
+        "  @SafeVarargs static void bumpAll(PerCpu<long[]>... hs) {",
+        "    for (PerCpu<long[]> h : hs) { h.with(y -> y[0]++); }",
+        "  }",
+        "  void run() {",
+        "    A.with(x -> bumpAll(B, C));",
+        "  }");
+  }
+
+  @Test
+  void helperNestingItsTwoParameters_calledWithOneAllocation_isFlaggedAtTheCall() {
+    check(
+        "  static final PerCpu<long[]> A = PerCpu.allocate(() -> new long[1]);",
+        "  static final PerCpu<long[]> B = PerCpu.allocate(() -> new long[1]);",
+        "  static <T> void nest(PerCpu<T> outer, PerCpu<T> inner) {",
+        "    outer.with(a -> inner.with(b -> {}));",
+        "  }",
+        "  static <T> void relay(PerCpu<T> p, PerCpu<T> q) { nest(p, q); }",
+        "  void run() {",
+        "    nest(A, B);",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    nest(A, A);",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    relay(B, B);",
+        "  }");
+  }
+
+  @Test
+  void lazyStreamStage_returnedUnconsumed_isNotNested() {
+    check(
+        "  java.util.stream.Stream<Long> run(PerCpu<long[]> h, List<Long> xs) {",
+        "    return h.apply(x -> xs.stream().map(d -> h.apply(y -> y[0] += d)));",
+        "  }");
+  }
+
+  @Test
+  void lazyStreamStage_consumedThroughALocal_isFlagged() {
+    check(
+        "  void run(PerCpu<long[]> h, List<Long> xs) {",
+        "    h.with(x -> {",
+        "      java.util.stream.Stream<Long> s = xs.stream()",
+        "          // BUG: Diagnostic contains: Nested entry",
+        "          .map(d -> h.apply(y -> y[0] += d));",
+        "      x[0] += s.reduce(0L, Long::sum);",
+        "    });",
+        "  }");
+  }
+
+  @Test
+  void symbolNamedByAnotherClassConstantPlusALiteral_isTheDefinedOne() {
+    check(
+        "  static final class Names { static final String BASE = \"t.names\"; }",
+        "  static final PerCpu<long[]> D =",
+        "      PerCpu.define(Names.BASE + \".counts\", long[].class, () -> new long[1]);",
+        "  void run() {",
+        "    PerCpu<long[]> s = PerCpu.symbol(\"t.names.counts\", long[].class);",
+        "    // BUG: Diagnostic contains: Nested entry",
+        "    D.with(x -> s.with(y -> y[0]++));",
+        "  }");
+  }
 }

@@ -576,4 +576,48 @@ class PerCpuPossibleNestedAccessTest {
                 "  void run(PerCpu<long[]> a, PerCpu<long[]> b) { a.with(x -> b.with(y -> {})); }"))
         .doTest();
   }
+
+  // ---- issue 9: closures that run only on some paths ----
+
+  @Test
+  void threadPoolMadeHere_runsTheTaskElsewhere() {
+    check(
+        "  private final ExecutorService pool = Executors.newFixedThreadPool(2);",
+        "  void run(PerCpu<long[]> h) {",
+        "    ExecutorService local = Executors.newSingleThreadExecutor();",
+        "    h.with(x -> pool.execute(() -> h.with(y -> y[0]++)));",
+        "    h.with(x -> local.execute(() -> h.with(y -> y[0]++)));",
+        "  }");
+  }
+
+  @Test
+  void optionalSupplierForTheEmptyCase_mayRunNow() {
+    check(
+        "  void run(PerCpu<long[]> h, Optional<Long> o) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    h.with(x -> x[0] += o.orElseGet(() -> h.apply(y -> y[0])));",
+        "  }");
+  }
+
+  @Test
+  void threadLocalInitialSupplier_mayRunAtGet() {
+    check(
+        "  static final PerCpu<long[]> H = PerCpu.allocate(() -> new long[1]);",
+        "  static final ThreadLocal<long[]> LOCAL =",
+        "      ThreadLocal.withInitial(() -> H.apply(y -> new long[] {y[0]}));",
+        "  void run() {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    H.with(x -> x[0] += LOCAL.get()[0]);",
+        "  }");
+  }
+
+  @Test
+  void lazyStreamPipelineHandedToAMethod_mayRunNow() {
+    check(
+        "  static void consume(java.util.stream.Stream<Long> s) {}",
+        "  void run(PerCpu<long[]> h, List<Long> xs) {",
+        "    // BUG: Diagnostic contains: Possible nested entry",
+        "    h.with(x -> consume(xs.stream().map(d -> h.apply(y -> y[0] += d))));",
+        "  }");
+  }
 }

@@ -78,6 +78,16 @@ public interface CallSite {
         : IdentitySet.of(CallSiteTranslation.anotherObjectsField(v));
   }
 
+  /**
+   * The caller's identities of a local variable of the callee that stands for some of the call's
+   * arguments (the element of a for-each loop over the callee's varargs parameter is one of the
+   * varargs arguments), or empty: by default every other local of the callee is unknown to the
+   * caller.
+   */
+  default Optional<IdentitySet> local(VariableElement local) {
+    return Optional.empty();
+  }
+
   /** The call (or method reference, or constructor call) itself. */
   Tree tree();
 

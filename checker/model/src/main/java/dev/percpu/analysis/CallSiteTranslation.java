@@ -34,6 +34,8 @@ import javax.lang.model.type.TypeMirror;
  *   <li>an allocation made by one evaluation of a body is new at every call: what the callee enters
  *       of it cannot be anything the caller entered before (dropped), and what it returns is a
  *       fresh allocation of the call site;
+ *   <li>a local of the callee that stands for arguments ({@link CallSite#local}: an element of its
+ *       varargs parameter) is what those arguments reach;
  *   <li>any other variable of the callee is unknown to the caller; symbols and unknowns stay.
  * </ul>
  *
@@ -80,8 +82,12 @@ public final class CallSiteTranslation {
         boolean isStatic = v.variable().getModifiers().contains(Modifier.STATIC);
         return isStatic || site.onCurrentObject() ? IdentitySet.of(a) : site.field(v.variable());
       }
-      return IdentitySet.of(
-          new Unknown(v.typeArgument(), "a handle inside " + FindingText.call(callee)));
+      return site.local(v.variable())
+          .orElseGet(
+              () ->
+                  IdentitySet.of(
+                      new Unknown(
+                          v.typeArgument(), "a handle inside " + FindingText.call(callee))));
     }
     return IdentitySet.of(a);
   }

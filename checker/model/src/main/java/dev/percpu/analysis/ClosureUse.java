@@ -16,8 +16,24 @@ package dev.percpu.analysis;
 public enum ClosureUse {
   /** Runs it on the calling thread before returning: its entries nest in the caller's. */
   INVOKED_NOW,
+  /**
+   * A stage of a lazy pipeline ({@code Stream.map}): it runs on the calling thread when a terminal
+   * operation consumes the pipeline, which is usually right there in the same expression. Treated
+   * as {@link #INVOKED_NOW} unless the caller follows the pipeline ({@link StreamPipeline}) and
+   * finds it returned or dropped unconsumed.
+   */
+  AT_TERMINAL,
   /** Stores it or hands it to another thread: its entries are not nested in the caller's. */
   ELSEWHERE,
+  /**
+   * Hands it to an object that decides where it runs ({@code Executor.execute}): usually another
+   * thread, but an executor may be {@code Runnable::run} and run it now. A nesting in it is at most
+   * {@link Verdict#POSSIBLE}; a checker that knows the receiver is a thread pool ({@link
+   * PerCpuApi#closureUse(javax.lang.model.element.ExecutableElement, int,
+   * javax.lang.model.util.Types, javax.lang.model.element.ExecutableElement)}) may treat it as
+   * {@link #ELSEWHERE}.
+   */
+  HANDED_ON,
   /**
    * Nothing is known: the callee may run it now or keep it for later (a non-async {@code
    * CompletionStage} callback runs now only if the stage is already complete). A nesting in it is
@@ -35,6 +51,14 @@ public enum ClosureUse {
    * nesting found in it can be {@link Verdict#DEFINITE}.
    */
   public boolean certainlyInsideCaller() {
-    return this == INVOKED_NOW;
+    return this == INVOKED_NOW || this == AT_TERMINAL;
+  }
+
+  /**
+   * Whether the closure may run on another thread, or after the caller's closure has returned: what
+   * a check of values escaping their closure asks.
+   */
+  public boolean mayRunElsewhere() {
+    return this == ELSEWHERE || this == HANDED_ON;
   }
 }

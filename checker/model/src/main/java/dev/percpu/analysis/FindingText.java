@@ -96,6 +96,14 @@ public final class FindingText {
   }
 
   /**
+   * A path through a closure an object was made with and runs later: {@code the closure given to
+   * `Thread(..)` (line 8)}.
+   */
+  public static String heldClosure(ExecutableElement maker, int line) {
+    return "the closure given to " + call(maker) + " (line " + line + ")";
+  }
+
+  /**
    * A path through a closure a method returned: {@code the closure returned by `later()` (line 8)}.
    */
   public static String returnedClosure(ExecutableElement producer, int line) {

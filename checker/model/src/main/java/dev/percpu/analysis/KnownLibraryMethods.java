@@ -41,24 +41,10 @@ final class KnownLibraryMethods {
           Map.entry("java.util.Objects", Set.of("requireNonNullElseGet", "requireNonNull")),
           Map.entry(
               "java.util.Optional",
-              Set.of(
-                  "map",
-                  "flatMap",
-                  "filter",
-                  "ifPresent",
-                  "ifPresentOrElse",
-                  "or",
-                  "orElseGet",
-                  "orElseThrow")),
-          Map.entry(
-              "java.util.OptionalInt",
-              Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
-          Map.entry(
-              "java.util.OptionalLong",
-              Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
-          Map.entry(
-              "java.util.OptionalDouble",
-              Set.of("ifPresent", "ifPresentOrElse", "orElseGet", "orElseThrow")),
+              Set.of("map", "flatMap", "filter", "ifPresent", "ifPresentOrElse")),
+          Map.entry("java.util.OptionalInt", Set.of("ifPresent", "ifPresentOrElse")),
+          Map.entry("java.util.OptionalLong", Set.of("ifPresent", "ifPresentOrElse")),
+          Map.entry("java.util.OptionalDouble", Set.of("ifPresent", "ifPresentOrElse")),
           Map.entry(
               "java.util.concurrent.atomic.AtomicReference",
               Set.of("updateAndGet", "getAndUpdate", "accumulateAndGet", "getAndAccumulate")),
@@ -71,8 +57,39 @@ final class KnownLibraryMethods {
           Map.entry("java.security.AccessController", Set.of("doPrivileged")));
 
   /**
+   * owner type -> methods that run their closure only on some paths, which the caller cannot tell
+   * apart: a supplier for an empty {@code Optional}, a non-async stage of a future that may or may
+   * not be complete yet. Listed so that they stay {@link ClosureUse#UNKNOWN} by decision, not by
+   * omission; a nesting in them is at most possible.
+   */
+  private static final Map<String, Set<String>> SOMETIMES_NOW =
+      Map.ofEntries(
+          Map.entry("java.util.Optional", Set.of("or", "orElseGet", "orElseThrow")),
+          Map.entry("java.util.OptionalInt", Set.of("orElseGet", "orElseThrow")),
+          Map.entry("java.util.OptionalLong", Set.of("orElseGet", "orElseThrow")),
+          Map.entry("java.util.OptionalDouble", Set.of("orElseGet", "orElseThrow")),
+          Map.entry(
+              "java.util.concurrent.CompletionStage",
+              Set.of(
+                  "thenApply",
+                  "thenAccept",
+                  "thenRun",
+                  "thenCompose",
+                  "thenCombine",
+                  "thenAcceptBoth",
+                  "runAfterBoth",
+                  "applyToEither",
+                  "acceptEither",
+                  "runAfterEither",
+                  "handle",
+                  "whenComplete",
+                  "exceptionally",
+                  "exceptionallyCompose")));
+
+  /**
    * Owner types all of whose closure arguments run during the call chain that consumes them
-   * (streams run their lambdas at the terminal operation, on the calling thread).
+   * (streams run their lambdas at the terminal operation, on the calling thread). A method that
+   * returns a stream is a lazy stage ({@link ClosureUse#AT_TERMINAL}); any other runs them now.
    */
   private static final Set<String> INVOKED_NOW_ALL_METHODS =
       Set.of(
@@ -86,12 +103,16 @@ final class KnownLibraryMethods {
   /** owner type -> methods that store the closure or run it on another thread. */
   private static final Map<String, Set<String>> ELSEWHERE =
       Map.ofEntries(
-          Map.entry("java.util.concurrent.Executor", Set.of("execute")),
           Map.entry(
-              "java.util.concurrent.ExecutorService", Set.of("submit", "invokeAll", "invokeAny")),
+              "java.util.concurrent.ThreadPoolExecutor", Set.of("execute", "submit", "schedule")),
           Map.entry(
-              "java.util.concurrent.ScheduledExecutorService",
-              Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")),
+              "java.util.concurrent.ScheduledThreadPoolExecutor",
+              Set.of(
+                  "execute",
+                  "submit",
+                  "schedule",
+                  "scheduleAtFixedRate",
+                  "scheduleWithFixedDelay")),
           Map.entry("java.util.concurrent.ForkJoinPool", Set.of("submit", "execute", "invoke")),
           Map.entry("java.util.concurrent.ThreadFactory", Set.of("newThread")),
           Map.entry("java.lang.Thread", Set.of("<init>", "startVirtualThread")),
@@ -131,12 +152,60 @@ final class KnownLibraryMethods {
           Map.entry("java.util.concurrent.BlockingQueue", Set.of("put", "offer")),
           Map.entry("java.util.Map", Set.of("put", "putIfAbsent", "of", "entry")));
 
+  /**
+   * owner type -> methods that hand the closure to an object of unknown implementation that decides
+   * where it runs: an {@code Executor} is usually a pool, but may be {@code Runnable::run}.
+   */
+  private static final Map<String, Set<String>> HANDED_ON =
+      Map.ofEntries(
+          Map.entry("java.util.concurrent.Executor", Set.of("execute")),
+          Map.entry(
+              "java.util.concurrent.ExecutorService", Set.of("submit", "invokeAll", "invokeAny")),
+          Map.entry(
+              "java.util.concurrent.ScheduledExecutorService",
+              Set.of("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay")));
+
+  /**
+   * Methods and constructors ({@code owner#name}) whose result is a thread pool: an executor made
+   * by one of them runs what it is handed on its own threads.
+   */
+  private static final Set<String> POOL_MAKERS =
+      Set.of(
+          "java.util.concurrent.Executors#newFixedThreadPool",
+          "java.util.concurrent.Executors#newCachedThreadPool",
+          "java.util.concurrent.Executors#newSingleThreadExecutor",
+          "java.util.concurrent.Executors#newScheduledThreadPool",
+          "java.util.concurrent.Executors#newSingleThreadScheduledExecutor",
+          "java.util.concurrent.Executors#newWorkStealingPool",
+          "java.util.concurrent.Executors#newVirtualThreadPerTaskExecutor",
+          "java.util.concurrent.Executors#newThreadPerTaskExecutor",
+          "java.util.concurrent.ForkJoinPool#commonPool",
+          "java.util.concurrent.ForkJoinPool#<init>",
+          "java.util.concurrent.ThreadPoolExecutor#<init>",
+          "java.util.concurrent.ScheduledThreadPoolExecutor#<init>");
+
+  /**
+   * maker ({@code owner#name}) -> the method of the object it makes that runs the closure the maker
+   * was given, and how: {@code new Thread(r).run()} runs {@code r} now (only {@code start()} hands
+   * it to another thread); a {@code ThreadLocal.withInitial} supplier runs at {@code get()} on a
+   * thread that has no value yet, which the caller cannot know.
+   */
+  private static final Map<String, Map<String, ClosureUse>> HELD =
+      Map.of(
+          "java.lang.Thread#<init>", Map.of("run", ClosureUse.INVOKED_NOW),
+          "java.lang.Thread.Builder#unstarted", Map.of("run", ClosureUse.INVOKED_NOW),
+          "java.lang.ThreadLocal#withInitial", Map.of("get", ClosureUse.UNKNOWN));
+
   private static final Set<String> KNOWN_NAMES = new HashSet<>();
 
   static {
     INVOKED_NOW.values().forEach(KNOWN_NAMES::addAll);
     ELSEWHERE.values().forEach(KNOWN_NAMES::addAll);
+    SOMETIMES_NOW.values().forEach(KNOWN_NAMES::addAll);
+    HANDED_ON.values().forEach(KNOWN_NAMES::addAll);
   }
+
+  private static final Set<String> HELD_RUNNERS = Set.of("run", "get");
 
   private KnownLibraryMethods() {}
 
@@ -149,7 +218,7 @@ final class KnownLibraryMethods {
     if (!KNOWN_NAMES.contains(name)) {
       // Stream methods are declared on the stream interfaces themselves, so no walk is needed.
       return INVOKED_NOW_ALL_METHODS.contains(owner.getQualifiedName().toString())
-          ? ClosureUse.INVOKED_NOW
+          ? streamUse(method)
           : ClosureUse.UNKNOWN;
     }
     // Walk the owner and its supertypes breadth-first: ArrayList.forEach is Iterable.forEach.
@@ -167,7 +236,7 @@ final class KnownLibraryMethods {
         continue;
       }
       if (INVOKED_NOW_ALL_METHODS.contains(qualified)) {
-        return ClosureUse.INVOKED_NOW;
+        return streamUse(method);
       }
       if (INVOKED_NOW.getOrDefault(qualified, Set.of()).contains(name)) {
         return ClosureUse.INVOKED_NOW;
@@ -175,8 +244,44 @@ final class KnownLibraryMethods {
       if (ELSEWHERE.getOrDefault(qualified, Set.of()).contains(name)) {
         return ClosureUse.ELSEWHERE;
       }
+      if (HANDED_ON.getOrDefault(qualified, Set.of()).contains(name)) {
+        return ClosureUse.HANDED_ON;
+      }
+      if (SOMETIMES_NOW.getOrDefault(qualified, Set.of()).contains(name)) {
+        return ClosureUse.UNKNOWN;
+      }
       work.addAll(types.directSupertypes(t));
     }
     return ClosureUse.UNKNOWN;
+  }
+
+  /** A stream method that returns a stream is a lazy stage; any other runs its closures now. */
+  private static ClosureUse streamUse(ExecutableElement method) {
+    return StreamPipeline.isStreamType(method.getReturnType())
+        ? ClosureUse.AT_TERMINAL
+        : ClosureUse.INVOKED_NOW;
+  }
+
+  /** Whether {@code maker}'s result is a thread pool, which runs what it is handed elsewhere. */
+  static boolean makesThreadPool(ExecutableElement maker) {
+    return POOL_MAKERS.contains(key(maker));
+  }
+
+  /**
+   * How a call of {@code runner} on an object made by {@code maker} runs the closure the maker was
+   * given: {@link ClosureUse#ELSEWHERE} when this call does not run it.
+   */
+  static ClosureUse heldClosureUse(ExecutableElement maker, ExecutableElement runner) {
+    String name = runner.getSimpleName().toString();
+    if (!HELD_RUNNERS.contains(name) || !runner.getParameters().isEmpty()) {
+      return ClosureUse.ELSEWHERE;
+    }
+    return HELD.getOrDefault(key(maker), Map.of()).getOrDefault(name, ClosureUse.ELSEWHERE);
+  }
+
+  private static String key(ExecutableElement m) {
+    return m.getEnclosingElement() instanceof TypeElement owner
+        ? owner.getQualifiedName() + "#" + m.getSimpleName()
+        : "";
   }
 }

@@ -144,7 +144,58 @@ public final class PerCpuApi {
         && configuredDeferred.getOrDefault(key(method), Set.of()).contains(index)) {
       return ClosureUse.ELSEWHERE;
     }
-    return KnownLibraryMethods.closureUse(method, types);
+    ClosureUse listed = KnownLibraryMethods.closureUse(method, types);
+    // Without the receiver, an executor of unknown origin is presumed to be a pool, as nearly
+    // every one is; the sound answer needs the receiver (the overload below).
+    return listed == ClosureUse.HANDED_ON ? ClosureUse.ELSEWHERE : listed;
+  }
+
+  /**
+   * As {@link #closureUse(ExecutableElement, int, Types)}, for a call whose receiver is known to
+   * have been made by {@code receiverMaker} (a method or constructor, or {@code null} when not
+   * known): an executor made by a JDK thread-pool factory runs what it is handed on its own
+   * threads.
+   *
+   * <pre>{@code
+   * // pool = Executors.newFixedThreadPool(4); ... pool.execute(() -> ...)
+   * api.closureUse(execute, 0, types, newFixedThreadPool) // ELSEWHERE, not HANDED_ON
+   * }</pre>
+   */
+  public ClosureUse closureUse(
+      ExecutableElement method, int index, Types types, ExecutableElement receiverMaker) {
+    ClosureUse presumed = closureUse(method, index, types);
+    ClosureUse use =
+        presumed == ClosureUse.ELSEWHERE && !hasConfiguredOrDeclaredDeferral(method, index)
+            ? KnownLibraryMethods.closureUse(method, types)
+            : presumed;
+    return use == ClosureUse.HANDED_ON
+            && receiverMaker != null
+            && KnownLibraryMethods.makesThreadPool(receiverMaker)
+        ? ClosureUse.ELSEWHERE
+        : use;
+  }
+
+  private boolean hasConfiguredOrDeclaredDeferral(ExecutableElement method, int index) {
+    List<? extends VariableElement> params = method.getParameters();
+    int p = Math.min(index, params.size() - 1);
+    return (p >= 0 && hasAnnotation(params.get(p), DEFERRED))
+        || (!configuredDeferred.isEmpty()
+            && configuredDeferred.getOrDefault(key(method), Set.of()).contains(index));
+  }
+
+  /**
+   * How a call of {@code runner} on an object made by {@code maker} runs the closure {@code maker}
+   * was given: {@code new Thread(r).run()} runs {@code r} now ({@link ClosureUse#INVOKED_NOW}), a
+   * {@code ThreadLocal.withInitial(s).get()} may run {@code s} ({@link ClosureUse#UNKNOWN}); any
+   * other call does not run it ({@link ClosureUse#ELSEWHERE}: {@code start()} hands it to another
+   * thread).
+   *
+   * <pre>{@code
+   * if (api.heldClosureUse(newThread, run) == ClosureUse.INVOKED_NOW) { ... r runs here }
+   * }</pre>
+   */
+  public ClosureUse heldClosureUse(ExecutableElement maker, ExecutableElement runner) {
+    return KnownLibraryMethods.heldClosureUse(maker, runner);
   }
 
   /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,8 +138,79 @@ class PerCpuApiTest {
         API.closureUse(
             elements.method("java.util.concurrent.Executor", "execute"), 0, elements.types));
     assertEquals(
-        ClosureUse.INVOKED_NOW,
+        ClosureUse.AT_TERMINAL,
         API.closureUse(elements.method("java.util.stream.Stream", "map"), 0, elements.types));
+    assertEquals(
+        ClosureUse.INVOKED_NOW,
+        API.closureUse(elements.method("java.util.stream.Stream", "forEach"), 0, elements.types));
+  }
+
+  @Test
+  void executorOfUnknownOrigin_mayRunTheTaskNow_butAThreadPoolRunsItElsewhere() {
+    ExecutableElement execute = elements.method("java.util.concurrent.Executor", "execute");
+    assertEquals(ClosureUse.ELSEWHERE, API.closureUse(execute, 0, elements.types)); // presumed
+    ClosureUse unknown = API.closureUse(execute, 0, elements.types, null);
+    assertEquals(ClosureUse.HANDED_ON, unknown);
+    assertTrue(unknown.mayRunInsideCaller());
+    assertFalse(unknown.certainlyInsideCaller());
+    assertTrue(unknown.mayRunElsewhere());
+    assertEquals(
+        ClosureUse.ELSEWHERE,
+        API.closureUse(
+            execute,
+            0,
+            elements.types,
+            elements.method("java.util.concurrent.Executors", "newSingleThreadExecutor")));
+    assertEquals(
+        ClosureUse.HANDED_ON,
+        API.closureUse(
+            execute, 0, elements.types, elements.method("java.util.Objects", "requireNonNull")));
+  }
+
+  @Test
+  void optionalSupplierForTheEmptyCase_isAtMostPossible() {
+    for (String name : List.of("orElseGet", "orElseThrow", "or")) {
+      ExecutableElement m =
+          ElementFilter.methodsIn(elements.type("java.util.Optional").getEnclosedElements())
+              .stream()
+              .filter(e -> e.getSimpleName().contentEquals(name) && e.getParameters().size() == 1)
+              .findFirst()
+              .orElseThrow();
+      assertEquals(ClosureUse.UNKNOWN, API.closureUse(m, 0, elements.types), name);
+    }
+    assertEquals(
+        ClosureUse.INVOKED_NOW,
+        API.closureUse(elements.method("java.util.Optional", "ifPresent"), 0, elements.types));
+  }
+
+  @Test
+  void threadRun_runsTheRunnableItWasMadeWith_butStartDoesNot() {
+    ExecutableElement ctor =
+        ElementFilter.constructorsIn(elements.type("java.lang.Thread").getEnclosedElements())
+            .stream()
+            .filter(c -> c.getParameters().size() == 1)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(ClosureUse.ELSEWHERE, API.closureUse(ctor, 0, elements.types));
+    assertEquals(
+        ClosureUse.INVOKED_NOW,
+        API.heldClosureUse(ctor, elements.method("java.lang.Thread", "run")));
+    assertEquals(
+        ClosureUse.ELSEWHERE,
+        API.heldClosureUse(ctor, elements.method("java.lang.Thread", "start")));
+  }
+
+  @Test
+  void threadLocalGet_mayRunTheInitialSupplier() {
+    assertEquals(
+        ClosureUse.UNKNOWN,
+        API.heldClosureUse(
+            elements.method("java.lang.ThreadLocal", "withInitial"),
+            ElementFilter.methodsIn(elements.type("java.lang.ThreadLocal").getEnclosedElements())
+                .stream()
+                .filter(m -> m.getSimpleName().contentEquals("get") && m.getParameters().isEmpty())
+                .findFirst()
+                .orElseThrow()));
   }
 
   @Test

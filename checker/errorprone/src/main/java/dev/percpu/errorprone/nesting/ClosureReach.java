@@ -75,9 +75,20 @@ enum ClosureReach {
     if (summarised) {
       return !invoked ? LATER : certainly ? NOW : POSSIBLY_NOW;
     }
-    return switch (declared.get()) {
-      case INVOKED_NOW -> NOW;
-      case ELSEWHERE -> ELSEWHERE;
+    return of(declared.get());
+  }
+
+  /**
+   * What the model's closure use means for what is entered at the call. A lazy stream stage is
+   * taken to run now unless the scanner followed its pipeline. The table asked without the receiver
+   * presumes an executor of unknown origin is a pool, as nearly every one is; these checks find
+   * bugs and do not flag every task handed to one. {@link ClosureUse#HANDED_ON}, the sound answer
+   * of the receiver-aware form, is elsewhere here for the same reason.
+   */
+  static ClosureReach of(ClosureUse use) {
+    return switch (use) {
+      case INVOKED_NOW, AT_TERMINAL -> NOW;
+      case ELSEWHERE, HANDED_ON -> ELSEWHERE;
       case UNKNOWN -> POSSIBLY_NOW;
     };
   }

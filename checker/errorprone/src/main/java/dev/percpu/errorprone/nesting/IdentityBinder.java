@@ -28,6 +28,7 @@ import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.CallSiteTranslation;
+import dev.percpu.analysis.ConstantStrings;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -170,7 +171,8 @@ final class IdentityBinder {
     }
     if (role instanceof MethodRole.SymbolLookup sl) {
       ExpressionTree name = arg(args, sl.index());
-      String symbol = name == null ? null : ASTHelpers.constValue(name, String.class);
+      // The model's folding, not javac's, so that both checkers name a symbol alike.
+      String symbol = name == null ? null : ConstantStrings.of(name, ASTHelpers::getSymbol);
       return symbol == null
           ? IdentitySet.of(
               new Unknown(typeArgument(call), "a symbol lookup with a non-constant name"))
@@ -397,6 +399,22 @@ final class IdentityBinder {
       return true;
     }
     return use instanceof MemberSelectTree ms && Receivers.isCurrentObject(ms.getExpression());
+  }
+
+  /**
+   * The varargs parameter of {@code callee} that the for-each loop declaring {@code element}
+   * iterates over, or null: such an element is one of the call's varargs arguments.
+   */
+  VarSymbol varargsOf(VarSymbol element, MethodSymbol callee) {
+    VarSymbol over = index.forEachOver(element);
+    List<VarSymbol> params = callee.getParameters();
+    return over != null
+            && callee.isVarArgs()
+            && !params.isEmpty()
+            && over == params.get(params.size() - 1)
+            && index.assignments(over).isEmpty()
+        ? over
+        : null;
   }
 
   IdentitySet unknown(Tree x) {

@@ -1,10 +1,12 @@
 package dev.percpu.errorprone.nesting;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type.ArrayType;
 import dev.percpu.analysis.CallSite;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.Receivers;
@@ -40,6 +42,27 @@ record JavacCallSite(
     return index < arguments.size()
         ? Optional.of(binder.bind(arguments.get(index), caller))
         : Optional.empty();
+  }
+
+  /**
+   * An element of a for-each loop over the callee's varargs parameter is one of the varargs
+   * arguments; when the call passes an array instead, nothing is known of its elements.
+   */
+  @Override
+  public Optional<IdentitySet> local(VariableElement local) {
+    if (!(local instanceof VarSymbol v) || binder.varargsOf(v, callee) == null) {
+      return Optional.empty();
+    }
+    int first = callee.getParameters().size() - 1;
+    if (arguments.size() == first + 1
+        && ASTHelpers.getType(arguments.get(first)) instanceof ArrayType) {
+      return Optional.empty();
+    }
+    IdentitySet all = IdentitySet.empty();
+    for (int i = first; i < arguments.size(); i++) {
+      all = all.union(binder.bind(arguments.get(i), caller));
+    }
+    return Optional.of(all);
   }
 
   @Override

@@ -14,9 +14,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
+import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
 import dev.percpu.analysis.Effect;
 import dev.percpu.analysis.EffectSummary;
@@ -28,6 +31,7 @@ import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.StreamPipeline;
 import dev.percpu.analysis.Verdict;
 import java.util.List;
 import java.util.Optional;
@@ -134,7 +138,9 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     } else if (!unit.index().declaredHere(m) && !applyDeclaredEffect(site, ctx)) {
       applyDefaultEffect(site, ctx);
     }
+    checkParameterNestings(site, ctx);
     runFunctionalReceiver(node, m, ctx);
+    runHeldByReceiver(node, m, ctx);
     scanArguments(node, m, args, receiver, summary, ctx);
     return null;
   }
@@ -197,6 +203,9 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
       ClosureReach reach = ClosureReach.of(m, i, summary, unit);
+      if (summary == null && !unit.index().declaredHere(m)) {
+        reach = refined(reach, m, i);
+      }
       if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
         scanClosure(argPath, ctx.detached());
         continue;
@@ -207,6 +216,66 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       List<Entry> more =
           inv == null ? List.of() : summary.entriesAround(i, site(call, m, args, receiver, ctx));
       scanClosure(argPath, ctx.withEntered(around.plusAll(more)));
+    }
+  }
+
+  /**
+   * The closure-use table's answer, sharpened by what this unit shows around the call: a lazy
+   * stream stage runs only if its pipeline is consumed here ({@link StreamPipeline}).
+   */
+  private ClosureReach refined(ClosureReach reach, MethodSymbol m, int i) {
+    ClosureUse use = unit.closureUse(m, i);
+    if (use == ClosureUse.AT_TERMINAL) {
+      return ClosureReach.of(StreamPipeline.consumption(getCurrentPath(), unit::elementOf));
+    }
+    return reach;
+  }
+
+  /**
+   * The call or constructor call whose result {@code receiver} is: the expression itself, or the
+   * one value a local or a final field of this unit holds; null when this unit does not show it.
+   */
+  private ExpressionTree makerOf(ExpressionTree receiver) {
+    ExpressionTree r = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(r) instanceof VarSymbol v
+        && holdsOneValue(v)) {
+      r = ASTHelpers.stripParentheses(unit.index().assignments(v).get(0));
+    }
+    return r instanceof MethodInvocationTree || r instanceof NewClassTree ? r : null;
+  }
+
+  /**
+   * {@code t.run()} on a {@code new Thread(r)}, {@code local.get()} on a {@code
+   * ThreadLocal.withInitial(s)}: the closure the receiver was made with, only stored when it was
+   * made, runs now (or possibly, as the model's {@link PerCpuApi#heldClosureUse} says).
+   */
+  private void runHeldByReceiver(MethodInvocationTree node, MethodSymbol m, ScanContext ctx) {
+    String name = m.getSimpleName().toString();
+    if (!m.getParameters().isEmpty()
+        || !(name.equals("run") || name.equals("get"))
+        || (ctx.entered().isEmpty() && ctx.summary() == null)) {
+      return;
+    }
+    ExpressionTree maker = makerOf(ASTHelpers.getReceiver(node));
+    if (maker == null || !(ASTHelpers.getSymbol(maker) instanceof MethodSymbol made)) {
+      return;
+    }
+    ClosureUse use = unit.api().heldClosureUse(made, m);
+    if (!use.mayRunInsideCaller()) {
+      return;
+    }
+    ScanContext here =
+        use.certainlyInsideCaller() ? ctx : ctx.withEntered(ctx.entered().uncertain());
+    List<? extends ExpressionTree> args =
+        maker instanceof NewClassTree nc
+            ? nc.getArguments()
+            : ((MethodInvocationTree) maker).getArguments();
+    String via = FindingText.heldClosure(made, unit.lines().of(maker));
+    for (ExpressionTree arg : args) {
+      if (isClosureLike(arg, here)) {
+        runHeldClosure(node, arg, via, here);
+      }
     }
   }
 
@@ -284,6 +353,17 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
   private void scanMethodReference(TreePath path, MemberReferenceTree ref, ScanContext ctx) {
     scanUnder(path, ref.getQualifierExpression(), ctx);
     Symbol s = ASTHelpers.getSymbol(ref);
+    ExpressionTree qualifier = ref.getQualifierExpression();
+    if (s instanceof MethodSymbol target
+        && unit.api().roleOf(target) instanceof MethodRole.Entering e
+        && e.handle() < 0
+        && !(ASTHelpers.getSymbol(qualifier) instanceof ClassSymbol)) {
+      // `handle::with` run here enters the handle itself.
+      IdentitySet ids = unit.binder().bind(qualifier, ctx.method());
+      check(ref, ids, ctx, "", true);
+      record(ctx, ids, true, FindingText.enteringAt(target, unit.lines().of(ref)));
+      return;
+    }
     if (s instanceof MethodSymbol target) {
       JavacCallSite site = site(ref, target, List.of(), ref.getQualifierExpression(), ctx);
       EffectSummary summary = summaryOf(target);
@@ -543,6 +623,48 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     }
     if (best != null && path != null) {
       listener.nested(new NestingEvent(path, bestVerdict, inner, best, via));
+    }
+    if (bestVerdict == Verdict.POSSIBLE
+        && ctx.summary() != null
+        && ctx.redirect() == null
+        && ParameterNesting.onlyParameters(inner, ctx.method())
+        && ParameterNesting.onlyParameters(best.identities(), ctx.method())) {
+      String here = via.isEmpty() ? innerCall(at) : via;
+      summaries.recordParameterNesting(
+          ctx.method(), new ParameterNesting(inner, best, certain && best.certain(), here));
+    }
+  }
+
+  /**
+   * A call of a method of this unit whose body nests two of its parameters: with the arguments in
+   * the caller's terms, the same allocation on both sides is a definite nesting at this call;
+   * parameters of the caller on both sides carry the question on to the caller's own callers.
+   */
+  private void checkParameterNestings(JavacCallSite site, ScanContext ctx) {
+    for (ParameterNesting n : summaries.parameterNestings(site.callee())) {
+      IdentitySet inner = CallSiteTranslation.entered(n.inner(), site);
+      IdentitySet outer = CallSiteTranslation.entered(n.outer().identities(), site);
+      if (inner.isEmpty() || outer.isEmpty()) {
+        continue;
+      }
+      Verdict v = verdict(inner, outer).ifCertain(n.certain());
+      Entry translated =
+          new Entry(outer, n.outer().call(), n.outer().line(), n.outer().certain(), null);
+      String via = FindingText.through(site.callee(), n.via());
+      if (v == Verdict.DEFINITE) {
+        TreePath path = ctx.redirect() != null ? ctx.redirect().path() : pathFor(site.tree());
+        String fullVia = ctx.redirect() != null ? FindingText.then(ctx.redirect().via(), via) : via;
+        if (path != null) {
+          listener.nested(new NestingEvent(path, v, inner, translated, fullVia));
+        }
+      } else if (v == Verdict.POSSIBLE
+          && ctx.summary() != null
+          && ctx.redirect() == null
+          && ParameterNesting.onlyParameters(inner, ctx.method())
+          && ParameterNesting.onlyParameters(outer, ctx.method())) {
+        summaries.recordParameterNesting(
+            ctx.method(), new ParameterNesting(inner, translated, n.certain(), via));
+      }
     }
   }
 

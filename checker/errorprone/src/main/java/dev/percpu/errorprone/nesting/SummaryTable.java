@@ -2,8 +2,10 @@ package dev.percpu.errorprone.nesting;
 
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.percpu.analysis.EffectSummary;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +19,7 @@ final class SummaryTable {
   private final Map<MethodSymbol, EffectSummary> previous;
   private final Map<MethodSymbol, EffectSummary> finished = new HashMap<>();
   private final Set<MethodSymbol> walking = new HashSet<>();
+  private final Map<MethodSymbol, List<ParameterNesting>> parameterNestings = new HashMap<>();
   private boolean usedPrevious;
 
   SummaryTable(Map<MethodSymbol, EffectSummary> previous) {
@@ -55,6 +58,16 @@ final class SummaryTable {
       usedPrevious = true; // recursion: the method is being walked right now
     }
     return previous.get(m);
+  }
+
+  /** Records a nesting between parameters of {@code m} found while walking its body. */
+  void recordParameterNesting(MethodSymbol m, ParameterNesting n) {
+    parameterNestings.computeIfAbsent(m, k -> new ArrayList<>()).add(n);
+  }
+
+  /** The nestings between its parameters that {@code m}'s body showed in this pass. */
+  List<ParameterNesting> parameterNestings(MethodSymbol m) {
+    return parameterNestings.getOrDefault(m, List.of());
   }
 
   /** Whether a recursive call used the previous pass's summary, so another pass may be needed. */

@@ -15,6 +15,7 @@ import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.Optional;
+import javax.lang.model.element.Element;
 
 /**
  * What one analysis of one compilation unit shares between its passes and its scanner: the unit's
@@ -76,6 +77,15 @@ final class UnitContext {
       return config.api().closureUse(m, index, modelTypes);
     } catch (RuntimeException e) {
       return ClosureUse.UNKNOWN;
+    }
+  }
+
+  /** The element {@code path}'s leaf names, or null: for the model's tree walks. */
+  Element elementOf(TreePath path) {
+    try {
+      return JavacTrees.instance(state.context).getElement(path);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

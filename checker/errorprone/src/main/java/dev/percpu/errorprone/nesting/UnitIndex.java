@@ -4,6 +4,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
@@ -43,6 +44,9 @@ final class UnitIndex {
 
   /** Fields assigned somewhere other than a constructor or initialiser of this unit. */
   private final Set<VarSymbol> reassigned = new HashSet<>();
+
+  /** The variable of each for-each loop over a variable, and that variable. */
+  private final Map<VarSymbol, VarSymbol> forEachOver = new HashMap<>();
 
   static UnitIndex of(CompilationUnitTree unit) {
     UnitIndex index = new UnitIndex();
@@ -113,6 +117,17 @@ final class UnitIndex {
       }
 
       @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+        VarSymbol element = ASTHelpers.getSymbol(node.getVariable());
+        if (element != null
+            && ASTHelpers.getSymbol(ASTHelpers.stripParentheses(node.getExpression()))
+                instanceof VarSymbol over) {
+          index.forEachOver.put(element, over);
+        }
+        return super.visitEnhancedForLoop(node, null);
+      }
+
+      @Override
       public Void visitAssignment(AssignmentTree node, Void unused) {
         if (ASTHelpers.getSymbol(node.getVariable()) instanceof VarSymbol v) {
           index.assignments.computeIfAbsent(v, k -> new ArrayList<>()).add(node.getExpression());
@@ -145,6 +160,11 @@ final class UnitIndex {
       }
     }.scan(new TreePath(unit), null);
     return index;
+  }
+
+  /** The variable a for-each loop declaring {@code element} iterates over, or null. */
+  VarSymbol forEachOver(VarSymbol element) {
+    return forEachOver.get(element);
   }
 
   /** Every value assigned to {@code v} in this unit, the initialiser first; empty if none. */

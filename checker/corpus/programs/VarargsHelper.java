@@ -1,0 +1,17 @@
+import dev.percpu.PerCpu;
+
+/** A varargs helper entering every handle it is given, called with the entered one. */
+class VarargsHelper {
+  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);
+
+  @SafeVarargs
+  static void bumpAll(PerCpu<long[]>... handles) {
+    for (PerCpu<long[]> h : handles) {
+      h.with(b -> b[0]++);
+    }
+  }
+
+  public static void main(String[] args) {
+    COUNTS.with(a -> bumpAll(COUNTS)); // expect: definite
+  }
+}
