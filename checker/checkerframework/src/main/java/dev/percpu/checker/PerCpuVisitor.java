@@ -114,6 +114,11 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     } else {
       checkEffectsOnly(path);
     }
+    try {
+      new BlockingCheck(checker, analysis(), percpu().blockingMethods(), trees, root).check(path);
+    } catch (RuntimeException e) {
+      checker.reportError(path.getLeaf(), "analysis.failed", e.toString());
+    }
   }
 
   /**

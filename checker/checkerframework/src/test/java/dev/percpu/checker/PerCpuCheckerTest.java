@@ -45,6 +45,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void blockingWhilePinned_isReportedForEachKindAndRegion() {
+    assertExpectations("blocking");
+  }
+
+  @Test
   void modularEffects_checkBodiesAgainstDeclarationsDefaultsAndOverriddenMethods() {
     assertExpectations("modular");
   }
