@@ -50,6 +50,11 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void configuredBlockingMethods_areReportedWhilePinned() {
+    assertExpectations("blockingconfigured", "-ApercpuBlockingMethods=ConfiguredBlocking.Rpc#call");
+  }
+
+  @Test
   void modularEffects_checkBodiesAgainstDeclarationsDefaultsAndOverriddenMethods() {
     assertExpectations("modular");
   }
