@@ -1,4 +1,5 @@
 import dev.percpu.PerCpu;
+import dev.percpu.qual.MayBlock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** -ApercpuBlockingMethods=ConfiguredBlocking.Rpc#call names a library method that may block. */
@@ -12,6 +13,7 @@ class ConfiguredBlocking {
     long cached();
   }
 
+  @MayBlock
   static void configured(Rpc rpc) {
     // :: error: [blocking.while.pinned]
     COUNTS.with(a -> a.addAndGet(rpc.call()));
