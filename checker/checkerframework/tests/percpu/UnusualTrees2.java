@@ -67,7 +67,6 @@ public class UnusualTrees2 {
         : a -> {});
   }
 
-  // :: error: [blocking.undeclared]
   static void labelsSynchronizedAndResources(Object lock) {
     outer:
     for (int i = 0; i < 2; i++) {

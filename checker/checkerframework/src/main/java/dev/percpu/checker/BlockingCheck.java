@@ -19,6 +19,7 @@ import com.sun.source.util.Trees;
 import dev.percpu.analysis.BlockingFindingText;
 import dev.percpu.analysis.BlockingMethods;
 import dev.percpu.analysis.FindingText;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,15 +67,22 @@ final class BlockingCheck {
   private final Types types;
   private final Elements elements;
   private final CompilationUnitTree root;
+  private final boolean strict;
   private final Map<ExecutableElement, Optional<Hit>> bodies = new HashMap<>();
   private final Set<ExecutableElement> inProgress = new HashSet<>();
+
+  /** Non-private methods of this class whose undeclared blocking a pinned call here rests on. */
+  private final Set<ExecutableElement> reliedUpon = new HashSet<>();
+
+  private final List<MethodTree> declarations = new ArrayList<>();
 
   BlockingCheck(
       BaseTypeChecker checker,
       EffectAnalysis analysis,
       BlockingMethods blocking,
       Trees trees,
-      CompilationUnitTree root) {
+      CompilationUnitTree root,
+      boolean strict) {
     this.checker = checker;
     this.analysis = analysis;
     this.blocking = blocking;
@@ -82,6 +90,7 @@ final class BlockingCheck {
     this.types = checker.getProcessingEnvironment().getTypeUtils();
     this.elements = checker.getProcessingEnvironment().getElementUtils();
     this.root = root;
+    this.strict = strict;
   }
 
   /** Checks every point and method declaration of the class at {@code classPath}. */
@@ -126,16 +135,19 @@ final class BlockingCheck {
       @Override
       public Void visitMethod(MethodTree tree, Void unused) {
         super.visitMethod(tree, unused);
-        declaration(tree);
+        declarations.add(tree);
         return null;
       }
     }.scan(classPath, null);
+    // After the points: a declaration is held to @MayBlock once a pinned call here relies on it.
+    declarations.forEach(this::declaration);
   }
 
   private void point(TreePath path) {
     try {
       Hit hit = hitAt(path);
       if (hit == null) {
+        noteReliance(path);
         return;
       }
       String pin = pinOf(path);
@@ -159,6 +171,25 @@ final class BlockingCheck {
     }
   }
 
+  /**
+   * A call of an undeclared non-private method of this unit whose body may block, made while
+   * pinned: its declaration is then reported (blocking.undeclared), not the call, as for {@code
+   * effect.beyond.default}.
+   */
+  private void noteReliance(TreePath path) {
+    ExecutableElement callee = EffectAnalysis.calleeOf(path.getLeaf());
+    if (callee == null
+        || EffectAnalysis.isComputed(callee)
+        || checker.shouldSkipUses(callee)
+        || trees.getPath(callee) == null) {
+      return;
+    }
+    Hit body = bodyHit(callee);
+    if (body != null && !body.onEachCpu() && pinOf(path) != null) {
+      reliedUpon.add(callee);
+    }
+  }
+
   private void declaration(MethodTree tree) {
     try {
       ExecutableElement m = TreeUtils.elementFromDeclaration(tree);
@@ -167,7 +198,11 @@ final class BlockingCheck {
       }
       Optional<String> declared = blocking.describe(m, types, elements);
       Hit body = bodyHit(m);
-      if (declared.isEmpty() && body != null && !body.onEachCpu() && needsDeclaration(m)) {
+      if (declared.isEmpty()
+          && body != null
+          && !body.onEachCpu()
+          && needsDeclaration(m)
+          && (strict || reliedUpon.contains(m))) {
         checker.reportError(
             tree, "blocking.undeclared", EffectAnalysis.qualifiedName(m), describe(body));
       }

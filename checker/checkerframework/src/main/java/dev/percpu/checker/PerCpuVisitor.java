@@ -115,7 +115,9 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       checkEffectsOnly(path);
     }
     try {
-      new BlockingCheck(checker, analysis(), percpu().blockingMethods(), trees, root).check(path);
+      new BlockingCheck(
+              checker, analysis(), percpu().blockingMethods(), trees, root, percpu().strict())
+          .check(path);
     } catch (RuntimeException e) {
       checker.reportError(path.getLeaf(), "analysis.failed", e.toString());
     }
