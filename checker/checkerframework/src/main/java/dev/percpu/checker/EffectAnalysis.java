@@ -614,6 +614,14 @@ final class EffectAnalysis {
     return new Reach(true, Set.of(), null);
   }
 
+  /**
+   * Where a closure runs: {@link Reach#ownRoot} (its own root) when it runs later or on another
+   * thread, otherwise the reach of the code that runs it now.
+   */
+  Reach reachOfClosure(TreePath closure) {
+    return closureReach(closure, 0);
+  }
+
   /** Where the closure (lambda, method reference, anonymous object, closure variable) runs. */
   private Reach closureReach(TreePath closure, int depth) {
     if (depth > MAX_DEPTH) {

@@ -1,6 +1,7 @@
 package dev.percpu.checker;
 
 import com.sun.source.util.TreePath;
+import dev.percpu.analysis.BlockingMethods;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.UnitRelevance;
 import java.util.Arrays;
@@ -24,18 +25,36 @@ import org.checkerframework.framework.source.SuppressWarningsPrefix;
  * </pre>
  *
  * <p>Options: {@code -ApercpuApiMethods=OWNER#METHOD=ROLE,...} describes methods that cannot be
- * annotated (see {@code dev.percpu.analysis.ApiMethodSpec}); {@code -ApercpuStrict} requires
- * {@code @Enters} on public and protected methods whose effect callers in other files see. The
- * framework's {@code -AskipUses}, {@code -AonlyUses} and {@code -Awarns} apply, and findings are
- * suppressed with {@code @SuppressWarnings("percpu")} or {@code "percpu:KEY"}.
+ * annotated (see {@code dev.percpu.analysis.ApiMethodSpec}); {@code
+ * -ApercpuBlockingMethods=OWNER#METHOD,...} names library methods that may block (see {@code
+ * dev.percpu.analysis.BlockingMethods}); {@code -ApercpuStrict} requires {@code @Enters} on public
+ * and protected methods whose effect callers in other files see. The framework's {@code
+ * -AskipUses}, {@code -AonlyUses} and {@code -Awarns} apply, and findings are suppressed with
+ * {@code @SuppressWarnings("percpu")} or {@code "percpu:KEY"}.
  */
-@SupportedOptions({PerCpuChecker.API_METHODS_OPTION, PerCpuChecker.STRICT_OPTION})
+@SupportedOptions({
+  PerCpuChecker.API_METHODS_OPTION,
+  PerCpuChecker.STRICT_OPTION,
+  PerCpuChecker.BLOCKING_METHODS_OPTION
+})
 // The Error Prone check names suppress the same findings here: one vocabulary for both checkers.
-@SuppressWarningsPrefix({"percpu", "PerCpuNestedAccess", "PerCpuPossibleNestedAccess"})
+@SuppressWarningsPrefix({
+  "percpu",
+  "PerCpuNestedAccess",
+  "PerCpuPossibleNestedAccess",
+  "PerCpuBlockingWhilePinned",
+  "PerCpuOnEachCpuWhilePinned"
+})
 public class PerCpuChecker extends BaseTypeChecker {
 
   /** Configured API methods, comma separated. */
   public static final String API_METHODS_OPTION = "percpuApiMethods";
+
+  /**
+   * Methods that may block, {@code OWNER#METHOD} comma separated, beyond the model's built-in list
+   * and {@code @MayBlock}: the counterpart of {@code -XepOpt:PerCpu:BlockingMethods}.
+   */
+  public static final String BLOCKING_METHODS_OPTION = "percpuBlockingMethods";
 
   /** Require declared effects on public and protected methods. */
   public static final String STRICT_OPTION = "percpuStrict";
@@ -44,6 +63,7 @@ public class PerCpuChecker extends BaseTypeChecker {
   private static final String QUALIFIER = "dev.percpu.qual.Allocation";
 
   private PerCpuApi api;
+  private BlockingMethods blockingMethods;
   private String apiError;
 
   /**
@@ -124,7 +144,26 @@ public class PerCpuChecker extends BaseTypeChecker {
   /** Why {@code -ApercpuApiMethods} was rejected, or {@code null}. */
   String apiError() {
     api();
+    blockingMethods();
     return apiError;
+  }
+
+  /** The shared model's blocking methods, configured from {@code -ApercpuBlockingMethods}. */
+  BlockingMethods blockingMethods() {
+    if (blockingMethods == null) {
+      try {
+        blockingMethods =
+            BlockingMethods.builtIn()
+                .withSpecs(BlockingCheck.specs(getOption(BLOCKING_METHODS_OPTION)));
+      } catch (IllegalArgumentException e) {
+        api();
+        if (apiError == null) {
+          apiError = "-A" + BLOCKING_METHODS_OPTION + ": " + e.getMessage();
+        }
+        blockingMethods = BlockingMethods.builtIn();
+      }
+    }
+    return blockingMethods;
   }
 
   boolean strict() {

@@ -114,6 +114,13 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     } else {
       checkEffectsOnly(path);
     }
+    try {
+      new BlockingCheck(
+              checker, analysis(), percpu().blockingMethods(), trees, root, percpu().strict())
+          .check(path);
+    } catch (RuntimeException e) {
+      checker.reportError(path.getLeaf(), "analysis.failed", e.toString());
+    }
   }
 
   /**

@@ -45,6 +45,16 @@ class PerCpuCheckerTest {
   }
 
   @Test
+  void blockingWhilePinned_isReportedForEachKindAndRegion() {
+    assertExpectations("blocking");
+  }
+
+  @Test
+  void configuredBlockingMethods_areReportedWhilePinned() {
+    assertExpectations("blockingconfigured", "-ApercpuBlockingMethods=ConfiguredBlocking.Rpc#call");
+  }
+
+  @Test
   void modularEffects_checkBodiesAgainstDeclarationsDefaultsAndOverriddenMethods() {
     assertExpectations("modular");
   }

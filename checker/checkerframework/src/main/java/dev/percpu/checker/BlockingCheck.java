@@ -1,0 +1,468 @@
+package dev.percpu.checker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import dev.percpu.analysis.BlockingFindingText;
+import dev.percpu.analysis.BlockingMethods;
+import dev.percpu.analysis.FindingText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import org.checkerframework.common.basetype.BaseTypeChecker;
+import org.checkerframework.javacutil.TreeUtils;
+
+/**
+ * The blocking effect, in the manner of the GUI Effect Checker: a pinned region (the closure of an
+ * entering call, the block of a {@code try} with a {@code CpuGuard} resource, an {@code onEachCpu}
+ * action) may not contain a call that may block ({@link BlockingMethods}: the JDK list,
+ * {@code @MayBlock}, configured entries, {@code synchronized} methods), a {@code synchronized}
+ * statement, nor a call of {@code CpuGuard.onEachCpu}. The effect is computed for lambdas and for
+ * private and local or anonymous classes' methods (the unit sees all their callers), and declared
+ * with {@code @MayBlock} for every other method: one whose body may block without it is reported at
+ * its declaration ({@code blocking.undeclared}), and an override may block only where the method it
+ * overrides is declared blocking ({@code override.blocking}), so that a call resolved statically
+ * describes every method it may dispatch to.
+ *
+ * <p>Where a closure runs is the effect analysis's {@link Reach}: a closure stored, returned or
+ * handed to another thread runs unpinned; one handed to a library method whose use is unknown is
+ * not reported (an entry that is only "possible"), as in the Error Prone check.
+ */
+final class BlockingCheck {
+
+  private static final String CPU_GUARD = "dev.percpu.CpuGuard";
+
+  /** What may block at a point, and the unit's methods the path goes through. */
+  private record Hit(String what, boolean onEachCpu, String via) {}
+
+  private final BaseTypeChecker checker;
+  private final EffectAnalysis analysis;
+  private final BlockingMethods blocking;
+  private final Trees trees;
+  private final Types types;
+  private final Elements elements;
+  private final CompilationUnitTree root;
+  private final boolean strict;
+  private final Map<ExecutableElement, Optional<Hit>> bodies = new HashMap<>();
+  private final Set<ExecutableElement> inProgress = new HashSet<>();
+
+  /** Non-private methods of this class whose undeclared blocking a pinned call here rests on. */
+  private final Set<ExecutableElement> reliedUpon = new HashSet<>();
+
+  private final List<MethodTree> declarations = new ArrayList<>();
+
+  BlockingCheck(
+      BaseTypeChecker checker,
+      EffectAnalysis analysis,
+      BlockingMethods blocking,
+      Trees trees,
+      CompilationUnitTree root,
+      boolean strict) {
+    this.checker = checker;
+    this.analysis = analysis;
+    this.blocking = blocking;
+    this.trees = trees;
+    this.types = checker.getProcessingEnvironment().getTypeUtils();
+    this.elements = checker.getProcessingEnvironment().getElementUtils();
+    this.root = root;
+    this.strict = strict;
+  }
+
+  /** Checks every point and method declaration of the class at {@code classPath}. */
+  void check(TreePath classPath) {
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        if (checker.shouldSkipDefs(tree)) {
+          return null;
+        }
+        return super.visitClass(tree, unused);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        super.visitMethodInvocation(tree, unused);
+        point(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        super.visitNewClass(tree, unused);
+        point(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+        super.visitMemberReference(tree, unused);
+        point(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+        super.visitSynchronized(tree, unused);
+        point(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        super.visitMethod(tree, unused);
+        declarations.add(tree);
+        return null;
+      }
+    }.scan(classPath, null);
+    // After the points: a declaration is held to @MayBlock once a pinned call here relies on it.
+    declarations.forEach(this::declaration);
+  }
+
+  private void point(TreePath path) {
+    try {
+      Hit hit = hitAt(path);
+      if (hit == null) {
+        noteReliance(path);
+        return;
+      }
+      String pin = pinOf(path);
+      if (pin == null) {
+        return;
+      }
+      if (hit.onEachCpu()) {
+        checker.reportError(
+            path.getLeaf(),
+            "oneachcpu.while.pinned",
+            BlockingFindingText.onEachCpu(pin, hit.via()));
+      } else {
+        checker.reportError(
+            path.getLeaf(),
+            "blocking.while.pinned",
+            BlockingFindingText.blocking(hit.what(), pin, hit.via()));
+      }
+    } catch (RuntimeException e) {
+      // Never crash javac: an unanalysable point is reported, not thrown.
+      checker.reportError(path.getLeaf(), "analysis.failed", e.toString());
+    }
+  }
+
+  /**
+   * A call of an undeclared non-private method of this unit whose body may block, made while
+   * pinned: its declaration is then reported (blocking.undeclared), not the call, as for {@code
+   * effect.beyond.default}.
+   */
+  private void noteReliance(TreePath path) {
+    ExecutableElement callee = EffectAnalysis.calleeOf(path.getLeaf());
+    if (callee == null
+        || EffectAnalysis.isComputed(callee)
+        || checker.shouldSkipUses(callee)
+        || trees.getPath(callee) == null) {
+      return;
+    }
+    Hit body = bodyHit(callee);
+    if (body != null && !body.onEachCpu() && pinOf(path) != null) {
+      reliedUpon.add(callee);
+    }
+  }
+
+  private void declaration(MethodTree tree) {
+    try {
+      ExecutableElement m = TreeUtils.elementFromDeclaration(tree);
+      if (m == null || tree.getBody() == null) {
+        return;
+      }
+      Optional<String> declared = blocking.describe(m, types, elements);
+      Hit body = bodyHit(m);
+      if (declared.isEmpty()
+          && body != null
+          && !body.onEachCpu()
+          && needsDeclaration(m)
+          && (strict || reliedUpon.contains(m))) {
+        checker.reportError(
+            tree, "blocking.undeclared", EffectAnalysis.qualifiedName(m), describe(body));
+      }
+      String mine = declared.orElse(body == null || body.onEachCpu() ? null : describe(body));
+      if (mine == null) {
+        return;
+      }
+      for (ExecutableElement sup : analysis.overriddenBy(m)) {
+        if (blocking.describe(sup, types, elements).isEmpty()) {
+          checker.reportError(
+              tree,
+              "override.blocking",
+              EffectAnalysis.qualifiedName(m),
+              mine,
+              EffectAnalysis.qualifiedName(sup));
+        }
+      }
+    } catch (RuntimeException e) {
+      checker.reportError(tree, "analysis.failed", e.toString());
+    }
+  }
+
+  /**
+   * Computed methods are described by their bodies; {@code main} is called by the launcher, never
+   * while pinned.
+   */
+  private static boolean needsDeclaration(ExecutableElement m) {
+    if (EffectAnalysis.isComputed(m)) {
+      return false;
+    }
+    return !(m.getSimpleName().contentEquals("main")
+        && m.getModifiers().contains(Modifier.STATIC)
+        && m.getParameters().size() == 1);
+  }
+
+  private static String describe(Hit h) {
+    return h.via().isEmpty() ? h.what() : h.what() + " via " + h.via();
+  }
+
+  /** What may block at the point itself, or {@code null}. */
+  private Hit hitAt(TreePath path) {
+    Tree leaf = path.getLeaf();
+    if (leaf instanceof SynchronizedTree) {
+      return new Hit(BlockingFindingText.SYNCHRONIZED_BLOCK, false, "");
+    }
+    ExecutableElement callee = EffectAnalysis.calleeOf(leaf);
+    if (callee == null || checker.shouldSkipUses(callee)) {
+      return null;
+    }
+    if (isOnEachCpu(callee)) {
+      return new Hit(BlockingFindingText.ON_EACH_CPU, true, "");
+    }
+    Optional<String> what = blocking.describe(callee, receiverType(leaf), types, elements);
+    if (what.isPresent()) {
+      return new Hit(what.get(), false, "");
+    }
+    if (EffectAnalysis.isComputed(callee)) {
+      Hit inner = bodyHit(callee);
+      if (inner != null) {
+        String via = FindingText.call(callee);
+        return new Hit(
+            inner.what(),
+            inner.onEachCpu(),
+            inner.via().isEmpty() ? via : via + ", " + inner.via());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The first point of the body of a method of this unit that may block while the method runs (not
+   * in a closure that runs later), or {@code null}; a recursive cycle adds nothing.
+   */
+  private Hit bodyHit(ExecutableElement m) {
+    Optional<Hit> known = bodies.get(m);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    TreePath methodPath = trees.getPath(m);
+    if (methodPath == null
+        || methodPath.getCompilationUnit() != root
+        || !(methodPath.getLeaf() instanceof MethodTree mt)
+        || mt.getBody() == null
+        || !inProgress.add(m)) {
+      return null;
+    }
+    Hit[] found = new Hit[1];
+    try {
+      new TreePathScanner<Void, Void>() {
+        @Override
+        public Void scan(Tree tree, Void unused) {
+          return found[0] != null ? null : super.scan(tree, unused);
+        }
+
+        @Override
+        public Void visitClass(ClassTree tree, Void unused) {
+          return null; // a local or anonymous class's methods run when its object is used
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+          return runsNow(getCurrentPath()) ? super.visitLambdaExpression(tree, unused) : null;
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+          super.visitMethodInvocation(tree, unused);
+          found(getCurrentPath());
+          return null;
+        }
+
+        @Override
+        public Void visitNewClass(NewClassTree tree, Void unused) {
+          super.visitNewClass(tree, unused);
+          found(getCurrentPath());
+          return null;
+        }
+
+        @Override
+        public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
+          super.visitMemberReference(tree, unused);
+          if (runsNow(getCurrentPath())) {
+            found(getCurrentPath());
+          }
+          return null;
+        }
+
+        @Override
+        public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+          found(getCurrentPath());
+          return super.visitSynchronized(tree, unused);
+        }
+
+        private void found(TreePath p) {
+          if (found[0] == null) {
+            found[0] = hitAt(p);
+          }
+        }
+      }.scan(new TreePath(methodPath, mt.getBody()), null);
+    } finally {
+      inProgress.remove(m);
+    }
+    bodies.put(m, Optional.ofNullable(found[0]));
+    return found[0];
+  }
+
+  /**
+   * Whether a closure runs while the code that makes it runs (not stored, not on another thread).
+   */
+  private boolean runsNow(TreePath closure) {
+    Reach r = analysis.reachOfClosure(closure);
+    return r.runs() && r.root() != closure.getLeaf();
+  }
+
+  /** The pin the point runs under, in the words of {@link BlockingFindingText}, or {@code null}. */
+  private String pinOf(TreePath path) {
+    Reach reach = analysis.reachOfPoint(path);
+    if (!reach.runs()) {
+      return null;
+    }
+    for (EntrySite e : reach.entered()) {
+      if (e.possibleOnly()) {
+        continue; // a closure given to a library method of unknown use: not reported
+      }
+      ExecutableElement entering = EffectAnalysis.calleeOf(e.site());
+      return entering == null
+          ? "the pin at line " + line(e.site())
+          : BlockingFindingText.enteringPin(entering, line(e.site()));
+    }
+    Tree child = path.getLeaf();
+    if (child instanceof MemberReferenceTree) {
+      String action = onEachCpuAction(path);
+      if (action != null) {
+        return action;
+      }
+      if (!runsNow(path)) {
+        return null;
+      }
+    }
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree t = p.getLeaf();
+      if (t instanceof TryTree tt && child == tt.getBlock() && hasGuardResource(tt)) {
+        return BlockingFindingText.guardPin(line(tt));
+      } else if (t instanceof LambdaExpressionTree lambda && child == lambda.getBody()) {
+        String action = onEachCpuAction(p);
+        if (action != null) {
+          return action;
+        }
+        if (!runsNow(p)) {
+          return null;
+        }
+      } else if (t instanceof MethodTree || t instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The pin of an {@code onEachCpu} action, when the closure at {@code closure} is one. */
+  private String onEachCpuAction(TreePath closure) {
+    TreePath up = closure.getParentPath();
+    if (up != null
+        && up.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().contains(closure.getLeaf())) {
+      ExecutableElement callee = EffectAnalysis.calleeOf(call);
+      if (callee != null && isOnEachCpu(callee)) {
+        return BlockingFindingText.onEachCpuPin(line(call));
+      }
+    }
+    return null;
+  }
+
+  private boolean hasGuardResource(TryTree tt) {
+    for (Tree r : tt.getResources()) {
+      TypeMirror t =
+          r instanceof VariableTree v
+              ? elementType(TreeUtils.elementFromDeclaration(v))
+              : r instanceof ExpressionTree e ? TreeUtils.typeOf(e) : null;
+      if (isGuard(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeMirror elementType(Element e) {
+    return e == null ? null : e.asType();
+  }
+
+  private boolean isGuard(TypeMirror t) {
+    if (t == null || t.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    Element e = types.asElement(t);
+    return e instanceof TypeElement te && te.getQualifiedName().contentEquals(CPU_GUARD);
+  }
+
+  private static boolean isOnEachCpu(ExecutableElement callee) {
+    return callee.getSimpleName().contentEquals("onEachCpu")
+        && callee.getEnclosingElement() instanceof TypeElement owner
+        && owner.getQualifiedName().contentEquals(CPU_GUARD);
+  }
+
+  private static TypeMirror receiverType(Tree leaf) {
+    if (leaf instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree sel) {
+      return TreeUtils.typeOf(sel.getExpression());
+    }
+    if (leaf instanceof MemberReferenceTree ref) {
+      return TreeUtils.typeOf(ref.getQualifierExpression());
+    }
+    return null;
+  }
+
+  private int line(Tree site) {
+    long pos = trees.getSourcePositions().getStartPosition(root, site);
+    return pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
+  }
+
+  static List<String> specs(String option) {
+    return option == null || option.isBlank() ? List.of() : List.of(option.split(","));
+  }
+}
