@@ -5,7 +5,8 @@
  * one, the program deadlocks. Wait for the result before pinning, then use it under the pin.
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
- *   errorprone PerCpuBlockingWhilePinned WARNING line 20
+ *   errorprone PerCpuBlockingWhilePinned WARNING line 21
+ *   checker percpu:blocking.while.pinned WARNING line 21
  */
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;

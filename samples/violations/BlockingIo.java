@@ -5,7 +5,8 @@
  * with this CPU's slot held. Collect the values under the pin, write them afterwards.
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
- *   errorprone PerCpuBlockingWhilePinned WARNING line 22
+ *   errorprone PerCpuBlockingWhilePinned WARNING line 23
+ *   checker percpu:blocking.while.pinned WARNING line 23
  */
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;

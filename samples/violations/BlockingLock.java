@@ -5,7 +5,8 @@
  * the slot stalls behind the lock. Take the lock before pinning, or keep the two apart.
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
- *   errorprone PerCpuBlockingWhilePinned WARNING line 20
+ *   errorprone PerCpuBlockingWhilePinned WARNING line 21
+ *   checker percpu:blocking.while.pinned WARNING line 21
  */
 import dev.percpu.PerCpu;
 import java.util.concurrent.locks.ReentrantLock;

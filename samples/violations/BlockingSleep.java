@@ -5,7 +5,8 @@
  * thread that needs that slot waits too. Sleep (or back off) before or after the pin.
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
- *   errorprone PerCpuBlockingWhilePinned WARNING line 19
+ *   errorprone PerCpuBlockingWhilePinned WARNING line 20
+ *   checker percpu:blocking.while.pinned WARNING line 20
  */
 import dev.percpu.PerCpu;
 

@@ -5,7 +5,8 @@
  * helper is fine on its own; calling it inside the with() closure is the mistake.
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
- *   errorprone PerCpuBlockingWhilePinned WARNING line 20
+ *   errorprone PerCpuBlockingWhilePinned WARNING line 21
+ *   checker percpu:blocking.while.pinned WARNING line 21
  */
 import dev.percpu.PerCpu;
 

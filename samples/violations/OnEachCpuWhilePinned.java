@@ -5,7 +5,8 @@
  * own slot, so the runtime always throws IllegalStateException instead. Call it outside any pin.
  *
  * Expected findings (one per line: tool, check, severity, line; asserted by percpu-lint's tests):
- *   errorprone PerCpuOnEachCpuWhilePinned ERROR line 20
+ *   errorprone PerCpuOnEachCpuWhilePinned ERROR line 21
+ *   checker percpu:oneachcpu.while.pinned ERROR line 21
  */
 import dev.percpu.CpuGuard;
 import dev.percpu.PerCpu;

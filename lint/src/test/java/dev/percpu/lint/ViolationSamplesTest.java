@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -93,10 +94,12 @@ class ViolationSamplesTest {
   }
 
   /** The Error Prone check with the same verdict as a promised Checker Framework finding. */
-  private static final java.util.Map<String, String> SAME_VERDICT =
-      java.util.Map.of(
+  private static final Map<String, String> SAME_VERDICT =
+      Map.of(
           "percpu:nested.entry", "PerCpuNestedAccess",
           "percpu:possible.nested.entry", "PerCpuPossibleNestedAccess",
+          "percpu:blocking.while.pinned", "PerCpuBlockingWhilePinned",
+          "percpu:oneachcpu.while.pinned", "PerCpuOnEachCpuWhilePinned",
           "percpu:*", "PerCpuNestedAccess");
 
   /**

@@ -16,11 +16,17 @@ public final class Findings {
   private static final Map<String, String> SAME_VERDICT =
       Map.of(
           "percpu:nested.entry", "PerCpuNestedAccess",
-          "percpu:possible.nested.entry", "PerCpuPossibleNestedAccess");
+          "percpu:possible.nested.entry", "PerCpuPossibleNestedAccess",
+          "percpu:blocking.while.pinned", "PerCpuBlockingWhilePinned",
+          "percpu:oneachcpu.while.pinned", "PerCpuOnEachCpuWhilePinned");
 
   /** The severity each of those checks has when no {@code -Xep} flag changes it. */
   private static final Map<String, Severity> DEFAULT_SEVERITY =
-      Map.of("PerCpuNestedAccess", Severity.ERROR, "PerCpuPossibleNestedAccess", Severity.WARNING);
+      Map.of(
+          "PerCpuNestedAccess", Severity.ERROR,
+          "PerCpuPossibleNestedAccess", Severity.WARNING,
+          "PerCpuBlockingWhilePinned", Severity.WARNING,
+          "PerCpuOnEachCpuWhilePinned", Severity.ERROR);
 
   private Findings() {}
 
