@@ -7,8 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
@@ -183,7 +180,7 @@ final class Tools {
             Tools.class.getClassLoader())) {
       for (String program : found.keySet()) {
         long mark = PerCpuAssertions.checkpoint();
-        Throwable thrown = runMain(loader, program);
+        Throwable thrown = MainRunner.run(loader, program);
         PerCpuNestingException nesting = thrown == null ? null : nestingIn(thrown);
         if (nesting != null) {
           found.get(program).add(lineOf(nesting, program, labels.get(program)), Verdict.DEFINITE);
@@ -252,37 +249,6 @@ final class Tools {
       }
     }
     return null;
-  }
-
-  /** Runs {@code main} on a thread of its own with a deadline, so a hang fails one program only. */
-  private static Throwable runMain(ClassLoader loader, String program) {
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Method main =
-                    Class.forName(program, true, loader).getMethod("main", String[].class);
-                main.setAccessible(true);
-                main.invoke(null, (Object) new String[0]);
-              } catch (InvocationTargetException e) {
-                thrown.set(e.getCause());
-              } catch (ReflectiveOperationException | LinkageError e) {
-                thrown.set(e);
-              }
-            },
-            "corpus-" + program);
-    t.setDaemon(true);
-    t.start();
-    try {
-      t.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (t.isAlive()) {
-      return new AssertionError(program + ".main did not finish within 10 s");
-    }
-    return thrown.get();
   }
 
   private static Map<String, Findings> emptyFindings() {

@@ -3,12 +3,11 @@ package dev.percpu.corpus.gen;
 import dev.percpu.PerCpuAssertions;
 import dev.percpu.PerCpuNestingException;
 import dev.percpu.PerCpuViolation;
+import dev.percpu.corpus.MainRunner;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
@@ -186,7 +184,7 @@ final class BatchJudge {
             new URL[] {classes.toUri().toURL()}, BatchJudge.class.getClassLoader())) {
       for (GeneratedProgram p : batch) {
         long mark = PerCpuAssertions.checkpoint();
-        Throwable thrown = runMain(loader, p.name());
+        Throwable thrown = MainRunner.run(loader, p.name());
         PerCpuNestingException nesting = nestingIn(thrown);
         Verdicts v = found.get(p.name());
         if (nesting != null) {
@@ -231,38 +229,6 @@ final class BatchJudge {
       }
     }
     return null;
-  }
-
-  /** Runs {@code main} on a thread of its own with a deadline, so a hang fails one program only. */
-  private static Throwable runMain(ClassLoader loader, String program) {
-    AtomicReference<Throwable> thrown = new AtomicReference<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                Method main =
-                    Class.forName(program, true, loader).getMethod("main", String[].class);
-                // The generated classes are package-private.
-                main.setAccessible(true);
-                main.invoke(null, (Object) new String[0]);
-              } catch (InvocationTargetException e) {
-                thrown.set(e.getCause());
-              } catch (ReflectiveOperationException | LinkageError e) {
-                thrown.set(e);
-              }
-            },
-            "gen-" + program);
-    t.setDaemon(true);
-    t.start();
-    try {
-      t.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (t.isAlive()) {
-      return new AssertionError(program + ".main did not finish within 10 s");
-    }
-    return thrown.get();
   }
 
   private static Map<String, Verdicts> empty(List<GeneratedProgram> batch) {
