@@ -22,9 +22,6 @@ final class Exclusions {
           // The Checker Framework counts an intermediate stream operation as running its lambda
           // now, so a nesting in a stream that is never consumed is a false definite.
           shape("lazy stream", "LazyStreamNoTerminal"),
-          // The Checker Framework treats new Thread(r) as running r elsewhere, also when run()
-          // follows: the runtime nests and it is silent.
-          shape("Thread.run", "ThreadRunDirectly"),
           // Not a row yet: found by this generator (issue 9, "Laziness"); still failing in both
           // checkers after the model made orElseGet's supplier possible (seed 11, 1,500 programs:
           // 21 false definites from Error Prone, and from the Checker Framework). Both
