@@ -35,6 +35,7 @@ import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.StreamPipeline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -712,6 +713,14 @@ final class EffectAnalysis {
     }
     // The model's closure-use table decides, as it does for the Error Prone scanner.
     ClosureUse use = api.closureUse(callee, index, types);
+    if (use == ClosureUse.AT_TERMINAL) {
+      // A lazy stream stage runs its closure only when a terminal operation consumes the
+      // pipeline: follow it, as the Error Prone scanner does.
+      use = StreamPipeline.consumption(callPath, p -> TreeUtils.elementFromTree(p.getLeaf()));
+      if (use == ClosureUse.UNKNOWN) {
+        return reachOf(callPath, depth).plus(declaredOrNothing(callee, call, args)).uncertain();
+      }
+    }
     if (!use.mayRunInsideCaller()) {
       Reach held = heldRunReach(callPath, callee, depth);
       return held != null ? held : Reach.ownRoot(closure);

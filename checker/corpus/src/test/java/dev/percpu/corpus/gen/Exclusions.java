@@ -19,9 +19,12 @@ final class Exclusions {
 
   static final List<Exclusion> ALL =
       List.of(
-          // The Checker Framework counts an intermediate stream operation as running its lambda
-          // now, so a nesting in a stream that is never consumed is a false definite.
-          shape("lazy stream", "LazyStreamNoTerminal"),
+          // Not a row any more: both checkers now follow the pipeline (StreamPipeline.consumption)
+          // and LazyStreamNoTerminal passes, but a generated program (seed -7046029254386353131,
+          // 300 programs, Gen15) still fails both: a nesting wholly inside a lazy stage's lambda
+          // of a pipeline that is never consumed is reported definite by Error Prone and the
+          // Checker Framework alike, and the runtime never runs it.
+          shape("lazy stream", NO_ROW),
           // Not a row yet: found by this generator (issue 9, "Laziness"); still failing in both
           // checkers after the model made orElseGet's supplier possible (seed 11, 1,500 programs:
           // 21 false definites from Error Prone, and from the Checker Framework). Both
