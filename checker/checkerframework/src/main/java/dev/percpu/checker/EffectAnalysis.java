@@ -35,6 +35,7 @@ import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
+import dev.percpu.analysis.StreamPipeline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -712,8 +713,17 @@ final class EffectAnalysis {
     }
     // The model's closure-use table decides, as it does for the Error Prone scanner.
     ClosureUse use = api.closureUse(callee, index, types);
+    if (use == ClosureUse.AT_TERMINAL) {
+      // A lazy stream stage runs its closure only when a terminal operation consumes the
+      // pipeline: follow it, as the Error Prone scanner does.
+      use = StreamPipeline.consumption(callPath, p -> TreeUtils.elementFromTree(p.getLeaf()));
+      if (use == ClosureUse.UNKNOWN) {
+        return reachOf(callPath, depth).plus(declaredOrNothing(callee, call, args)).uncertain();
+      }
+    }
     if (!use.mayRunInsideCaller()) {
-      return Reach.ownRoot(closure);
+      Reach held = heldRunReach(callPath, callee, depth);
+      return held != null ? held : Reach.ownRoot(closure);
     }
     Reach base = reachOf(callPath, depth);
     if (use.certainlyInsideCaller()) {
@@ -726,6 +736,59 @@ final class EffectAnalysis {
     // non-async CompletionStage callback): at most "possible", as in the Error Prone checks.
     Reach inside = base.plus(externalEffect(callee, call, args));
     return factory.isCompiledHere(callee) ? inside : inside.uncertain();
+  }
+
+  /**
+   * A closure stored in the object {@code maker} makes ({@code new Thread(r)}, {@code
+   * ThreadLocal.withInitial(s)}) runs where a call of that object runs it ({@code run()}, {@code
+   * get()}), as the model's {@link PerCpuApi#heldClosureUse} says: on the made object itself, or
+   * through the effectively final local or final field that holds it. Null when no such call is
+   * seen here.
+   */
+  private Reach heldRunReach(TreePath makerPath, ExecutableElement maker, int depth) {
+    Tree made = makerPath.getLeaf();
+    TreePath up = makerPath.getParentPath();
+    while (up != null && up.getLeaf() instanceof ParenthesizedTree) {
+      made = up.getLeaf();
+      up = up.getParentPath();
+    }
+    if (up == null) {
+      return null;
+    }
+    List<TreePath> receivers = new ArrayList<>();
+    if (up.getLeaf() instanceof MemberSelectTree sel && sel.getExpression() == made) {
+      receivers.add(new TreePath(up, made));
+    } else if (up.getLeaf() instanceof VariableTree v && v.getInitializer() == made) {
+      VariableElement var = TreeUtils.elementFromDeclaration(v);
+      boolean holdsOne =
+          var != null
+              && (var.getKind() == ElementKind.LOCAL_VARIABLE
+                  ? factory.isEffectivelyFinal(var)
+                  : var.getKind() == ElementKind.FIELD
+                      && var.getModifiers().contains(Modifier.FINAL));
+      if (holdsOne) {
+        receivers.addAll(usesOf(var, enclosingScope(up)));
+      }
+    }
+    Reach r = Reach.NOT_RUN;
+    for (TreePath receiver : receivers) {
+      TreePath sel = receiver.getParentPath();
+      TreePath call = sel == null ? null : sel.getParentPath();
+      if (sel != null
+          && sel.getLeaf() instanceof MemberSelectTree s
+          && s.getExpression() == receiver.getLeaf()
+          && call != null
+          && call.getLeaf() instanceof MethodInvocationTree invocation
+          && invocation.getMethodSelect() == s
+          && calleeOf(invocation) != null) {
+        ClosureUse use = api.heldClosureUse(maker, calleeOf(invocation));
+        if (use.mayRunInsideCaller()) {
+          Reach at = reachOf(call, depth + 1);
+          r = r.union(use.certainlyInsideCaller() ? at : at.uncertain());
+        }
+      }
+    }
+    return r.runs() ? r : null;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -26,6 +25,7 @@ import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.CallSite;
 import dev.percpu.analysis.CallSiteTranslation;
+import dev.percpu.analysis.ConstantStrings;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
@@ -475,7 +475,8 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       return ids.encode(freshSite(call, false));
     }
     if (role instanceof MethodRole.SymbolLookup s) {
-      String name = constantString(argument(call, s.index()));
+      String name =
+          ConstantStrings.of(argument(call, s.index()), t -> TreeUtils.elementFromTree(t));
       return name == null ? null : ids.encode(new Symbolic(name, null));
     }
     return null;
@@ -511,24 +512,6 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
         return t;
       }
     }
-  }
-
-  /** A compile-time constant string: a literal or a constant variable. */
-  static String constantString(ExpressionTree tree) {
-    if (tree == null) {
-      return null;
-    }
-    ExpressionTree t = skipParens(tree);
-    if (t instanceof LiteralTree lit) {
-      return lit.getValue() instanceof String s ? s : null;
-    }
-    if (t instanceof IdentifierTree || t instanceof MemberSelectTree) {
-      Element e = TreeUtils.elementFromTree(t);
-      if (e instanceof VariableElement v && v.getConstantValue() instanceof String s) {
-        return s;
-      }
-    }
-    return null;
   }
 
   /** Adds identities to calls according to their {@link MethodRole}. */
