@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.util.Elements;
 
 /**
@@ -370,14 +369,14 @@ final class BlockingScanner extends PathScanner<Void, BlockingScanner.Ctx> {
    * findings reported at {@code at}.
    */
   private void runClosureVariable(Tree at, VarSymbol v, Ctx ctx) {
-    int param = parameterIndex(v, ctx);
+    int param = UnitContext.parameterIndex(v, ctx.method());
     if (param >= 0) {
       if (ctx.summary() != null) {
         ctx.summary().invoke(param, ctx.pin());
       }
       return;
     }
-    if (!isEffectivelyFinalLocal(v)) {
+    if (!unit.isEffectivelyFinalLocal(v)) {
       return;
     }
     ExpressionTree held = unit.index().assignments(v).get(0);
@@ -398,7 +397,7 @@ final class BlockingScanner extends PathScanner<Void, BlockingScanner.Ctx> {
     ExpressionTree r = ASTHelpers.stripParentheses(receiver);
     if (r instanceof IdentifierTree
         && ASTHelpers.getSymbol(r) instanceof VarSymbol v
-        && isFunctional(v)) {
+        && unit.isFunctional(v)) {
       runClosureVariable(node, v, ctx);
     }
   }
@@ -410,30 +409,8 @@ final class BlockingScanner extends PathScanner<Void, BlockingScanner.Ctx> {
     ExpressionTree x = ASTHelpers.stripParentheses(arg);
     return x instanceof IdentifierTree id
         && ASTHelpers.getSymbol(id) instanceof VarSymbol v
-        && isFunctional(v)
-        && (parameterIndex(v, ctx) >= 0 || isEffectivelyFinalLocal(v));
-  }
-
-  private boolean isFunctional(VarSymbol v) {
-    try {
-      return v.type != null && unit.types().isFunctionalInterface(v.type);
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static int parameterIndex(VarSymbol v, Ctx ctx) {
-    MethodSymbol method = ctx.method();
-    if (method == null || v.owner != method || v.getKind() != ElementKind.PARAMETER) {
-      return -1;
-    }
-    return method.getParameters().indexOf(v);
-  }
-
-  private boolean isEffectivelyFinalLocal(VarSymbol v) {
-    return v.getKind() == ElementKind.LOCAL_VARIABLE
-        && unit.index().declaredHere(v)
-        && unit.index().assignments(v).size() == 1;
+        && unit.isFunctional(v)
+        && (UnitContext.parameterIndex(v, ctx.method()) >= 0 || unit.isEffectivelyFinalLocal(v));
   }
 
   // ---- findings and summaries ----

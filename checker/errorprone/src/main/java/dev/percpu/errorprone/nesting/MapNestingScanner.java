@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
 
 /**
  * One walk over a compilation unit for {@code NestedMapCompute}, with the entering map calls on the
@@ -286,7 +285,7 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     if ((m.flags() & Flags.ABSTRACT) == 0
         || !(ASTHelpers.getReceiver(node) instanceof IdentifierTree id)
         || !(ASTHelpers.getSymbol(id) instanceof VarSymbol v)
-        || !isFunctional(v)) {
+        || !unit.isFunctional(v)) {
       return;
     }
     runClosureVariable(v, entered);
@@ -297,10 +296,10 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
    * invoked in the method's summary; the closure an effectively final local holds is scanned here.
    */
   private void runClosureVariable(VarSymbol v, List<MapEntry> entered) {
-    int param = parameterIndex(v);
+    int param = UnitContext.parameterIndex(v, currentMethod);
     if (param >= 0 && current != null) {
       current.invoke(param, allCertain(entered), entered);
-    } else if (isEffectivelyFinalLocal(v)) {
+    } else if (unit.isEffectivelyFinalLocal(v)) {
       ExpressionTree init = unit.index().assignments(v).get(0);
       TreePath initPath = unit.pathOf(init);
       if (initPath != null && ClosureLiteral.isClosure(init)) {
@@ -315,29 +314,8 @@ final class MapNestingScanner extends PathScanner<Void, List<MapEntry>> {
     }
     return ASTHelpers.stripParentheses(arg) instanceof IdentifierTree id
         && ASTHelpers.getSymbol(id) instanceof VarSymbol v
-        && isFunctional(v)
-        && (parameterIndex(v) >= 0 || isEffectivelyFinalLocal(v));
-  }
-
-  private boolean isFunctional(VarSymbol v) {
-    try {
-      return v.type != null && unit.types().isFunctionalInterface(v.type);
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private int parameterIndex(VarSymbol v) {
-    if (currentMethod == null || v.owner != currentMethod || v.getKind() != ElementKind.PARAMETER) {
-      return -1;
-    }
-    return currentMethod.getParameters().indexOf(v);
-  }
-
-  private boolean isEffectivelyFinalLocal(VarSymbol v) {
-    return v.getKind() == ElementKind.LOCAL_VARIABLE
-        && unit.index().assignments(v).size() == 1
-        && unit.index().declaredHere(v);
+        && unit.isFunctional(v)
+        && (UnitContext.parameterIndex(v, currentMethod) >= 0 || unit.isEffectivelyFinalLocal(v));
   }
 
   // ---- summaries ----

@@ -381,7 +381,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
    * reported at {@code at}.
    */
   private void runClosureVariable(Tree at, VarSymbol v, ScanContext ctx) {
-    int param = parameterIndex(v, ctx);
+    int param = UnitContext.parameterIndex(v, ctx.method());
     if (param >= 0 && ctx.summary() != null) {
       ctx.summary().invoke(param, ctx.entered().allCertain(), ctx.entered().entries());
     } else if (holdsOneValue(v)) {
@@ -415,7 +415,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     ExpressionTree r = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
     if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
         && ASTHelpers.getSymbol(r) instanceof VarSymbol v
-        && isFunctional(v)) {
+        && unit.isFunctional(v)) {
       if (r instanceof IdentifierTree || holdsOneValue(v)) {
         ExpressionTree held = holdsOneValue(v) ? unit.index().assignments(v).get(0) : null;
         if (held != null && ASTHelpers.stripParentheses(held) instanceof NewClassTree nc) {
@@ -460,7 +460,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /** A local, or a final field of this unit, assigned exactly once: it holds one value. */
   private boolean holdsOneValue(VarSymbol v) {
-    if (isEffectivelyFinalLocal(v)) {
+    if (unit.isEffectivelyFinalLocal(v)) {
       return true;
     }
     return v.getKind() == ElementKind.FIELD
@@ -474,28 +474,6 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
         && (m.owner.flags() & Flags.FINAL) == 0;
   }
 
-  private boolean isFunctional(VarSymbol v) {
-    try {
-      return v.type != null && unit.types().isFunctionalInterface(v.type);
-    } catch (RuntimeException e) {
-      return false;
-    }
-  }
-
-  private static int parameterIndex(VarSymbol v, ScanContext ctx) {
-    MethodSymbol method = ctx.method();
-    if (method == null || v.owner != method || v.getKind() != ElementKind.PARAMETER) {
-      return -1;
-    }
-    return method.getParameters().indexOf(v);
-  }
-
-  private boolean isEffectivelyFinalLocal(VarSymbol v) {
-    return v.getKind() == ElementKind.LOCAL_VARIABLE
-        && unit.index().assignments(v).size() == 1
-        && unit.index().declaredHere(v);
-  }
-
   private boolean isClosureLike(ExpressionTree arg, ScanContext ctx) {
     if (ClosureLiteral.isClosure(arg)) {
       return true;
@@ -503,8 +481,8 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     ExpressionTree x = ASTHelpers.stripParentheses(arg);
     if (x instanceof IdentifierTree id
         && ASTHelpers.getSymbol(id) instanceof VarSymbol v
-        && isFunctional(v)) {
-      return parameterIndex(v, ctx) >= 0 || isEffectivelyFinalLocal(v);
+        && unit.isFunctional(v)) {
+      return UnitContext.parameterIndex(v, ctx.method()) >= 0 || unit.isEffectivelyFinalLocal(v);
     }
     return false;
   }

@@ -9,6 +9,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacTypes;
 import dev.percpu.analysis.ClosureUse;
@@ -16,6 +17,7 @@ import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.Optional;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 
 /**
  * What one analysis of one compilation unit shares between its passes and its scanner: the unit's
@@ -104,5 +106,32 @@ final class UnitContext {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code v}'s type is a functional interface, so that it can hold a closure; false where
+   * the type cannot be completed.
+   */
+  boolean isFunctional(VarSymbol v) {
+    try {
+      return v.type != null && types().isFunctionalInterface(v.type);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code v} is a local of this unit assigned exactly once (its initialiser). */
+  boolean isEffectivelyFinalLocal(VarSymbol v) {
+    return v.getKind() == ElementKind.LOCAL_VARIABLE
+        && index().assignments(v).size() == 1
+        && index().declaredHere(v);
+  }
+
+  /** {@code v}'s position among {@code method}'s parameters, or -1 if it is not one of them. */
+  static int parameterIndex(VarSymbol v, MethodSymbol method) {
+    if (method == null || v.owner != method || v.getKind() != ElementKind.PARAMETER) {
+      return -1;
+    }
+    return method.getParameters().indexOf(v);
   }
 }
