@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Runs each tool once over the whole corpus and keeps the result for every test in this JVM: one
@@ -133,29 +129,9 @@ final class Tools {
       List<String> toolOptions,
       DiagnosticCollector<JavaFileObject> diagnostics,
       StringWriter log) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-      Path out = Files.createDirectories(Corpus.WORK.resolve(tool));
-      List<String> options = new ArrayList<>(toolOptions);
-      options.addAll(
-          List.of(
-              "-g",
-              "-Xmaxwarns",
-              "100000",
-              "-Xmaxerrs",
-              "100000",
-              "-d",
-              out.toString(),
-              "-cp",
-              System.getProperty("java.class.path")));
-      List<File> sources = Corpus.files().stream().map(Path::toFile).toList();
-      return javac
-          .getTask(
-              log, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
-          .call();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    List<File> sources = Corpus.files().stream().map(Path::toFile).toList();
+    return InProcessJavac.compile(
+        Corpus.WORK.resolve(tool), sources, toolOptions, diagnostics, log);
   }
 
   static synchronized Map<String, Findings> runtime() {

@@ -3,6 +3,7 @@ package dev.percpu.corpus.gen;
 import dev.percpu.PerCpuAssertions;
 import dev.percpu.PerCpuNestingException;
 import dev.percpu.PerCpuViolation;
+import dev.percpu.corpus.InProcessJavac;
 import dev.percpu.corpus.MainRunner;
 import java.io.File;
 import java.io.IOException;
@@ -21,10 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 /**
  * Judges a batch of generated programs the way the corpus's {@code Tools} judges the corpus: one
@@ -130,29 +128,7 @@ final class BatchJudge {
     Map<String, Verdicts> found = empty(batch);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringWriter log = new StringWriter();
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    boolean compiled;
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null)) {
-      Files.createDirectories(out);
-      List<String> options = new ArrayList<>(toolOptions);
-      options.addAll(
-          List.of(
-              "-g",
-              "-Xmaxwarns",
-              "100000",
-              "-Xmaxerrs",
-              "100000",
-              "-d",
-              out.toString(),
-              "-cp",
-              System.getProperty("java.class.path")));
-      compiled =
-          javac
-              .getTask(log, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(files))
-              .call();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    boolean compiled = InProcessJavac.compile(out, files, toolOptions, diagnostics, log);
     List<String> errors = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
       Matcher m = TAGGED.matcher(d.getMessage(Locale.ROOT).strip());
