@@ -51,10 +51,11 @@ import jdk.jfr.consumer.RecordedThread;
  *
  * <h2>What is not reported</h2>
  *
- * <p>Blocking inside class loading (the JVM reading a class file, not the program), blocking inside
- * the runtime's own {@link BlockingDetection#sync}, and what JFR does not see: native code that
- * blocks without these events, spin waits, and a pinned virtual thread's park where the JDK emits
- * no {@code jdk.ThreadPark} for it. See docs/design.md.
+ * <p>Blocking that is the JVM's or the runtime's rather than the program's ({@link
+ * #notTheProgramsFrame}: class loading, linkage, the slot hand-over, the runtime's own {@link
+ * BlockingDetection#sync}), and what JFR does not see: native code that blocks without these
+ * events, spin waits, and a pinned virtual thread's park where the JDK emits no {@code
+ * jdk.ThreadPark} for it. See docs/design.md.
  */
 final class JfrBlockingWatch {
   /** The JDK events that mean the thread blocked. */
@@ -235,23 +236,32 @@ final class JfrBlockingWatch {
         PerCpuViolation.Kind.BLOCKED_WHILE_PINNED, name, message(name, open, event, stack));
   }
 
-  /** Class loading (the JVM's I/O, not the program's) or the runtime's own sync. */
+  /** Whether any frame of {@code stack} is one of {@link #notTheProgramsFrame}. */
   private static boolean notTheProgramsBlocking(RecordedStackTrace stack) {
     for (RecordedFrame frame : stack.getFrames()) {
-      if (frame.getMethod() == null) {
-        continue;
-      }
-      String type = frame.getMethod().getType().getName();
-      String method = frame.getMethod().getName();
-      if (type.equals(BlockingDetection.class.getName())
-          || type.equals(JfrBlockingWatch.class.getName())
-          || method.equals("loadClass")
-              && (type.equals("java.lang.ClassLoader")
-                  || type.startsWith("jdk.internal.loader."))) {
+      if (frame.getMethod() != null
+          && notTheProgramsFrame(
+              frame.getMethod().getType().getName(), frame.getMethod().getName())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether blocking under a frame of {@code type.method} is the JVM's or the runtime's, not the
+   * program's: class loading (the JVM reading a class file); the JVM's linkage upcalls (resolving a
+   * method type, a call site or a lambda takes the JVM's own locks, as class loading does); the
+   * runtime's slot table (a release signals a waiter after the slot is given up, but before the
+   * pin's end is committed); and the detection's own sync.
+   */
+  static boolean notTheProgramsFrame(String type, String method) {
+    return type.equals(BlockingDetection.class.getName())
+        || type.equals(JfrBlockingWatch.class.getName())
+        || type.equals(SlotTable.class.getName())
+        || type.equals("java.lang.invoke.MethodHandleNatives")
+        || method.equals("loadClass")
+            && (type.equals("java.lang.ClassLoader") || type.startsWith("jdk.internal.loader."));
   }
 
   private static String message(
