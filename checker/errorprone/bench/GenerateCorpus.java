@@ -9,57 +9,89 @@ import java.util.Random;
  * pass lambdas to forEach and streams, and use method references and anonymous classes. About one
  * method in forty nests an allocation in itself, so the checks also report.
  *
- * <p>Usage: {@code java GenerateCorpus.java OUT_DIR FILES METHODS_PER_FILE SEED}
+ * <p>Usage: {@code java GenerateCorpus.java OUT_DIR FILES METHODS_PER_FILE SEED [CLASSES]}
+ *
+ * <p>With {@code CLASSES}, each file is one large compilation unit instead: a class {@code UnitN}
+ * holding that many static nested classes of {@code METHODS_PER_FILE} methods each, every one with
+ * a pair of mutually recursive helpers that enter an allocation, so that the nesting fixpoint needs
+ * more than one pass (the unit-size benchmark, {@code unit-size.sh}).
  */
 public final class GenerateCorpus {
   public static void main(String[] args) throws IOException {
-    if (args.length != 4) {
-      System.err.println("usage: java GenerateCorpus.java OUT_DIR FILES METHODS_PER_FILE SEED");
+    if (args.length != 4 && args.length != 5) {
+      System.err.println(
+          "usage: java GenerateCorpus.java OUT_DIR FILES METHODS_PER_FILE SEED [CLASSES]");
       System.exit(2);
     }
     Path out = Path.of(args[0]);
     int files = Integer.parseInt(args[1]);
     int methods = Integer.parseInt(args[2]);
     long seed = Long.parseLong(args[3]);
+    int classes = args.length == 5 ? Integer.parseInt(args[4]) : 0;
     Random random = new Random(seed);
     Path dir = out.resolve("gen");
     Files.createDirectories(dir);
     for (int f = 0; f < files; f++) {
-      Files.writeString(dir.resolve("Gen" + f + ".java"), file(f, methods, random));
+      if (classes == 0) {
+        Files.writeString(dir.resolve("Gen" + f + ".java"), file(f, methods, random));
+      } else {
+        Files.writeString(dir.resolve("Unit" + f + ".java"), unit(f, classes, methods, random));
+      }
     }
     System.out.println(
         "wrote " + files + " files x " + methods + " methods to " + dir + " (seed " + seed + ")");
   }
 
+  private static final String HEADER =
+      "package gen;\n\n"
+          + "import dev.percpu.*;\nimport java.util.*;\nimport java.util.concurrent.*;\n"
+          + "import java.util.function.*;\n\n";
+
   private static String file(int f, int methods, Random r) {
+    return HEADER + body("final class Gen" + f, "gen" + f, methods, r, "") + "}\n";
+  }
+
+  /** One compilation unit of {@code classes} nested classes, each with recursive helpers. */
+  private static String unit(int f, int classes, int methods, Random r) {
+    StringBuilder s = new StringBuilder(HEADER).append("final class Unit").append(f).append(" {\n");
+    String recursive =
+        "  private void down(int n) { if (n > 0) { up(n - 1); } else { a.with(v -> v[0]++); } }\n"
+            + "  private void up(int n) { if (n > 0) { down(n - 1); } else { b.with(v -> v[1]++); } }\n"
+            + "  long viaRecursion(int n) { aClone.with(v -> down(n)); return n; }\n\n";
+    for (int c = 0; c < classes; c++) {
+      s.append(body("static final class C" + c, "unit" + f + "c" + c, methods, r, recursive))
+          .append("}\n");
+    }
+    return s.append("}\n").toString();
+  }
+
+  private static String body(
+      String declaration, String symbol, int methods, Random r, String extra) {
     StringBuilder s = new StringBuilder();
-    s.append("package gen;\n\n")
-        .append(
-            "import dev.percpu.*;\nimport java.util.*;\nimport java.util.concurrent.*;\nimport java.util.function.*;\n\n")
-        .append("final class Gen")
-        .append(f)
+    s.append(declaration)
         .append(" {\n")
         .append("  private final PerCpu<long[]> a = PerCpu.allocate(() -> new long[4]);\n")
         .append("  private final PerCpu<long[]> b = PerCpu.allocate(() -> new long[4]);\n")
         .append("  private final PerCpu<long[]> aClone = a.clone();\n")
         .append(
             "  private final PerCpu<StringBuilder> text = PerCpu.allocate(StringBuilder::new);\n")
-        .append("  static final PerCpu<long[]> NAMED = PerCpu.define(\"gen")
-        .append(f)
+        .append("  static final PerCpu<long[]> NAMED = PerCpu.define(\"")
+        .append(symbol)
         .append("\", long[].class, () -> new long[2]);\n")
         .append("  private final List<Integer> items = new ArrayList<>(List.of(1, 2, 3));\n")
         .append("  private final Executor executor = Runnable::run;\n\n")
         .append("  private void bumpB(long n) { b.with(v -> v[0] += n); }\n")
-        .append("  private void bumpNamed() { PerCpu.symbol(\"gen")
-        .append(f)
+        .append("  private void bumpNamed() { PerCpu.symbol(\"")
+        .append(symbol)
         .append("\", long[].class).with(v -> v[1]++); }\n")
         .append(
             "  private static void enter(PerCpu<long[]> h, long n) { h.with(v -> v[2] += n); }\n")
-        .append("  private void inside(Runnable body) { text.with(t -> body.run()); }\n\n");
+        .append("  private void inside(Runnable body) { text.with(t -> body.run()); }\n\n")
+        .append(extra);
     for (int m = 0; m < methods; m++) {
       s.append(method(m, r));
     }
-    return s.append("}\n").toString();
+    return s.toString();
   }
 
   private static String method(int m, Random r) {

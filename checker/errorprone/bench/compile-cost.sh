@@ -17,22 +17,7 @@
 set -euo pipefail
 RUNS=${1:-5}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-WORK=$(mktemp -d /tmp/percpu-bench.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-M2=${M2_REPO:-$HOME/.m2/repository}
-
-# One reactor invocation packages the percpu jars and writes Error Prone's own classpath (every
-# dev.percpu artifact excluded: the measured jars are the reactor's, never a stale installed copy).
-mvn -o -q -B -f "$ROOT/pom.xml" -pl checker/errorprone -am package -DskipTests \
-  -Dspotless.check.skip dependency:build-classpath -DexcludeGroupIds=dev.percpu \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/ep.cp" >/dev/null
-PLUGIN=$(ls "$ROOT"/checker/errorprone/target/percpu-errorprone-*.jar | grep -v -e sources -e original | head -1)
-PP="$(cat "$WORK/ep.cp"):$PLUGIN"
-API_CP="$(ls "$ROOT"/runtime-api/target/percpu-runtime-*.jar | grep -v sources | head -1):$(ls "$ROOT"/checker/qual/target/percpu-qual-*.jar | grep -v sources | head -1)"
-
-source "$ROOT/checker/errorprone/bench/javac-flags.sh"
-EP_BASE=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
-OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
+source "$ROOT/checker/errorprone/bench/setup.sh"
 # PERCPU_BENCH_CHECKS="-Xep:A:WARN ..." measures a subset instead (e.g. the per-CPU checks alone).
 ON="$OFF ${PERCPU_BENCH_CHECKS:--Xep:PerCpuNestedAccess:WARN -Xep:PerCpuPossibleNestedAccess:WARN -Xep:PerCpuGuardNotClosed:WARN -Xep:PerCpuGuardEscape:WARN -Xep:PerCpuValueEscape:WARN -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN -Xep:PerCpuBlockingWhilePinned:WARN -Xep:PerCpuOnEachCpuWhilePinned:WARN}"
 

@@ -12,16 +12,8 @@
 set -euo pipefail
 RUNS=${1:-2}
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
-WORK=$(mktemp -d /tmp/percpu-map-bench.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-M2=${M2_REPO:-$HOME/.m2/repository}
-
-(cd "$ROOT" && mvn -o -q -B -pl checker/errorprone -am package dependency:build-classpath \
-  -DskipTests -Dspotless.check.skip -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/ep.cp" >/dev/null)
-PP="$(cat "$WORK/ep.cp"):$ROOT/checker/errorprone/target/percpu-errorprone-0.1.0-SNAPSHOT.jar"
-source "$ROOT/checker/errorprone/bench/javac-flags.sh"
-EP=(-XDcompilePolicy=simple --should-stop=ifError=FLOW -processorpath "$PP")
-OFF="-Xplugin:ErrorProne -XepDisableAllChecks"
+source "$ROOT/checker/errorprone/bench/setup.sh"
+EP=("${EP_BASE[@]}")
 ON="$OFF -Xep:NestedMapCompute:WARN -Xep:PossibleNestedMapCompute:WARN"
 
 CF_SRC="$M2/org/checkerframework/checker/3.54.0/checker-3.54.0-sources.jar"

@@ -26,7 +26,9 @@ public final class BlockingAnalysis {
     UnitContext ctx = new UnitContext(unit, state, config);
     Map<MethodSymbol, BlockingSummary> summaries = Map.of();
     List<Finding> findings = List.of();
+    int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
+      passes++;
       BlockingScanner scanner = new BlockingScanner(ctx, state.getElements(), summaries);
       scanner.scan(unit, BlockingScanner.Ctx.TOP);
       findings = scanner.findings();
@@ -36,6 +38,7 @@ public final class BlockingAnalysis {
       }
       summaries = next;
     }
+    FixpointStats.record(FixpointStats.Analysis.BLOCKING, passes);
     return findings;
   }
 }

@@ -51,7 +51,9 @@ public final class MapNestingAnalysis {
             config.mapMethods());
     Map<MethodSymbol, MapSummary> summaries = Map.of();
     List<Finding> findings = List.of();
+    int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
+      passes++;
       MapNestingScanner scanner = new MapNestingScanner(ctx, binder, summaries);
       scanner.scan(unit, List.of());
       findings = scanner.findings();
@@ -62,6 +64,7 @@ public final class MapNestingAnalysis {
       }
       summaries = next;
     }
+    FixpointStats.record(FixpointStats.Analysis.MAPS, passes);
     return findings;
   }
 

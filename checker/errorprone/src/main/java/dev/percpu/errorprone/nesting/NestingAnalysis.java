@@ -32,7 +32,9 @@ public final class NestingAnalysis {
     UnitContext ctx = new UnitContext(unit, state, config);
     Map<MethodSymbol, EffectSummary> summaries = Map.of();
     List<Finding> findings = List.of();
+    int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
+      passes++;
       SummaryTable table = new SummaryTable(summaries);
       FindingCollector collector = new FindingCollector(ctx);
       new NestingScanner(ctx, table, collector).scan(unit, ScanContext.TOP);
@@ -43,6 +45,7 @@ public final class NestingAnalysis {
       }
       summaries = next;
     }
+    FixpointStats.record(FixpointStats.Analysis.NESTING, passes);
     return findings;
   }
 }
