@@ -13,6 +13,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -37,6 +38,7 @@ import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.StreamPipeline;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -586,15 +588,23 @@ final class EffectAnalysis {
     return reachOf(point, 0);
   }
 
-  /** Walks outwards from {@code path} to the enclosing method, through closures. */
+  /**
+   * Walks outwards from {@code path} to the enclosing method, through closures, collecting the
+   * {@code CpuGuard} blocks it leaves on the way: one walk finds every kind of pin, so a closure
+   * held in a local or an anonymous object is followed into a guard's block as into a {@code with}.
+   */
   private Reach reachOf(TreePath path, int depth) {
+    List<Pin> guards = new ArrayList<>(); // innermost first
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
       if (t instanceof LambdaExpressionTree lambda) {
         if (child == lambda.getBody()) {
-          return closureReach(p, depth + 1);
+          return underGuards(closureReach(p, depth + 1), guards);
         }
+      } else if (t instanceof TryTree tt && child == tt.getBlock() && hasGuardResource(tt)) {
+        // The resources are closed before catch and finally run: only the block is pinned.
+        guards.add(Pin.at(tt, false));
       } else if (t instanceof MethodTree) {
         TreePath classPath = p.getParentPath();
         TreePath outer = classPath == null ? null : classPath.getParentPath();
@@ -603,16 +613,43 @@ final class EffectAnalysis {
             && outer.getLeaf() instanceof NewClassTree nc
             && nc.getClassBody() == classPath.getLeaf()) {
           // A method of an anonymous class runs when the object it belongs to is used.
-          return closureReach(outer, depth + 1);
+          return underGuards(closureReach(outer, depth + 1), guards);
         }
-        return new Reach(true, Set.of(), t);
+        return underGuards(new Reach(true, Set.of(), t), guards);
       } else if (t instanceof ClassTree ct) {
         // A field initialiser or initialiser block: instance ones run inside every constructor.
         memberOwners.put(child, ct);
-        return new Reach(true, Set.of(), child);
+        return underGuards(new Reach(true, Set.of(), child), guards);
       }
     }
-    return new Reach(true, Set.of(), null);
+    return underGuards(new Reach(true, Set.of(), null), guards);
+  }
+
+  /** {@code outer}, with the guards found inside it (innermost first) held as well. */
+  private static Reach underGuards(Reach outer, List<Pin> guards) {
+    if (guards.isEmpty()) {
+      return outer;
+    }
+    List<Pin> outermostFirst = new ArrayList<>(guards);
+    Collections.reverse(outermostFirst);
+    return outer.plus(Set.of(), outermostFirst);
+  }
+
+  private static boolean hasGuardResource(TryTree tt) {
+    for (Tree r : tt.getResources()) {
+      TypeMirror t =
+          r instanceof VariableTree v
+              ? typeOfDeclared(TreeUtils.elementFromDeclaration(v))
+              : r instanceof ExpressionTree e ? TreeUtils.typeOf(e) : null;
+      if (PerCpuApi.isGuard(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeMirror typeOfDeclared(VariableElement v) {
+    return v == null ? null : v.asType();
   }
 
   /**
@@ -711,6 +748,11 @@ final class EffectAnalysis {
       }
       return reachOf(callPath, depth).plus(entriesAround(s, index, callee, call));
     }
+    if (index == 0 && isOnEachCpu(callee)) {
+      // The action runs now, once per CPU, pinned by the call itself.
+      return reachOf(callPath, depth)
+          .plus(declaredOrNothing(callee, call, args), List.of(Pin.at(call, false)));
+    }
     // The model's closure-use table decides, as it does for the Error Prone scanner.
     ClosureUse use = api.closureUse(callee, index, types);
     if (use == ClosureUse.AT_TERMINAL) {
@@ -736,6 +778,13 @@ final class EffectAnalysis {
     // non-async CompletionStage callback): at most "possible", as in the Error Prone checks.
     Reach inside = base.plus(externalEffect(callee, call, args));
     return factory.isCompiledHere(callee) ? inside : inside.uncertain();
+  }
+
+  /** Whether {@code callee} is {@code CpuGuard.onEachCpu}, whose action runs pinned. */
+  static boolean isOnEachCpu(ExecutableElement callee) {
+    return callee.getSimpleName().contentEquals("onEachCpu")
+        && callee.getEnclosingElement() instanceof TypeElement owner
+        && owner.getQualifiedName().contentEquals(PerCpuApi.GUARD);
   }
 
   /**
