@@ -83,6 +83,9 @@ final class EffectAnalysis {
   /** Whether the summaries reached their fixpoint (they always do on real code). */
   private boolean converged;
 
+  /** Set once the summaries are computed, converged or not: see {@link #pinsAround}. */
+  private boolean summariesFinal;
+
   private final PerCpuAnnotatedTypeFactory factory;
   private final PerCpuApi api;
   private final Types types;
@@ -142,6 +145,7 @@ final class EffectAnalysis {
     this.earlierDeferred = new HashMap<>(earlierDeferred);
     collect();
     computeSummaries();
+    summariesFinal = true;
   }
 
   /** The closures stored for later by the analysed classes, with their types. */
@@ -746,7 +750,8 @@ final class EffectAnalysis {
       if (s.invocation(index) == null) {
         return Reach.ownRoot(closure); // the callee stores it, or hands it on
       }
-      return reachOf(callPath, depth).plus(entriesAround(s, index, callee, call));
+      return reachOf(callPath, depth)
+          .plus(entriesAround(s, index, callee, call), pinsAround(callee, index));
     }
     if (index == 0 && isOnEachCpu(callee)) {
       // The action runs now, once per CPU, pinned by the call itself.
@@ -779,6 +784,61 @@ final class EffectAnalysis {
     Reach inside = base.plus(externalEffect(callee, call, args));
     return factory.isCompiledHere(callee) ? inside : inside.uncertain();
   }
+
+  /**
+   * The pins a method of the unit holds around closure parameter {@code index} when it runs it, in
+   * its callers' terms ({@link Pin#inside}). Pins feed no summary, so they are followed only once
+   * the summaries are final, and then each method's answer is kept; a recursive call adds nothing.
+   */
+  private List<Pin> pinsAround(ExecutableElement m, int index) {
+    TreePath body = methods.get(m);
+    if (!summariesFinal || body == null || index >= m.getParameters().size()) {
+      return List.of();
+    }
+    List<Object> key = List.of(m, index);
+    List<Pin> known = pinsAround.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!pinsInProgress.add(key)) {
+      pinsCut = true;
+      return List.of();
+    }
+    boolean cutOutside = pinsCut;
+    pinsCut = false;
+    Reach r = Reach.NOT_RUN;
+    boolean anonymous = anonymousAsMethods;
+    anonymousAsMethods = isAnonymousClassMethod(body);
+    try {
+      for (TreePath use : usesOf(m.getParameters().get(index), body)) {
+        r = r.union(closureReach(use, 0));
+      }
+    } finally {
+      anonymousAsMethods = anonymous;
+      pinsInProgress.remove(key);
+    }
+    List<Pin> out = new ArrayList<>();
+    if (r.runs() && r.root() == body.getLeaf()) {
+      for (Pin p : r.pins()) {
+        out.add(p.inside(m));
+      }
+    }
+    // A result cut short by a recursive call is complete only for the outermost method of the
+    // cycle, whose own uses the cut would have walked again.
+    if (!pinsCut || pinsInProgress.isEmpty()) {
+      pinsAround.put(key, List.copyOf(out));
+    }
+    pinsCut |= cutOutside;
+    return out;
+  }
+
+  /** See {@link #pinsAround}: (method, parameter index) -> its pins. */
+  private final Map<List<Object>, List<Pin>> pinsAround = new HashMap<>();
+
+  private final Set<List<Object>> pinsInProgress = new HashSet<>();
+
+  /** Whether a {@link #pinsAround} under way met a recursive call. */
+  private boolean pinsCut;
 
   /** Whether {@code callee} is {@code CpuGuard.onEachCpu}, whose action runs pinned. */
   static boolean isOnEachCpu(ExecutableElement callee) {
