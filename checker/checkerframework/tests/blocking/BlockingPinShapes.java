@@ -145,4 +145,13 @@ class BlockingPinShapes {
       pool.submit(w);
     }
   }
+
+  // A closure given to a library method of unknown use (a non-async stage may run it now or later)
+  // is not reported, in a guard as in a with, as in the Error Prone check.
+  static void unknownUseUnderAPin(CompletableFuture<Long> f, CompletableFuture<Long> other) {
+    try (CpuGuard g = CpuGuard.pin()) {
+      f.thenRun(() -> other.join());
+    }
+    COUNTS.with(a -> f.thenRun(() -> other.join()));
+  }
 }

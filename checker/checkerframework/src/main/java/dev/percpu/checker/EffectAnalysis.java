@@ -582,7 +582,7 @@ final class EffectAnalysis {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Reach: where a point runs, and inside which entries
+  // Reach: where a point runs, inside which entries and under which pins
 
   /** The reach of a call, constructor call or method reference (which runs as a closure). */
   Reach reachOfPoint(TreePath point) {
