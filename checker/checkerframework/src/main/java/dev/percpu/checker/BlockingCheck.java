@@ -2,7 +2,6 @@ package dev.percpu.checker;
 
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -12,7 +11,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -26,11 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -49,13 +44,14 @@ import org.checkerframework.javacutil.TreeUtils;
  * overrides is declared blocking ({@code override.blocking}), so that a call resolved statically
  * describes every method it may dispatch to.
  *
- * <p>Where a closure runs is the effect analysis's {@link Reach}: a closure stored, returned or
- * handed to another thread runs unpinned; one handed to a library method whose use is unknown is
- * not reported (an entry that is only "possible"), as in the Error Prone check.
+ * <p>Where a point runs, and under which pins, is the effect analysis's {@link Reach}, one walk for
+ * every kind of pin: a closure held in a local, an anonymous object and a closure given to a
+ * private method that pins around it are followed into a {@code CpuGuard} block as into a {@code
+ * with}. A closure stored, returned or handed to another thread runs unpinned; one handed to a
+ * library method whose use is unknown is not reported (a pin that is only "possible"), as in the
+ * Error Prone check.
  */
 final class BlockingCheck {
-
-  private static final String CPU_GUARD = "dev.percpu.CpuGuard";
 
   /** What may block at a point, and the unit's methods the path goes through. */
   private record Hit(String what, boolean onEachCpu, String via) {}
@@ -252,7 +248,7 @@ final class BlockingCheck {
     if (callee == null || checker.shouldSkipUses(callee)) {
       return null;
     }
-    if (isOnEachCpu(callee)) {
+    if (EffectAnalysis.isOnEachCpu(callee)) {
       return new Hit(BlockingFindingText.ON_EACH_CPU, true, "");
     }
     Optional<String> what = blocking.describe(callee, receiverType(leaf), types, elements);
@@ -357,93 +353,43 @@ final class BlockingCheck {
     return r.runs() && r.root() != closure.getLeaf();
   }
 
-  /** The pin the point runs under, in the words of {@link BlockingFindingText}, or {@code null}. */
+  /**
+   * The pin the point runs under, in the words of {@link BlockingFindingText}, or {@code null}: the
+   * outermost pin of its reach names the region, as in the Error Prone check, since it is held the
+   * longest. A pin the point is under only if a closure of unknown use runs now is not reported.
+   */
   private String pinOf(TreePath path) {
     Reach reach = analysis.reachOfPoint(path);
     if (!reach.runs()) {
       return null;
     }
-    for (EntrySite e : reach.entered()) {
-      if (e.possibleOnly()) {
-        continue; // a closure given to a library method of unknown use: not reported
-      }
-      ExecutableElement entering = EffectAnalysis.calleeOf(e.site());
-      return entering == null
-          ? "the pin at line " + line(e.site())
-          : BlockingFindingText.enteringPin(entering, line(e.site()));
-    }
-    Tree child = path.getLeaf();
-    if (child instanceof MemberReferenceTree) {
-      String action = onEachCpuAction(path);
-      if (action != null) {
-        return action;
-      }
-      if (!runsNow(path)) {
-        return null;
-      }
-    }
-    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
-      Tree t = p.getLeaf();
-      if (t instanceof TryTree tt && child == tt.getBlock() && hasGuardResource(tt)) {
-        return BlockingFindingText.guardPin(line(tt));
-      } else if (t instanceof LambdaExpressionTree lambda && child == lambda.getBody()) {
-        String action = onEachCpuAction(p);
-        if (action != null) {
-          return action;
-        }
-        if (!runsNow(p)) {
-          return null;
-        }
-      } else if (t instanceof MethodTree || t instanceof ClassTree) {
-        return null;
+    for (Pin p : reach.pins()) {
+      if (!p.possibleOnly()) {
+        return words(p);
       }
     }
     return null;
   }
 
-  /** The pin of an {@code onEachCpu} action, when the closure at {@code closure} is one. */
-  private String onEachCpuAction(TreePath closure) {
-    TreePath up = closure.getParentPath();
-    if (up != null
-        && up.getLeaf() instanceof MethodInvocationTree call
-        && call.getArguments().contains(closure.getLeaf())) {
-      ExecutableElement callee = EffectAnalysis.calleeOf(call);
-      if (callee != null && isOnEachCpu(callee)) {
-        return BlockingFindingText.onEachCpuPin(line(call));
+  private String words(Pin pin) {
+    Tree site = pin.site();
+    String words;
+    if (site instanceof TryTree) {
+      words = BlockingFindingText.guardPin(line(site));
+    } else {
+      ExecutableElement pinning = EffectAnalysis.calleeOf(site);
+      if (pinning == null) {
+        words = "the pin at line " + line(site);
+      } else if (EffectAnalysis.isOnEachCpu(pinning)) {
+        words = BlockingFindingText.onEachCpuPin(line(site));
+      } else {
+        words = BlockingFindingText.enteringPin(pinning, line(site));
       }
     }
-    return null;
-  }
-
-  private boolean hasGuardResource(TryTree tt) {
-    for (Tree r : tt.getResources()) {
-      TypeMirror t =
-          r instanceof VariableTree v
-              ? elementType(TreeUtils.elementFromDeclaration(v))
-              : r instanceof ExpressionTree e ? TreeUtils.typeOf(e) : null;
-      if (isGuard(t)) {
-        return true;
-      }
+    for (ExecutableElement holder : pin.through()) {
+      words = BlockingFindingText.pinInside(holder, words);
     }
-    return false;
-  }
-
-  private static TypeMirror elementType(Element e) {
-    return e == null ? null : e.asType();
-  }
-
-  private boolean isGuard(TypeMirror t) {
-    if (t == null || t.getKind() != TypeKind.DECLARED) {
-      return false;
-    }
-    Element e = types.asElement(t);
-    return e instanceof TypeElement te && te.getQualifiedName().contentEquals(CPU_GUARD);
-  }
-
-  private static boolean isOnEachCpu(ExecutableElement callee) {
-    return callee.getSimpleName().contentEquals("onEachCpu")
-        && callee.getEnclosingElement() instanceof TypeElement owner
-        && owner.getQualifiedName().contentEquals(CPU_GUARD);
+    return words;
   }
 
   private static TypeMirror receiverType(Tree leaf) {

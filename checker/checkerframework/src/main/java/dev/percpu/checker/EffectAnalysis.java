@@ -13,6 +13,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -37,6 +38,7 @@ import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.StreamPipeline;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -80,6 +82,9 @@ final class EffectAnalysis {
 
   /** Whether the summaries reached their fixpoint (they always do on real code). */
   private boolean converged;
+
+  /** Set once the summaries are computed, converged or not: see {@link #pinsAround}. */
+  private boolean summariesFinal;
 
   private final PerCpuAnnotatedTypeFactory factory;
   private final PerCpuApi api;
@@ -140,6 +145,7 @@ final class EffectAnalysis {
     this.earlierDeferred = new HashMap<>(earlierDeferred);
     collect();
     computeSummaries();
+    summariesFinal = true;
   }
 
   /** The closures stored for later by the analysed classes, with their types. */
@@ -576,7 +582,7 @@ final class EffectAnalysis {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Reach: where a point runs, and inside which entries
+  // Reach: where a point runs, inside which entries and under which pins
 
   /** The reach of a call, constructor call or method reference (which runs as a closure). */
   Reach reachOfPoint(TreePath point) {
@@ -586,15 +592,23 @@ final class EffectAnalysis {
     return reachOf(point, 0);
   }
 
-  /** Walks outwards from {@code path} to the enclosing method, through closures. */
+  /**
+   * Walks outwards from {@code path} to the enclosing method, through closures, collecting the
+   * {@code CpuGuard} blocks it leaves on the way: one walk finds every kind of pin, so a closure
+   * held in a local or an anonymous object is followed into a guard's block as into a {@code with}.
+   */
   private Reach reachOf(TreePath path, int depth) {
+    List<Pin> guards = new ArrayList<>(); // innermost first
     Tree child = path.getLeaf();
     for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
       Tree t = p.getLeaf();
       if (t instanceof LambdaExpressionTree lambda) {
         if (child == lambda.getBody()) {
-          return closureReach(p, depth + 1);
+          return underGuards(closureReach(p, depth + 1), guards);
         }
+      } else if (t instanceof TryTree tt && child == tt.getBlock() && hasGuardResource(tt)) {
+        // The resources are closed before catch and finally run: only the block is pinned.
+        guards.add(Pin.at(tt, false));
       } else if (t instanceof MethodTree) {
         TreePath classPath = p.getParentPath();
         TreePath outer = classPath == null ? null : classPath.getParentPath();
@@ -603,16 +617,43 @@ final class EffectAnalysis {
             && outer.getLeaf() instanceof NewClassTree nc
             && nc.getClassBody() == classPath.getLeaf()) {
           // A method of an anonymous class runs when the object it belongs to is used.
-          return closureReach(outer, depth + 1);
+          return underGuards(closureReach(outer, depth + 1), guards);
         }
-        return new Reach(true, Set.of(), t);
+        return underGuards(new Reach(true, Set.of(), t), guards);
       } else if (t instanceof ClassTree ct) {
         // A field initialiser or initialiser block: instance ones run inside every constructor.
         memberOwners.put(child, ct);
-        return new Reach(true, Set.of(), child);
+        return underGuards(new Reach(true, Set.of(), child), guards);
       }
     }
-    return new Reach(true, Set.of(), null);
+    return underGuards(new Reach(true, Set.of(), null), guards);
+  }
+
+  /** {@code outer}, with the guards found inside it (innermost first) held as well. */
+  private static Reach underGuards(Reach outer, List<Pin> guards) {
+    if (guards.isEmpty()) {
+      return outer;
+    }
+    List<Pin> outermostFirst = new ArrayList<>(guards);
+    Collections.reverse(outermostFirst);
+    return outer.plus(Set.of(), outermostFirst);
+  }
+
+  private static boolean hasGuardResource(TryTree tt) {
+    for (Tree r : tt.getResources()) {
+      TypeMirror t =
+          r instanceof VariableTree v
+              ? typeOfDeclared(TreeUtils.elementFromDeclaration(v))
+              : r instanceof ExpressionTree e ? TreeUtils.typeOf(e) : null;
+      if (PerCpuApi.isGuard(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeMirror typeOfDeclared(VariableElement v) {
+    return v == null ? null : v.asType();
   }
 
   /**
@@ -709,7 +750,13 @@ final class EffectAnalysis {
       if (s.invocation(index) == null) {
         return Reach.ownRoot(closure); // the callee stores it, or hands it on
       }
-      return reachOf(callPath, depth).plus(entriesAround(s, index, callee, call));
+      return reachOf(callPath, depth)
+          .plus(entriesAround(s, index, callee, call), pinsAround(callee, index));
+    }
+    if (index == 0 && isOnEachCpu(callee)) {
+      // The action runs now, once per CPU, pinned by the call itself.
+      return reachOf(callPath, depth)
+          .plus(declaredOrNothing(callee, call, args), List.of(Pin.at(call, false)));
     }
     // The model's closure-use table decides, as it does for the Error Prone scanner.
     ClosureUse use = api.closureUse(callee, index, types);
@@ -736,6 +783,68 @@ final class EffectAnalysis {
     // non-async CompletionStage callback): at most "possible", as in the Error Prone checks.
     Reach inside = base.plus(externalEffect(callee, call, args));
     return factory.isCompiledHere(callee) ? inside : inside.uncertain();
+  }
+
+  /**
+   * The pins a method of the unit holds around closure parameter {@code index} when it runs it, in
+   * its callers' terms ({@link Pin#inside}). Pins feed no summary, so they are followed only once
+   * the summaries are final, and then each method's answer is kept; a recursive call adds nothing.
+   */
+  private List<Pin> pinsAround(ExecutableElement m, int index) {
+    TreePath body = methods.get(m);
+    if (!summariesFinal || body == null || index >= m.getParameters().size()) {
+      return List.of();
+    }
+    List<Object> key = List.of(m, index);
+    List<Pin> known = pinsAround.get(key);
+    if (known != null) {
+      return known;
+    }
+    if (!pinsInProgress.add(key)) {
+      pinsCut = true;
+      return List.of();
+    }
+    boolean cutOutside = pinsCut;
+    pinsCut = false;
+    Reach r = Reach.NOT_RUN;
+    boolean anonymous = anonymousAsMethods;
+    anonymousAsMethods = isAnonymousClassMethod(body);
+    try {
+      for (TreePath use : usesOf(m.getParameters().get(index), body)) {
+        r = r.union(closureReach(use, 0));
+      }
+    } finally {
+      anonymousAsMethods = anonymous;
+      pinsInProgress.remove(key);
+    }
+    List<Pin> out = new ArrayList<>();
+    if (r.runs() && r.root() == body.getLeaf()) {
+      for (Pin p : r.pins()) {
+        out.add(p.inside(m));
+      }
+    }
+    // A result cut short by a recursive call is complete only for the outermost method of the
+    // cycle, whose own uses the cut would have walked again.
+    if (!pinsCut || pinsInProgress.isEmpty()) {
+      pinsAround.put(key, List.copyOf(out));
+    }
+    pinsCut |= cutOutside;
+    return out;
+  }
+
+  /** See {@link #pinsAround}: (method, parameter index) -> its pins. */
+  private final Map<List<Object>, List<Pin>> pinsAround = new HashMap<>();
+
+  private final Set<List<Object>> pinsInProgress = new HashSet<>();
+
+  /** Whether a {@link #pinsAround} under way met a recursive call. */
+  private boolean pinsCut;
+
+  /** Whether {@code callee} is {@code CpuGuard.onEachCpu}, whose action runs pinned. */
+  static boolean isOnEachCpu(ExecutableElement callee) {
+    return callee.getSimpleName().contentEquals("onEachCpu")
+        && callee.getEnclosingElement() instanceof TypeElement owner
+        && owner.getQualifiedName().contentEquals(PerCpuApi.GUARD);
   }
 
   /**

@@ -5,23 +5,30 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Whether a point of the code runs while its enclosing method (or initialiser) runs, and which
- * allocations are entered around it there. It is the checker's counterpart of the entered set the
- * Error Prone checks carry while scanning.
+ * Whether a point of the code runs while its enclosing method (or initialiser) runs, which
+ * allocations are entered around it there, and which pins are held around it. It is the checker's
+ * counterpart of the entered set (and the pin) the Error Prone checks carry while scanning.
  *
  * @param runs false when the point only runs later or on another thread (a stored closure, a
  *     closure handed to an executor)
  * @param entered the allocations entered around the point, within its enclosing method
  * @param root what the point runs as part of: a method, a closure that runs later, or a member of a
  *     class (a field initialiser or initialiser block)
+ * @param pins the pins held around the point, outermost first: every entering call of {@code
+ *     entered}, and the {@code CpuGuard} blocks and {@code onEachCpu} actions, which enter nothing
  */
-record Reach(boolean runs, Set<EntrySite> entered, Tree root) {
+record Reach(boolean runs, Set<EntrySite> entered, Tree root, Set<Pin> pins) {
 
   static final Reach NOT_RUN = new Reach(false, Set.of(), null);
+
+  Reach(boolean runs, Set<EntrySite> entered, Tree root) {
+    this(runs, entered, root, Set.of());
+  }
 
   /**
    * A closure that does not run now (stored, returned, handed to another thread): its body runs
@@ -39,13 +46,28 @@ record Reach(boolean runs, Set<EntrySite> entered, Tree root) {
         || root instanceof IdentifierTree;
   }
 
+  /** Inside these entries as well, each pinned by its entering call. */
   Reach plus(Set<EntrySite> more) {
-    if (!runs || more.isEmpty()) {
+    Set<Pin> morePins = new LinkedHashSet<>();
+    for (EntrySite e : more) {
+      morePins.add(Pin.at(e.site(), e.possibleOnly()));
+    }
+    return plus(more, morePins);
+  }
+
+  /**
+   * Inside these entries and these pins, given apart: a method of the unit that runs a closure
+   * argument holds its own pins around it, which its entries (in its summary) do not name.
+   */
+  Reach plus(Set<EntrySite> more, Collection<Pin> morePins) {
+    if (!runs || (more.isEmpty() && morePins.isEmpty())) {
       return this;
     }
     Set<EntrySite> all = new LinkedHashSet<>(entered);
     all.addAll(more);
-    return new Reach(true, all, root);
+    Set<Pin> held = new LinkedHashSet<>(pins);
+    held.addAll(morePins);
+    return new Reach(true, all, root, held);
   }
 
   /**
@@ -53,14 +75,18 @@ record Reach(boolean runs, Set<EntrySite> entered, Tree root) {
    * whose {@code ClosureUse} is unknown): a nesting against any of them is at most "possible".
    */
   Reach uncertain() {
-    if (!runs || entered.isEmpty()) {
+    if (!runs || (entered.isEmpty() && pins.isEmpty())) {
       return this;
     }
     Set<EntrySite> all = new LinkedHashSet<>();
     for (EntrySite e : entered) {
       all.add(e.possibleOnly() ? e : new EntrySite(e.id(), e.site(), e.via(), e.advice(), true));
     }
-    return new Reach(true, all, root);
+    Set<Pin> held = new LinkedHashSet<>();
+    for (Pin p : pins) {
+      held.add(p.uncertain());
+    }
+    return new Reach(true, all, root, held);
   }
 
   Reach union(Reach other) {
@@ -72,8 +98,10 @@ record Reach(boolean runs, Set<EntrySite> entered, Tree root) {
     }
     Set<EntrySite> all = new LinkedHashSet<>(entered);
     all.addAll(other.entered);
+    Set<Pin> held = new LinkedHashSet<>(pins);
+    held.addAll(other.pins);
     Tree r =
         root == null || (deferred() && !other.deferred() && other.root != null) ? other.root : root;
-    return new Reach(true, all, r);
+    return new Reach(true, all, r, held);
   }
 }

@@ -124,6 +124,25 @@ class PerCpuCheckerTest {
         all);
   }
 
+  /** A pin a helper holds around the closure it runs is named as the Error Prone check names it. */
+  @Test
+  void blockingMessages_nameThePinAHelperHoldsAroundTheClosure() {
+    List<String> texts = messagesOf("blocking");
+    String all = String.join("\n", texts);
+    for (String expected :
+        List.of(
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 14"
+                + " inside `pinned()`;",
+            "pinned by the CpuGuard in the try at line 14 inside `pinned()` inside"
+                + " `throughPinned()`;",
+            "CompletableFuture.join may block while pinned by the with() at line 20 inside"
+                + " `counted()`;",
+            "CpuGuard.onEachCpu is called while pinned by the CpuGuard in the try at line 14 inside"
+                + " `pinned()`;")) {
+      assertTrue(texts.stream().anyMatch(t -> t.contains(expected)), expected + "\n" + all);
+    }
+  }
+
   private static List<String> messagesOf(String dir) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
