@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -74,8 +75,12 @@ public class Accepted {
     return () -> A.with(b -> b.incrementAndGet());
   }
 
-  static void closureHandedToAnotherThread(ExecutorService pool) {
+  static void closureHandedToAnotherThread() {
+    // A pool made by a JDK factory runs its tasks on its own threads; an executor of unknown
+    // origin may not (tests/percpu/ExecutorReceivers.java).
+    ExecutorService pool = Executors.newFixedThreadPool(2);
     A.with(a -> pool.execute(() -> A.with(b -> b.incrementAndGet())));
+    A.with(a -> Executors.newSingleThreadExecutor().submit(() -> A.with(b -> b.get())));
     A.with(a -> new Thread(() -> A.with(b -> b.incrementAndGet())).start());
     A.with(a -> CompletableFuture.runAsync(() -> A.with(b -> b.incrementAndGet())));
   }

@@ -758,8 +758,10 @@ final class EffectAnalysis {
       return reachOf(callPath, depth)
           .plus(declaredOrNothing(callee, call, args), List.of(Pin.at(call, false)));
     }
-    // The model's closure-use table decides, as it does for the Error Prone scanner.
-    ClosureUse use = api.closureUse(callee, index, types);
+    // The model's closure-use table decides, with the receiver's maker: an executor of unknown
+    // implementation may run the task now (Runnable::run), so only one made by a JDK pool factory
+    // runs it elsewhere. Error Prone, a bug finder, presumes every executor is a pool.
+    ClosureUse use = api.closureUse(callee, index, types, receiverMaker(call));
     if (use == ClosureUse.AT_TERMINAL) {
       // A lazy stream stage runs its closure only when a terminal operation consumes the
       // pipeline: follow it, as the Error Prone scanner does.
@@ -1038,6 +1040,31 @@ final class EffectAnalysis {
 
   private static String nameOf(Tree call) {
     return PerCpuAnnotatedTypeFactory.describe(call);
+  }
+
+  /**
+   * The method or constructor whose result the receiver of {@code call} is: the receiver itself, or
+   * the initialiser of the effectively final local or final field it reads; null when this unit
+   * does not show it (a parameter, a field assigned elsewhere), which the model takes as unknown.
+   */
+  private ExecutableElement receiverMaker(Tree call) {
+    ExpressionTree r = receiver(call);
+    if (r == null) {
+      return null;
+    }
+    r = TreeUtils.withoutParens(r);
+    if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        && TreeUtils.elementFromUse(r) instanceof VariableElement v
+        && (v.getKind() == ElementKind.LOCAL_VARIABLE
+            ? factory.isEffectivelyFinal(v)
+            : v.getKind() == ElementKind.FIELD && v.getModifiers().contains(Modifier.FINAL))) {
+      Tree init = localInitializer(v);
+      r = init instanceof ExpressionTree e ? TreeUtils.withoutParens(e) : null;
+    }
+    if (r instanceof MethodInvocationTree made) {
+      return TreeUtils.elementFromUse(made);
+    }
+    return r instanceof NewClassTree made ? TreeUtils.elementFromUse(made) : null;
   }
 
   private Tree localInitializer(VariableElement v) {
