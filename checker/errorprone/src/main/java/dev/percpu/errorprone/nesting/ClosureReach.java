@@ -41,7 +41,7 @@ enum ClosureReach {
   /** Where closure argument {@code arg} of a call of {@code callee} runs, for the per-CPU check. */
   static ClosureReach of(MethodSymbol callee, int arg, EffectSummary summary, UnitContext unit) {
     EffectSummary.Invocation inv = summary == null ? null : summary.invocation(arg);
-    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    boolean byBody = summary != null || unit.knownByBody(callee);
     boolean certainly = inv != null && inv.certain();
     return decide(byBody, inv != null, certainly, () -> unit.closureUse(callee, arg));
   }

@@ -296,6 +296,15 @@ final class IdentityBinder {
     return CallSiteTranslation.fieldOfVariable(onObject, holder, v);
   }
 
+  /**
+   * What static field {@code v} reaches, as a read of it binds: a final field of another unit of
+   * this compilation is the allocation its initialiser makes, so an {@code @Enters} term naming it
+   * agrees with the caller's own reads of it.
+   */
+  IdentitySet staticField(VarSymbol v) {
+    return fieldValue(v, new Variable(v, TypeArguments.of(v.type), PerCpuApi.isDistinct(v)));
+  }
+
   private VarSymbol stableHolder(ExpressionTree receiver) {
     ExpressionTree r = receiver;
     while (r instanceof ParenthesizedTree p) {

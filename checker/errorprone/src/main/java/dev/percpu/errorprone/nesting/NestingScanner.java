@@ -135,7 +135,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     JavacCallSite site = site(node, m, args, receiver, ctx);
     if (summary != null) {
       applySummary(site, summary, ctx);
-    } else if (!unit.index().declaredHere(m) && !applyDeclaredEffect(site, ctx)) {
+    } else if (!unit.knownByBody(m) && !applyDeclaredEffect(site, ctx)) {
       applyDefaultEffect(site, ctx);
     }
     checkParameterNestings(site, ctx);
@@ -203,7 +203,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
       ClosureReach reach = ClosureReach.of(m, i, summary, unit);
-      if (summary == null && !unit.index().declaredHere(m)) {
+      if (summary == null && !unit.knownByBody(m)) {
         reach = refined(reach, m, i);
       }
       if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
@@ -369,7 +369,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       EffectSummary summary = summaryOf(target);
       if (summary != null) {
         applySummary(site, summary, ctx);
-      } else if (!unit.index().declaredHere(target)) {
+      } else if (!unit.knownByBody(target)) {
         applyDeclaredEffect(site, ctx);
       }
     }
@@ -451,8 +451,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     } catch (RuntimeException e) {
       return;
     }
-    EffectSummary summary =
-        impl == null || !unit.index().declaredHere(impl) ? null : summaryOf(impl);
+    EffectSummary summary = impl == null || !unit.knownByBody(impl) ? null : summaryOf(impl);
     if (summary != null) {
       applySummary(site(node, impl, node.getArguments(), made, ctx), summary, ctx);
     }
@@ -619,7 +618,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
    * parameters of the caller on both sides carry the question on to the caller's own callers.
    */
   private void checkParameterNestings(JavacCallSite site, ScanContext ctx) {
-    for (ParameterNesting n : summaries.parameterNestings(site.callee())) {
+    for (ParameterNesting n : parameterNestings(site.callee())) {
       IdentitySet inner = CallSiteTranslation.entered(n.inner(), site);
       IdentitySet outer = CallSiteTranslation.entered(n.outer().identities(), site);
       if (inner.isEmpty() || outer.isEmpty()) {
@@ -682,7 +681,8 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /**
    * The freshest summary of {@code m}, its body walked now if this pass has not walked it yet, so a
-   * call chain settles in one pass whatever its order.
+   * call chain settles in one pass whatever its order. A method of another unit has the final
+   * summary of that unit's own fixpoint. Null when it has none or an empty one.
    */
   private EffectSummary summaryOf(MethodSymbol m) {
     if (summaries.needsWalk(m)) {
@@ -691,6 +691,20 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
         scanUnder(declaration.getParentPath(), declaration.getLeaf(), ScanContext.TOP);
       }
     }
-    return summaries.summaryOf(m);
+    EffectSummary here = summaries.summaryOf(m);
+    if (here != null || unit.index().declaredHere(m)) {
+      return here;
+    }
+    BodySummary there = unit.otherUnit(m);
+    return there == null || there.summary().isEmpty() ? null : there.summary();
+  }
+
+  /** The nestings between {@code m}'s parameters, from this pass or from {@code m}'s own unit. */
+  private List<ParameterNesting> parameterNestings(MethodSymbol m) {
+    if (unit.index().declaredHere(m)) {
+      return summaries.parameterNestings(m);
+    }
+    BodySummary there = unit.otherUnit(m);
+    return there == null ? List.of() : there.parameterNestings();
   }
 }

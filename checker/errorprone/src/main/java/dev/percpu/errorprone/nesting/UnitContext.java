@@ -16,6 +16,7 @@ import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 
@@ -31,8 +32,23 @@ final class UnitContext {
   private final Lines lines;
   private final IdentityBinder binder;
   private final JavacTypes modelTypes;
+  private final Function<MethodSymbol, BodySummary> otherUnits;
 
+  /** A context that knows the methods of this unit only (the map and blocking analyses). */
   UnitContext(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+    this(unit, state, config, m -> null);
+  }
+
+  /**
+   * @param otherUnits the body summary of a method declared in another unit of this compilation, or
+   *     null where there is none to use (a class file, a method declaring {@code @Enters})
+   */
+  UnitContext(
+      CompilationUnitTree unit,
+      VisitorState state,
+      PerCpuConfig config,
+      Function<MethodSymbol, BodySummary> otherUnits) {
+    this.otherUnits = otherUnits;
     this.unit = unit;
     this.state = state;
     this.config = config;
@@ -41,6 +57,27 @@ final class UnitContext {
     this.binder =
         new IdentityBinder(index, config.api(), lines, JavacTrees.instance(state.context));
     this.modelTypes = JavacTypes.instance(state.context);
+  }
+
+  CompilationUnitTree unit() {
+    return unit;
+  }
+
+  /**
+   * What the body of {@code m}, a method of another unit of this compilation, shows; null when this
+   * unit declares it, when no source of it is at hand, or when its declaration ({@code Enters}) is
+   * to be read instead.
+   */
+  BodySummary otherUnit(MethodSymbol m) {
+    return index.declaredHere(m) ? null : otherUnits.apply(m);
+  }
+
+  /**
+   * Whether {@code m}'s body is what the analysis reads (this unit's or another source unit's), so
+   * a closure parameter its summary does not invoke is stored, not unknown.
+   */
+  boolean knownByBody(MethodSymbol m) {
+    return index.declaredHere(m) || otherUnit(m) != null;
   }
 
   PerCpuApi api() {
