@@ -13,6 +13,9 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacTypes;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Options;
@@ -21,15 +24,19 @@ import dev.percpu.analysis.EffectSummary;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import javax.tools.JavaFileObject;
 
 /**
  * The summaries of methods of the other compilation units of one javac invocation, memoised in its
@@ -87,12 +94,17 @@ final class CrossUnitSummaries {
   private final Map<MethodSymbol, Optional<BodySummary>> bodies = new HashMap<>();
   private final JavacTypes modelTypes;
   private int nextIndex;
+  private final Symtab symtab;
+  private final Types types;
+  private SourceMethods sources;
 
   private CrossUnitSummaries(Context context, PerCpuConfig config) {
     this.state = VisitorState.createForUtilityPurposes(context);
     this.config = config;
     this.trees = JavacTrees.instance(context);
     this.modelTypes = JavacTypes.instance(context);
+    this.symtab = Symtab.instance(context);
+    this.types = Types.instance(context);
     this.enabled = "simple".equals(Options.instance(context).get("compilePolicy"));
   }
 
@@ -104,6 +116,33 @@ final class CrossUnitSummaries {
       state.context.put(KEY, s);
     }
     return s;
+  }
+
+  /**
+   * The instance methods of the named (top-level and member) classes of every source unit of this
+   * compilation, where a call's overriders in other units are looked for; none under another
+   * compile policy.
+   */
+  SourceMethods sourceMethods() {
+    if (sources == null) {
+      List<ClassSymbol> named = new ArrayList<>();
+      if (enabled) {
+        for (ClassSymbol c : symtab.getAllClasses()) {
+          // A class entered from source has no class file yet, or its source as one.
+          if ((c.classfile == null || c.classfile.getKind() == JavaFileObject.Kind.SOURCE)
+              && c.sourcefile != null
+              && c.sourcefile.getKind() == JavaFileObject.Kind.SOURCE
+              && !c.name.isEmpty()
+              && !c.isDirectlyOrIndirectlyLocal()
+              && unitOf(c) != null) {
+            named.add(c);
+          }
+        }
+      }
+      named.sort(Comparator.comparing(c -> c.flatName().toString()));
+      sources = new SourceMethods(named);
+    }
+    return sources;
   }
 
   /** The lookup the analysis of {@code unit} itself uses: any other unit's summaries. */
@@ -158,7 +197,8 @@ final class CrossUnitSummaries {
       }
       node.computing = true;
       try {
-        node.context = new UnitContext(unit, state, config, inComponentOf(node));
+        node.context =
+            new UnitContext(unit, state, config, inComponentOf(node), this::sourceMethods);
         node.result = NestingAnalysis.fixpoint(node.context, () -> event -> {});
       } finally {
         node.computing = false;
@@ -268,10 +308,22 @@ final class CrossUnitSummaries {
         private void add(Tree call) {
           Symbol s = ASTHelpers.getSymbol(call);
           if (s != null && seen.add(s)) {
-            CompilationUnitTree there = unitOf(s);
-            if (there != null && there != v.unit) {
-              out.add(there);
+            add(unitOf(s));
+            // A call that may dispatch to an overrider depends on the overrider's unit too.
+            if (s instanceof MethodSymbol m
+                && !m.isStatic()
+                && !m.isConstructor()
+                && m.owner instanceof TypeSymbol owner) {
+              for (MethodSymbol o : sourceMethods().overriders(m, owner, types)) {
+                add(unitOf(o));
+              }
             }
+          }
+        }
+
+        private void add(CompilationUnitTree there) {
+          if (there != null && there != v.unit) {
+            out.add(there);
           }
         }
       }.scan(v.unit, null);

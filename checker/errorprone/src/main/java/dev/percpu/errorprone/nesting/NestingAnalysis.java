@@ -30,9 +30,9 @@ public final class NestingAnalysis {
   /** All definite and possible nesting findings of {@code unit}. */
   public static List<Finding> run(
       CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
+    CrossUnitSummaries others = CrossUnitSummaries.instance(state, config);
     UnitContext ctx =
-        new UnitContext(
-            unit, state, config, CrossUnitSummaries.instance(state, config).seenFrom(unit));
+        new UnitContext(unit, state, config, others.seenFrom(unit), others::sourceMethods);
     FindingCollector last = fixpoint(ctx, () -> new FindingCollector(ctx)).listener();
     return last.findings();
   }

@@ -11,11 +11,13 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
@@ -139,6 +141,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       applyDefaultEffect(site, ctx);
     }
     checkParameterNestings(site, ctx);
+    applyOverriders(node, m, args, receiver, ctx);
     runFunctionalReceiver(node, m, ctx);
     runHeldByReceiver(node, m, ctx);
     scanArguments(node, m, args, receiver, summary, ctx);
@@ -455,6 +458,91 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     if (summary != null) {
       applySummary(site(node, impl, node.getArguments(), made, ctx), summary, ctx);
     }
+  }
+
+  /**
+   * A call that dispatches on an object this unit does not show: an overrider in the sources (of
+   * this unit, or of a named class of another unit) in a class that may be the receiver's may run
+   * instead of the static callee, so what it enters is entered possibly.
+   */
+  private void applyOverriders(
+      MethodInvocationTree node,
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver,
+      ScanContext ctx) {
+    if ((ctx.entered().isEmpty() && ctx.summary() == null)
+        || m.isStatic()
+        || m.isConstructor()
+        || (m.flags() & (Flags.PRIVATE | Flags.FINAL)) != 0
+        || receiverObjectKnown(receiver)) {
+      return;
+    }
+    Symbol type =
+        receiver != null
+            ? ASTHelpers.getSymbol(receiver) instanceof ClassSymbol
+                ? null // a static-looking call on a type name: nothing dispatches
+                : ASTHelpers.getType(receiver) == null ? null : ASTHelpers.getType(receiver).tsym
+            : ctx.method() != null ? ctx.method().enclClass() : m.owner;
+    if (!(type instanceof TypeSymbol t) || (t.flags() & Flags.FINAL) != 0) {
+      return;
+    }
+    for (MethodSymbol o : unit.overriders(m, t)) {
+      EffectSummary summary = summaryOf(o);
+      if (summary == null) {
+        continue;
+      }
+      JavacCallSite site = site(node, o, args, receiver, ctx);
+      String by =
+          o.owner.getSimpleName().isEmpty()
+              ? "an anonymous class"
+              : "`" + o.owner.getSimpleName() + "`";
+      for (Effect effect : summary.instantiate(site)) {
+        check(
+            node,
+            effect.identities(),
+            ctx,
+            FindingText.through(o, "overridden in " + by + ": " + effect.path()),
+            false);
+        record(
+            ctx,
+            effect.identities(),
+            false,
+            FindingText.then(FindingText.callAt(o, site.line()), effect.path()));
+      }
+    }
+  }
+
+  /**
+   * Whether this unit shows the object a call runs on: {@code super}, an object made right there or
+   * held by a variable assigned it once, a closure (a lambda or method reference is resolved where
+   * it runs), or the one closure an unoverridable method of this unit returns.
+   */
+  private boolean receiverObjectKnown(ExpressionTree receiver) {
+    ExpressionTree r = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    if (r instanceof IdentifierTree id && id.getName().contentEquals("super")) {
+      return true;
+    }
+    if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(r) instanceof VarSymbol v
+        && holdsOneValue(v)) {
+      r = ASTHelpers.stripParentheses(unit.index().assignments(v).get(0));
+    }
+    while (r instanceof TypeCastTree cast) {
+      r = ASTHelpers.stripParentheses(cast.getExpression()); // (Runnable & Serializable) () -> ..
+    }
+    if (r instanceof NewClassTree || (r != null && ClosureLiteral.isClosure(r))) {
+      return true;
+    }
+    if (r instanceof MethodInvocationTree call) {
+      MethodSymbol producer = ASTHelpers.getSymbol(call);
+      if (producer == null || overridable(producer)) {
+        return false;
+      }
+      List<ExpressionTree> returns = unit.index().returns(producer);
+      return returns.size() == 1 && ClosureLiteral.isClosure(returns.get(0));
+    }
+    return false;
   }
 
   /** A local, or a final field of this unit, assigned exactly once: it holds one value. */

@@ -9,14 +9,18 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacTypes;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.PerCpuConfig;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 
@@ -33,22 +37,29 @@ final class UnitContext {
   private final IdentityBinder binder;
   private final JavacTypes modelTypes;
   private final Function<MethodSymbol, BodySummary> otherUnits;
+  private final Supplier<SourceMethods> otherClasses;
+  private SourceMethods ownClasses;
+
+  private static final SourceMethods NO_METHODS = new SourceMethods(List.of());
 
   /** A context that knows the methods of this unit only (the map and blocking analyses). */
   UnitContext(CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
-    this(unit, state, config, m -> null);
+    this(unit, state, config, m -> null, () -> NO_METHODS);
   }
 
   /**
    * @param otherUnits the body summary of a method declared in another unit of this compilation, or
    *     null where there is none to use (a class file, a method declaring {@code @Enters})
+   * @param otherClasses the methods of the named classes of every source unit, for overriders
    */
   UnitContext(
       CompilationUnitTree unit,
       VisitorState state,
       PerCpuConfig config,
-      Function<MethodSymbol, BodySummary> otherUnits) {
+      Function<MethodSymbol, BodySummary> otherUnits,
+      Supplier<SourceMethods> otherClasses) {
     this.otherUnits = otherUnits;
+    this.otherClasses = otherClasses;
     this.unit = unit;
     this.state = state;
     this.config = config;
@@ -78,6 +89,30 @@ final class UnitContext {
    */
   boolean knownByBody(MethodSymbol m) {
     return index.declaredHere(m) || otherUnit(m) != null;
+  }
+
+  /**
+   * The methods with bodies that override {@code m} in a class that may be {@code receiver}'s: of
+   * any class of this unit (local and anonymous ones too), and of the named classes of the other
+   * source units; in a stable order.
+   */
+  List<MethodSymbol> overriders(MethodSymbol m, TypeSymbol receiver) {
+    if (ownClasses == null) {
+      ownClasses = new SourceMethods(index.classes());
+    }
+    List<MethodSymbol> out = new ArrayList<>();
+    for (MethodSymbol o : ownClasses.overriders(m, receiver, types())) {
+      if (index.declaredHere(o)) {
+        out.add(o);
+      }
+    }
+    for (MethodSymbol o : otherClasses.get().overriders(m, receiver, types())) {
+      if (!index.declaredHere(o) && !out.contains(o) && otherUnit(o) != null) {
+        out.add(o);
+      }
+    }
+    out.sort(SourceMethods.ORDER);
+    return out;
   }
 
   PerCpuApi api() {
