@@ -8,6 +8,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -17,7 +18,9 @@ import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -39,6 +42,7 @@ final class UnitContext {
   private final Function<MethodSymbol, BodySummary> otherUnits;
   private final Supplier<SourceMethods> otherClasses;
   private SourceMethods ownClasses;
+  private final Map<List<Symbol>, List<MethodSymbol>> overriders = new HashMap<>();
 
   private static final SourceMethods NO_METHODS = new SourceMethods(List.of());
 
@@ -97,6 +101,11 @@ final class UnitContext {
    * source units; in a stable order.
    */
   List<MethodSymbol> overriders(MethodSymbol m, TypeSymbol receiver) {
+    // A unit calls the same few methods on the same few types over and over.
+    return overriders.computeIfAbsent(List.of(m, receiver), k -> findOverriders(m, receiver));
+  }
+
+  private List<MethodSymbol> findOverriders(MethodSymbol m, TypeSymbol receiver) {
     if (ownClasses == null) {
       ownClasses = new SourceMethods(index.classes());
     }
