@@ -137,6 +137,54 @@ class CrossUnitNestingTest {
   }
 
   @Test
+  void unusualCodeInAnotherFile_isSummarisedWithoutCrashing() {
+    // The module's tests rethrow any analysis failure, so a crash in the other file's summary
+    // fails this test rather than silencing the caller's findings.
+    nested
+        .addSourceLines(
+            "Odd.java",
+            "import dev.percpu.*;",
+            "import java.util.*;",
+            "import java.util.function.*;",
+            "abstract class Odd<T extends Comparable<T>> implements Runnable {",
+            "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+            "  enum Mode { A { @Override void hit() { COUNTS.with(c -> c[0]++); } }, B; void hit() {} }",
+            "  record Pair(PerCpu<long[]> left, int n) { Pair { Objects.requireNonNull(left); } }",
+            "  sealed interface Shape permits Sq {}",
+            "  record Sq(int s) implements Shape {}",
+            "  abstract T pick(T a, T b);",
+            "  static int area(Shape s) { return s instanceof Sq q ? q.s() * q.s() : switch (q0()) { case 1 -> 1; default -> { yield 0; } }; }",
+            "  static int q0() { return 1; }",
+            "  static void local(PerCpu<long[]> h) {",
+            "    class Hit implements Consumer<long[]> { public void accept(long[] v) { v[0]++; } }",
+            "    h.with(new Hit());",
+            "    new Thread(() -> h.with(v -> v[0]++)).start();",
+            "  }",
+            "  static void varargs(PerCpu<long[]>... hs) { for (PerCpu<long[]> h : hs) h.with(v -> v[0]++); }",
+            "  static <R> R generic(Supplier<R> s) { return s.get(); }",
+            "  static void recurse(int n) { if (n > 0) recurse(n - 1); else COUNTS.with(c -> c[0]++); }",
+            "  public void run() { Mode.A.hit(); }",
+            "}")
+        .addSourceLines(
+            "Caller.java",
+            "import dev.percpu.*;",
+            "class Caller {",
+            "  void run(PerCpu<long[]> h) {",
+            "    Odd.COUNTS.with(a -> {",
+            "      Odd.local(h);",
+            "      Odd.generic(() -> 1);",
+            "      Odd.area(new Odd.Sq(2));",
+            "      // BUG: Diagnostic contains: via `varargs()`",
+            "      Odd.varargs(Odd.COUNTS);",
+            "      // BUG: Diagnostic contains: via `recurse()`",
+            "      Odd.recurse(3);",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void cycleBetweenTwoFiles_isSummarisedWithoutLooping() {
     nested
         .addSourceLines(

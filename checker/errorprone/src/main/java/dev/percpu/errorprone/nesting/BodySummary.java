@@ -10,5 +10,7 @@ import java.util.List;
  *
  * @param summary the method's summary in the fixpoint of its own unit
  * @param parameterNestings the nestings between its parameters its body showed
+ * @param unitIndex the index of its unit, where its own locals (a for-each over its varargs) are
  */
-record BodySummary(EffectSummary summary, List<ParameterNesting> parameterNestings) {}
+record BodySummary(
+    EffectSummary summary, List<ParameterNesting> parameterNestings, UnitIndex unitIndex) {}

@@ -209,7 +209,9 @@ final class CrossUnitSummaries {
     }
     EffectSummary summary = node.result.table().finished().get(m);
     return new BodySummary(
-        summary == null ? EffectSummary.EMPTY : summary, node.result.table().parameterNestings(m));
+        summary == null ? EffectSummary.EMPTY : summary,
+        node.result.table().parameterNestings(m),
+        node.context.index());
   }
 
   /** The lookup a member of {@code node}'s component uses: units further down the graph only. */

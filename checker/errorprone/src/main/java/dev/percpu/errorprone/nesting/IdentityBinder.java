@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -56,6 +57,7 @@ final class IdentityBinder {
 
   private static final int MAX_DEPTH = 24;
 
+  private final Function<MethodSymbol, UnitIndex> calleeIndex;
   private final UnitIndex index;
   private final PerCpuApi api;
   private final Lines lines;
@@ -65,6 +67,20 @@ final class IdentityBinder {
   private int depth;
 
   IdentityBinder(UnitIndex index, PerCpuApi api, Lines lines, JavacTrees trees) {
+    this(index, api, lines, trees, m -> null);
+  }
+
+  /**
+   * @param calleeIndex the index of the other source unit that declares a callee, or null: where a
+   *     summarised callee's own locals are declared
+   */
+  IdentityBinder(
+      UnitIndex index,
+      PerCpuApi api,
+      Lines lines,
+      JavacTrees trees,
+      Function<MethodSymbol, UnitIndex> calleeIndex) {
+    this.calleeIndex = calleeIndex;
     this.index = index;
     this.api = api;
     this.lines = lines;
@@ -415,6 +431,10 @@ final class IdentityBinder {
    * iterates over, or null: such an element is one of the call's varargs arguments.
    */
   VarSymbol varargsOf(VarSymbol element, MethodSymbol callee) {
+    UnitIndex index = this.index.declaredHere(callee) ? this.index : calleeIndex.apply(callee);
+    if (index == null) {
+      return null;
+    }
     VarSymbol over = index.forEachOver(element);
     List<VarSymbol> params = callee.getParameters();
     return over != null

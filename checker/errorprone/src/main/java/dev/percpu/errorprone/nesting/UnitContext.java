@@ -70,7 +70,15 @@ final class UnitContext {
     this.index = UnitIndex.of(unit);
     this.lines = new Lines(unit);
     this.binder =
-        new IdentityBinder(index, config.api(), lines, JavacTrees.instance(state.context));
+        new IdentityBinder(
+            index,
+            config.api(),
+            lines,
+            JavacTrees.instance(state.context),
+            m -> {
+              BodySummary there = otherUnit(m);
+              return there == null ? null : there.unitIndex();
+            });
     this.modelTypes = JavacTypes.instance(state.context);
   }
 
