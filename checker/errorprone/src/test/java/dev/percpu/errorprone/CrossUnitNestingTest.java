@@ -184,6 +184,46 @@ class CrossUnitNestingTest {
         .doTest();
   }
 
+  private static final String[] HOLDER = {
+    "import dev.percpu.*;",
+    "final class Holder {",
+    "  private static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+    "  static PerCpu<long[]> counts() { return COUNTS; }",
+    "  static PerCpu<long[]> fresh() { return PerCpu.allocate(() -> new long[1]); }",
+    "}"
+  };
+
+  @Test
+  void resultOfAMethodInAnotherFile_isWhatItReturns() {
+    nested
+        .addSourceLines("Holder.java", HOLDER)
+        .addSourceLines(
+            "Caller.java",
+            "class Caller {",
+            "  void run() {",
+            "    Holder.counts().with(a -> {",
+            "      // BUG: Diagnostic contains: Nested entry of `COUNTS`",
+            "      Holder.counts().with(b -> b[0]++);",
+            "    });",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
+  void freshAllocationsOfAFactoryInAnotherFile_areDistinct() {
+    possible
+        .addSourceLines("Holder.java", HOLDER)
+        .addSourceLines(
+            "Caller.java",
+            "class Caller {",
+            "  void run() {",
+            "    Holder.fresh().with(a -> Holder.fresh().with(b -> b[0]++));",
+            "  }",
+            "}")
+        .doTest();
+  }
+
   @Test
   void cycleBetweenTwoFiles_isSummarisedWithoutLooping() {
     nested

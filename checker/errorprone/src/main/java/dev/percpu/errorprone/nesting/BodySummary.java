@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param summary the method's summary in the fixpoint of its own unit
  * @param parameterNestings the nestings between its parameters its body showed
- * @param unitIndex the index of its unit, where its own locals (a for-each over its varargs) are
+ * @param binder its unit's binder: what its return statements return, and its own locals (a
+ *     for-each over its varargs), are known there
  */
 record BodySummary(
-    EffectSummary summary, List<ParameterNesting> parameterNestings, UnitIndex unitIndex) {}
+    EffectSummary summary, List<ParameterNesting> parameterNestings, IdentityBinder binder) {}

@@ -211,7 +211,7 @@ final class CrossUnitSummaries {
     return new BodySummary(
         summary == null ? EffectSummary.EMPTY : summary,
         node.result.table().parameterNestings(m),
-        node.context.index());
+        node.context.binder());
   }
 
   /** The lookup a member of {@code node}'s component uses: units further down the graph only. */

@@ -57,7 +57,7 @@ final class IdentityBinder {
 
   private static final int MAX_DEPTH = 24;
 
-  private final Function<MethodSymbol, UnitIndex> calleeIndex;
+  private final Function<MethodSymbol, IdentityBinder> calleeBinder;
   private final UnitIndex index;
   private final PerCpuApi api;
   private final Lines lines;
@@ -71,16 +71,16 @@ final class IdentityBinder {
   }
 
   /**
-   * @param calleeIndex the index of the other source unit that declares a callee, or null: where a
-   *     summarised callee's own locals are declared
+   * @param calleeBinder the binder of the other source unit that declares a callee, or null: where
+   *     a summarised callee's returns and own locals are known
    */
   IdentityBinder(
       UnitIndex index,
       PerCpuApi api,
       Lines lines,
       JavacTrees trees,
-      Function<MethodSymbol, UnitIndex> calleeIndex) {
-    this.calleeIndex = calleeIndex;
+      Function<MethodSymbol, IdentityBinder> calleeBinder) {
+    this.calleeBinder = calleeBinder;
     this.index = index;
     this.api = api;
     this.lines = lines;
@@ -213,14 +213,16 @@ final class IdentityBinder {
     boolean overridable =
         (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
             && (m.owner.flags() & Flags.FINAL) == 0;
-    List<ExpressionTree> values = index.returns(m);
-    if (overridable || values.isEmpty() || !index.declaredHere(m) || !resolvingMethods.add(m)) {
+    // A method of another source unit returns what its returns reach there, in its own terms.
+    IdentityBinder owner = overridable ? null : ownerOf(m);
+    List<ExpressionTree> values = owner == null ? List.of() : owner.index.returns(m);
+    if (values.isEmpty() || !owner.resolvingMethods.add(m)) {
       return null;
     }
     try {
       IdentitySet inCallee = IdentitySet.empty();
       for (ExpressionTree value : values) {
-        inCallee = inCallee.union(bind(value, m));
+        inCallee = inCallee.union(owner.bind(value, m));
       }
       IdentitySet inCaller =
           CallSiteTranslation.returned(
@@ -235,7 +237,7 @@ final class IdentityBinder {
                   this));
       return inCaller.isEmpty() ? null : inCaller;
     } finally {
-      resolvingMethods.remove(m);
+      owner.resolvingMethods.remove(m);
     }
   }
 
@@ -431,10 +433,11 @@ final class IdentityBinder {
    * iterates over, or null: such an element is one of the call's varargs arguments.
    */
   VarSymbol varargsOf(VarSymbol element, MethodSymbol callee) {
-    UnitIndex index = this.index.declaredHere(callee) ? this.index : calleeIndex.apply(callee);
-    if (index == null) {
+    IdentityBinder owner = ownerOf(callee);
+    if (owner == null) {
       return null;
     }
+    UnitIndex index = owner.index;
     VarSymbol over = index.forEachOver(element);
     List<VarSymbol> params = callee.getParameters();
     return over != null
@@ -444,6 +447,11 @@ final class IdentityBinder {
             && index.assignments(over).isEmpty()
         ? over
         : null;
+  }
+
+  /** The binder of the unit that declares {@code m} with a body: this one, another's, or null. */
+  private IdentityBinder ownerOf(MethodSymbol m) {
+    return index.declaredHere(m) ? this : calleeBinder.apply(m);
   }
 
   IdentitySet unknown(Tree x) {

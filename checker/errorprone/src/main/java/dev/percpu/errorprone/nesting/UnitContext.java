@@ -77,7 +77,7 @@ final class UnitContext {
             JavacTrees.instance(state.context),
             m -> {
               BodySummary there = otherUnit(m);
-              return there == null ? null : there.unitIndex();
+              return there == null ? null : there.binder();
             });
     this.modelTypes = JavacTypes.instance(state.context);
   }
