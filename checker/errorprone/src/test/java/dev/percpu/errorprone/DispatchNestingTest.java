@@ -117,6 +117,29 @@ class DispatchNestingTest {
   }
 
   @Test
+  void overriderInAnotherFileDeclaringEnters_isReadFromItsDeclaration() {
+    possible
+        .addSourceLines("Op.java", "interface Op { void run(); }")
+        .addSourceLines(
+            "Bump.java",
+            "import dev.percpu.*;",
+            "import dev.percpu.qual.*;",
+            "final class Bump implements Op {",
+            "  static final PerCpu<long[]> COUNTS = PerCpu.allocate(() -> new long[1]);",
+            "  @Enters(\"COUNTS\") public void run() { COUNTS.with(b -> b[0]++); }",
+            "}")
+        .addSourceLines(
+            "Caller.java",
+            "class Caller {",
+            "  static void apply(Op op) {",
+            "    // BUG: Diagnostic contains: via `run()` (declared @Enters(\"COUNTS\"))",
+            "    Bump.COUNTS.with(a -> op.run());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  @Test
   void throughAHelperThatCallsTheInterface_isPossibleAtTheCall() {
     possible
         .addSourceLines(

@@ -489,10 +489,13 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     }
     for (MethodSymbol o : unit.overriders(m, t)) {
       EffectSummary summary = summaryOf(o);
+      JavacCallSite site = site(node, o, args, receiver, ctx);
       if (summary == null) {
+        if (!unit.knownByBody(o)) {
+          applyDeclaredEffect(site, ctx, false); // read from its declaration, as a class file's
+        }
         continue;
       }
-      JavacCallSite site = site(node, o, args, receiver, ctx);
       String by =
           o.owner.getSimpleName().isEmpty()
               ? "an anonymous class"
@@ -626,6 +629,11 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /** Applies a declared {@code @Enters} effect; false when the method declares none. */
   private boolean applyDeclaredEffect(JavacCallSite site, ScanContext ctx) {
+    return applyDeclaredEffect(site, ctx, true);
+  }
+
+  /** As above; an overrider that may run instead of the callee enters {@code certain}ly or not. */
+  private boolean applyDeclaredEffect(JavacCallSite site, ScanContext ctx, boolean certain) {
     Optional<List<EffectTerm>> effect;
     try {
       effect = unit.api().declaredEffect(site.callee());
@@ -640,8 +648,8 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       if (ids.isEmpty()) {
         continue;
       }
-      check(site.tree(), ids, ctx, FindingText.declared(site.callee(), term), true);
-      record(ctx, ids, true, FindingText.callAt(site.callee(), site.line()));
+      check(site.tree(), ids, ctx, FindingText.declared(site.callee(), term), certain);
+      record(ctx, ids, certain, FindingText.callAt(site.callee(), site.line()));
     }
     return true;
   }

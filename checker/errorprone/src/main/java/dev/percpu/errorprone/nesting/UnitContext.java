@@ -124,7 +124,7 @@ final class UnitContext {
       }
     }
     for (MethodSymbol o : otherClasses.get().overriders(m, receiver, types())) {
-      if (!index.declaredHere(o) && !out.contains(o) && otherUnit(o) != null) {
+      if (!index.declaredHere(o) && !out.contains(o)) {
         out.add(o);
       }
     }
