@@ -7,9 +7,10 @@ import java.util.function.Supplier;
 
 /**
  * Where a closure passed to a call runs, as far as what is entered at the call goes: inside the
- * call, possibly inside it, after it, or on another thread. A callee of this unit is known by its
- * summary (it runs the closure parameter itself, or stores it); a callee compiled elsewhere by what
- * the model's {@link dev.percpu.analysis.PerCpuApi#closureUse} says of it (its role,
+ * call, possibly inside it, after it, or on another thread. A callee of this unit (or, for the
+ * per-CPU check, of another source unit of the compilation: {@link UnitContext#knownByBody}) is
+ * known by its summary (it runs the closure parameter itself, or stores it); any other callee by
+ * what the model's {@link dev.percpu.analysis.PerCpuApi#closureUse} says of it (its role,
  * {@code @Deferred}, the configuration, the JDK list).
  *
  * <p>Both {@link NestingScanner} (per-CPU entries) and {@link MapNestingScanner} (map functions)
@@ -41,7 +42,7 @@ enum ClosureReach {
   /** Where closure argument {@code arg} of a call of {@code callee} runs, for the per-CPU check. */
   static ClosureReach of(MethodSymbol callee, int arg, EffectSummary summary, UnitContext unit) {
     EffectSummary.Invocation inv = summary == null ? null : summary.invocation(arg);
-    boolean byBody = summary != null || unit.index().declaredHere(callee);
+    boolean byBody = summary != null || unit.knownByBody(callee);
     boolean certainly = inv != null && inv.certain();
     return decide(byBody, inv != null, certainly, () -> unit.closureUse(callee, arg));
   }

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeMirror;
 
@@ -56,6 +57,7 @@ final class IdentityBinder {
 
   private static final int MAX_DEPTH = 24;
 
+  private final Function<MethodSymbol, IdentityBinder> calleeBinder;
   private final UnitIndex index;
   private final PerCpuApi api;
   private final Lines lines;
@@ -65,6 +67,20 @@ final class IdentityBinder {
   private int depth;
 
   IdentityBinder(UnitIndex index, PerCpuApi api, Lines lines, JavacTrees trees) {
+    this(index, api, lines, trees, m -> null);
+  }
+
+  /**
+   * @param calleeBinder the binder of the other source unit that declares a callee, or null: where
+   *     a summarised callee's returns and own locals are known
+   */
+  IdentityBinder(
+      UnitIndex index,
+      PerCpuApi api,
+      Lines lines,
+      JavacTrees trees,
+      Function<MethodSymbol, IdentityBinder> calleeBinder) {
+    this.calleeBinder = calleeBinder;
     this.index = index;
     this.api = api;
     this.lines = lines;
@@ -197,14 +213,16 @@ final class IdentityBinder {
     boolean overridable =
         (m.flags() & (Flags.PRIVATE | Flags.STATIC | Flags.FINAL)) == 0
             && (m.owner.flags() & Flags.FINAL) == 0;
-    List<ExpressionTree> values = index.returns(m);
-    if (overridable || values.isEmpty() || !index.declaredHere(m) || !resolvingMethods.add(m)) {
+    // A method of another source unit returns what its returns reach there, in its own terms.
+    IdentityBinder owner = overridable ? null : ownerOf(m);
+    List<ExpressionTree> values = owner == null ? List.of() : owner.index.returns(m);
+    if (values.isEmpty() || !owner.resolvingMethods.add(m)) {
       return null;
     }
     try {
       IdentitySet inCallee = IdentitySet.empty();
       for (ExpressionTree value : values) {
-        inCallee = inCallee.union(bind(value, m));
+        inCallee = inCallee.union(owner.bind(value, m));
       }
       IdentitySet inCaller =
           CallSiteTranslation.returned(
@@ -219,7 +237,7 @@ final class IdentityBinder {
                   this));
       return inCaller.isEmpty() ? null : inCaller;
     } finally {
-      resolvingMethods.remove(m);
+      owner.resolvingMethods.remove(m);
     }
   }
 
@@ -294,6 +312,15 @@ final class IdentityBinder {
       }
     }
     return CallSiteTranslation.fieldOfVariable(onObject, holder, v);
+  }
+
+  /**
+   * What static field {@code v} reaches, as a read of it binds: a final field of another unit of
+   * this compilation is the allocation its initialiser makes, so an {@code @Enters} term naming it
+   * agrees with the caller's own reads of it.
+   */
+  IdentitySet staticField(VarSymbol v) {
+    return fieldValue(v, new Variable(v, TypeArguments.of(v.type), PerCpuApi.isDistinct(v)));
   }
 
   private VarSymbol stableHolder(ExpressionTree receiver) {
@@ -406,6 +433,11 @@ final class IdentityBinder {
    * iterates over, or null: such an element is one of the call's varargs arguments.
    */
   VarSymbol varargsOf(VarSymbol element, MethodSymbol callee) {
+    IdentityBinder owner = ownerOf(callee);
+    if (owner == null) {
+      return null;
+    }
+    UnitIndex index = owner.index;
     VarSymbol over = index.forEachOver(element);
     List<VarSymbol> params = callee.getParameters();
     return over != null
@@ -415,6 +447,11 @@ final class IdentityBinder {
             && index.assignments(over).isEmpty()
         ? over
         : null;
+  }
+
+  /** The binder of the unit that declares {@code m} with a body: this one, another's, or null. */
+  private IdentityBinder ownerOf(MethodSymbol m) {
+    return index.declaredHere(m) ? this : calleeBinder.apply(m);
   }
 
   IdentitySet unknown(Tree x) {

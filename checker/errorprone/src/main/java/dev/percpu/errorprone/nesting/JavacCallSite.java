@@ -78,11 +78,14 @@ record JavacCallSite(
   }
 
   /**
-   * A field term binds as the same read would ({@code w.update()} and {@code w.values} agree): on a
-   * receiver held by a stable variable, that object's field.
+   * A field term binds as the same read would ({@code w.update()} and {@code w.values} agree): a
+   * static field as its reads do, and on a receiver held by a stable variable, that object's field.
    */
   @Override
   public IdentitySet field(VariableElement field) {
+    if (field.getModifiers().contains(Modifier.STATIC) && field instanceof VarSymbol v) {
+      return binder.staticField(v);
+    }
     if (receiverTree != null
         && !onCurrentObject()
         && !field.getModifiers().contains(Modifier.STATIC)

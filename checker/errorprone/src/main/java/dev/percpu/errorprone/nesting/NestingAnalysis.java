@@ -8,6 +8,7 @@ import dev.percpu.errorprone.Finding;
 import dev.percpu.errorprone.PerCpuConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The nesting analysis of one compilation unit: the fixpoint driver over the model's {@link
@@ -29,16 +30,27 @@ public final class NestingAnalysis {
   /** All definite and possible nesting findings of {@code unit}. */
   public static List<Finding> run(
       CompilationUnitTree unit, VisitorState state, PerCpuConfig config) {
-    UnitContext ctx = new UnitContext(unit, state, config);
+    CrossUnitSummaries others = CrossUnitSummaries.instance(state, config);
+    UnitContext ctx =
+        new UnitContext(unit, state, config, others.seenFrom(unit), others::sourceMethods);
+    FindingCollector last = fixpoint(ctx, () -> new FindingCollector(ctx)).listener();
+    return last.findings();
+  }
+
+  /**
+   * The fixpoint over {@code ctx}'s unit: each pass reports to a fresh listener; the result is the
+   * last pass's listener and its table (whose summaries are final).
+   */
+  static <L extends NestingListener> Result<L> fixpoint(UnitContext ctx, Supplier<L> listeners) {
     Map<MethodSymbol, EffectSummary> summaries = Map.of();
-    List<Finding> findings = List.of();
+    SummaryTable table = null;
+    L collector = null;
     int passes = 0;
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       passes++;
-      SummaryTable table = new SummaryTable(summaries);
-      FindingCollector collector = new FindingCollector(ctx);
-      new NestingScanner(ctx, table, collector).scan(unit, ScanContext.TOP);
-      findings = collector.findings();
+      table = new SummaryTable(summaries);
+      collector = listeners.get();
+      new NestingScanner(ctx, table, collector).scan(ctx.unit(), ScanContext.TOP);
       Map<MethodSymbol, EffectSummary> next = table.finished();
       if (!table.usedPrevious() || next.equals(summaries)) {
         break; // without recursion every callee was summarised before its first use
@@ -46,6 +58,9 @@ public final class NestingAnalysis {
       summaries = next;
     }
     FixpointStats.record(FixpointStats.Analysis.NESTING, passes);
-    return findings;
+    return new Result<>(collector, table);
   }
+
+  /** The last pass of a fixpoint: what its listener heard, and its summaries. */
+  record Result<L>(L listener, SummaryTable table) {}
 }

@@ -11,11 +11,13 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
@@ -135,10 +137,11 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     JavacCallSite site = site(node, m, args, receiver, ctx);
     if (summary != null) {
       applySummary(site, summary, ctx);
-    } else if (!unit.index().declaredHere(m) && !applyDeclaredEffect(site, ctx)) {
+    } else if (!unit.knownByBody(m) && !applyDeclaredEffect(site, ctx)) {
       applyDefaultEffect(site, ctx);
     }
     checkParameterNestings(site, ctx);
+    applyOverriders(node, m, args, receiver, ctx);
     runFunctionalReceiver(node, m, ctx);
     runHeldByReceiver(node, m, ctx);
     scanArguments(node, m, args, receiver, summary, ctx);
@@ -203,7 +206,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       }
       TreePath argPath = new TreePath(getCurrentPath(), arg);
       ClosureReach reach = ClosureReach.of(m, i, summary, unit);
-      if (summary == null && !unit.index().declaredHere(m)) {
+      if (summary == null && !unit.knownByBody(m)) {
         reach = refined(reach, m, i);
       }
       if (reach == ClosureReach.LATER || reach == ClosureReach.ELSEWHERE) {
@@ -369,7 +372,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       EffectSummary summary = summaryOf(target);
       if (summary != null) {
         applySummary(site, summary, ctx);
-      } else if (!unit.index().declaredHere(target)) {
+      } else if (!unit.knownByBody(target)) {
         applyDeclaredEffect(site, ctx);
       }
     }
@@ -451,11 +454,98 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     } catch (RuntimeException e) {
       return;
     }
-    EffectSummary summary =
-        impl == null || !unit.index().declaredHere(impl) ? null : summaryOf(impl);
+    EffectSummary summary = impl == null || !unit.knownByBody(impl) ? null : summaryOf(impl);
     if (summary != null) {
       applySummary(site(node, impl, node.getArguments(), made, ctx), summary, ctx);
     }
+  }
+
+  /**
+   * A call that dispatches on an object this unit does not show: an overrider in the sources (of
+   * this unit, or of a named class of another unit) in a class that may be the receiver's may run
+   * instead of the static callee, so what it enters is entered possibly.
+   */
+  private void applyOverriders(
+      MethodInvocationTree node,
+      MethodSymbol m,
+      List<? extends ExpressionTree> args,
+      ExpressionTree receiver,
+      ScanContext ctx) {
+    if ((ctx.entered().isEmpty() && ctx.summary() == null)
+        || m.isStatic()
+        || m.isConstructor()
+        || (m.flags() & (Flags.PRIVATE | Flags.FINAL)) != 0
+        || receiverObjectKnown(receiver)) {
+      return;
+    }
+    Symbol type =
+        receiver != null
+            ? ASTHelpers.getSymbol(receiver) instanceof ClassSymbol
+                ? null // a static-looking call on a type name: nothing dispatches
+                : ASTHelpers.getType(receiver) == null ? null : ASTHelpers.getType(receiver).tsym
+            : ctx.method() != null ? ctx.method().enclClass() : m.owner;
+    if (!(type instanceof TypeSymbol t) || (t.flags() & Flags.FINAL) != 0) {
+      return;
+    }
+    for (MethodSymbol o : unit.overriders(m, t)) {
+      EffectSummary summary = summaryOf(o);
+      JavacCallSite site = site(node, o, args, receiver, ctx);
+      if (summary == null) {
+        if (!unit.knownByBody(o)) {
+          applyDeclaredEffect(site, ctx, false); // read from its declaration, as a class file's
+        }
+        continue;
+      }
+      String by =
+          o.owner.getSimpleName().isEmpty()
+              ? "an anonymous class"
+              : "`" + o.owner.getSimpleName() + "`";
+      for (Effect effect : summary.instantiate(site)) {
+        check(
+            node,
+            effect.identities(),
+            ctx,
+            FindingText.through(o, "overridden in " + by + ": " + effect.path()),
+            false);
+        record(
+            ctx,
+            effect.identities(),
+            false,
+            FindingText.then(FindingText.callAt(o, site.line()), effect.path()));
+      }
+    }
+  }
+
+  /**
+   * Whether this unit shows the object a call runs on: {@code super}, an object made right there or
+   * held by a variable assigned it once, a closure (a lambda or method reference is resolved where
+   * it runs), or the one closure an unoverridable method of this unit returns.
+   */
+  private boolean receiverObjectKnown(ExpressionTree receiver) {
+    ExpressionTree r = receiver == null ? null : ASTHelpers.stripParentheses(receiver);
+    if (r instanceof IdentifierTree id && id.getName().contentEquals("super")) {
+      return true;
+    }
+    if ((r instanceof IdentifierTree || r instanceof MemberSelectTree)
+        && ASTHelpers.getSymbol(r) instanceof VarSymbol v
+        && holdsOneValue(v)) {
+      r = ASTHelpers.stripParentheses(unit.index().assignments(v).get(0));
+    }
+    while (r instanceof TypeCastTree cast) {
+      r = ASTHelpers.stripParentheses(cast.getExpression()); // (Runnable & Serializable) () -> ..
+    }
+    if (r instanceof NewClassTree || (r != null && ClosureLiteral.isClosure(r))) {
+      return true;
+    }
+    if (r instanceof MethodInvocationTree call) {
+      MethodSymbol producer = ASTHelpers.getSymbol(call);
+      if (producer == null || overridable(producer)) {
+        return false;
+      }
+      List<ExpressionTree> returns = unit.index().returns(producer);
+      return returns.size() == 1 && ClosureLiteral.isClosure(returns.get(0));
+    }
+    return false;
   }
 
   /** A local, or a final field of this unit, assigned exactly once: it holds one value. */
@@ -539,6 +629,11 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /** Applies a declared {@code @Enters} effect; false when the method declares none. */
   private boolean applyDeclaredEffect(JavacCallSite site, ScanContext ctx) {
+    return applyDeclaredEffect(site, ctx, true);
+  }
+
+  /** As above; an overrider that may run instead of the callee enters {@code certain}ly or not. */
+  private boolean applyDeclaredEffect(JavacCallSite site, ScanContext ctx, boolean certain) {
     Optional<List<EffectTerm>> effect;
     try {
       effect = unit.api().declaredEffect(site.callee());
@@ -553,8 +648,8 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       if (ids.isEmpty()) {
         continue;
       }
-      check(site.tree(), ids, ctx, FindingText.declared(site.callee(), term), true);
-      record(ctx, ids, true, FindingText.callAt(site.callee(), site.line()));
+      check(site.tree(), ids, ctx, FindingText.declared(site.callee(), term), certain);
+      record(ctx, ids, certain, FindingText.callAt(site.callee(), site.line()));
     }
     return true;
   }
@@ -619,7 +714,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
    * parameters of the caller on both sides carry the question on to the caller's own callers.
    */
   private void checkParameterNestings(JavacCallSite site, ScanContext ctx) {
-    for (ParameterNesting n : summaries.parameterNestings(site.callee())) {
+    for (ParameterNesting n : parameterNestings(site.callee())) {
       IdentitySet inner = CallSiteTranslation.entered(n.inner(), site);
       IdentitySet outer = CallSiteTranslation.entered(n.outer().identities(), site);
       if (inner.isEmpty() || outer.isEmpty()) {
@@ -682,7 +777,8 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
 
   /**
    * The freshest summary of {@code m}, its body walked now if this pass has not walked it yet, so a
-   * call chain settles in one pass whatever its order.
+   * call chain settles in one pass whatever its order. A method of another unit has the final
+   * summary of that unit's own fixpoint. Null when it has none or an empty one.
    */
   private EffectSummary summaryOf(MethodSymbol m) {
     if (summaries.needsWalk(m)) {
@@ -691,6 +787,20 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
         scanUnder(declaration.getParentPath(), declaration.getLeaf(), ScanContext.TOP);
       }
     }
-    return summaries.summaryOf(m);
+    EffectSummary here = summaries.summaryOf(m);
+    if (here != null || unit.index().declaredHere(m)) {
+      return here;
+    }
+    BodySummary there = unit.otherUnit(m);
+    return there == null || there.summary().isEmpty() ? null : there.summary();
+  }
+
+  /** The nestings between {@code m}'s parameters, from this pass or from {@code m}'s own unit. */
+  private List<ParameterNesting> parameterNestings(MethodSymbol m) {
+    if (unit.index().declaredHere(m)) {
+      return summaries.parameterNestings(m);
+    }
+    BodySummary there = unit.otherUnit(m);
+    return there == null ? List.of() : there.parameterNestings();
   }
 }

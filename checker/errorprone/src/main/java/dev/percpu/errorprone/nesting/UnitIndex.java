@@ -200,6 +200,11 @@ final class UnitIndex {
     return classPaths.get(c);
   }
 
+  /** Every class (named, local or anonymous) this unit declares. */
+  Iterable<Symbol> classes() {
+    return classPaths.keySet();
+  }
+
   /** The expressions {@code m}'s own return statements return (not its lambdas'). */
   List<ExpressionTree> returns(MethodSymbol m) {
     return returns.getOrDefault(m, List.of());
