@@ -5,11 +5,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Benchmark instrumentation beside {@code SelfTiming}: with {@code
- * -J-Dpercpu.errorprone.timing=true}, how many passes each analysis's fixpoint took per unit is
- * counted and printed to stderr when javac's JVM exits, as a histogram per analysis. The passes are
- * the evidence for the claim that the analyses are near-linear: each pass is one walk of the unit,
- * and only recursion needs a second. Off by default: then it costs one static boolean test per
- * unit.
+ * -J-Dpercpu.errorprone.timing=true}, how many passes each analysis's fixpoint took is counted per
+ * fixpoint run (a unit, or another source unit summarised for it) and printed to stderr when
+ * javac's JVM exits, as a histogram per analysis. The passes are the evidence for the claim that
+ * the analyses are near-linear: each pass is one walk of the unit, and only recursion needs a
+ * second. Off by default: then it costs one static boolean test per unit.
  */
 final class FixpointStats {
   static final boolean ENABLED = Boolean.getBoolean("percpu.errorprone.timing");
