@@ -1,14 +1,11 @@
 package dev.percpu.analysis;
 
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -154,7 +151,7 @@ public final class UnitRelevance {
     return name.startsWith(PREFIX) ? Origin.PERCPU : Origin.OTHER;
   }
 
-  private final class Finder extends TreeScanner<Void, Void> {
+  private final class Finder extends CallScanner {
     private boolean found;
 
     @Override
@@ -175,24 +172,7 @@ public final class UnitRelevance {
     }
 
     @Override
-    public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-      check(node);
-      return super.visitMethodInvocation(node, null);
-    }
-
-    @Override
-    public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-      check(node);
-      return super.visitMemberReference(node, null);
-    }
-
-    @Override
-    public Void visitNewClass(NewClassTree node, Void unused) {
-      check(node);
-      return super.visitNewClass(node, null);
-    }
-
-    private void check(Tree node) {
+    protected void call(ExpressionTree node) {
       if (found) {
         return;
       }

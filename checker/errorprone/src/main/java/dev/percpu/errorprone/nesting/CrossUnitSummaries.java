@@ -3,12 +3,8 @@ package dev.percpu.errorprone.nesting;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.Tree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -19,6 +15,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacTypes;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Options;
+import dev.percpu.analysis.CallScanner;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.EffectSummary;
 import dev.percpu.analysis.MethodRole;
@@ -288,26 +285,9 @@ final class CrossUnitSummaries {
     if (v.callees == null) {
       Set<CompilationUnitTree> out = new LinkedHashSet<>();
       Set<Symbol> seen = new HashSet<>();
-      new TreeScanner<Void, Void>() {
+      new CallScanner() {
         @Override
-        public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
-          add(node);
-          return super.visitMethodInvocation(node, null);
-        }
-
-        @Override
-        public Void visitNewClass(NewClassTree node, Void unused) {
-          add(node);
-          return super.visitNewClass(node, null);
-        }
-
-        @Override
-        public Void visitMemberReference(MemberReferenceTree node, Void unused) {
-          add(node);
-          return super.visitMemberReference(node, null);
-        }
-
-        private void add(Tree call) {
+        protected void call(ExpressionTree call) {
           Symbol s = ASTHelpers.getSymbol(call);
           if (s != null && seen.add(s)) {
             add(unitOf(s));
