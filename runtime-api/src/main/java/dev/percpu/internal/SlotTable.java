@@ -307,13 +307,13 @@ public final class SlotTable {
     if ((long) OWNER.getVolatile(owners, index(preferred)) == state.id) {
       return preferred; // a slot this thread failed to give back (see "Faults"): still its own
     }
-    return acquireSlow(state, -1);
+    return awaitSlot(state, -1);
   }
 
   /** Makes {@code state}'s thread the owner of slot {@code cpu}, waiting for its owner to leave. */
   public void acquire(PinState state, int cpu) {
     if (!OWNER.compareAndSet(owners, index(cpu), -state.id, state.id)) {
-      acquireSlow(state, cpu);
+      awaitSlot(state, cpu);
     }
   }
 
@@ -327,22 +327,6 @@ public final class SlotTable {
     if ((int) WAITING.getOpaque(this) != 0) {
       signal(cpu);
     }
-  }
-
-  private int acquireSlow(PinState state, int wanted) {
-    for (int round = 0; round < SPINS + YIELDS; round++) {
-      // Thread.isAlive() is a native call: look for dead owners only now and then while spinning.
-      int cpu = scan(state, wanted, (round & 15) == 0);
-      if (cpu >= 0) {
-        return cpu;
-      }
-      if (round < SPINS) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
-    }
-    return park(state, wanted);
   }
 
   /**
@@ -407,7 +391,28 @@ public final class SlotTable {
     }
   }
 
-  private int park(PinState state, int wanted) {
+  /**
+   * The contended path, whole: spins, then yields, then parks until {@code wanted} (or, if {@code
+   * -1}, any slot) is won. It is one method on purpose, and must stay larger than C2's {@code
+   * FreqInlineSize} (325 bytes of bytecode; {@code SlotTableInliningTest} checks it): C2 then never
+   * inlines it into {@code Pins.pin}, however hot the waiting gets. If it did, the compiled {@code
+   * CpuGuard.pin} would grow past {@code InlineSmallCode}, its callers would stop inlining it, and
+   * every guard it returns would escape and be allocated (40 B/op on JDK 17 at 4 threads on 2
+   * slots, before this method absorbed the spin loop).
+   */
+  private int awaitSlot(PinState state, int wanted) {
+    for (int round = 0; round < SPINS + YIELDS; round++) {
+      // Thread.isAlive() is a native call: look for dead owners only now and then while spinning.
+      int cpu = scan(state, wanted, (round & 15) == 0);
+      if (cpu >= 0) {
+        return cpu;
+      }
+      if (round < SPINS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
     Waiter self = new Waiter(state.thread, wanted);
     waiters.add(self);
     WAITING.getAndAdd(this, 1); // armed
