@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Four related statistics updated together: one {@code with} over a per-CPU record against four
- * {@link LongAdder}s. This is where exclusive ownership pays: the record's fields are plain
- * fields, updated under one pin, where the adders pay four atomic read-modify-writes.
+ * {@link LongAdder}s. This is where exclusive ownership pays: the record's fields are plain fields,
+ * updated under one pin, where the adders pay four atomic read-modify-writes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -222,18 +222,25 @@ public final class Allocation<T> {
   }
 
   /**
-   * {@link #accept} without the nesting check (and without assertion-mode provenance): the baseline
-   * a benchmark compares the check against. Never use it in a program.
+   * {@link #accept} without the nesting check: the baseline a benchmark compares the check against,
+   * so it keeps everything else {@code accept} does (the running-closure count that guards check,
+   * the leaked-guard check, the unwinding of a closure that threw) and leaves out only the search
+   * and the push of this allocation's id (and assertion-mode provenance). Never use it in a
+   * program.
    */
   @SuppressWarnings("unchecked")
   public void acceptUnchecked(PinState state, int cpu, Consumer<? super T> action) {
     int level = state.entries;
     state.entries = level + 1;
+    int depth = state.depth;
     try {
       action.accept((T) values[index(cpu)]);
-    } finally {
+    } catch (Throwable t) {
       state.entries = level;
+      throw ClosureThrew.unwind(this, state, cpu, level, depth, t);
     }
+    state.entries = level;
+    exited(state, cpu, level, depth, null);
   }
 
   private static String entrySite(String handleOrigin) {

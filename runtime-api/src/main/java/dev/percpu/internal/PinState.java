@@ -55,13 +55,17 @@ public final class PinState extends PinStateFields {
 
   /** Whether a closure of the allocation with this id is running on this thread. */
   boolean isEntered(long allocation) {
-    long[] e = entered;
     for (int k = entries - 1; k >= 0; k--) {
-      if (e[PAD + k] == allocation) {
+      if (idEnteredAt(k) == allocation) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The id of the allocation entered at {@code level}, which must be below {@link #entries}. */
+  private long idEnteredAt(int level) {
+    return level == 0 ? outerEntered : entered[PAD + level];
   }
 
   /**
@@ -69,10 +73,14 @@ public final class PinState extends PinStateFields {
    * site} is where it began, recorded only in assertion mode ({@code null} otherwise).
    */
   void enter(int level, long allocation, String site) {
-    if (level == capacity(entered)) {
-      entered = grown(entered);
+    if (level == 0) {
+      outerEntered = allocation;
+    } else {
+      if (level == capacity(entered)) {
+        entered = grown(entered);
+      }
+      entered[PAD + level] = allocation;
     }
-    entered[PAD + level] = allocation;
     if (site != null) {
       if (enteredAt == null || level >= enteredAt.length) {
         enteredAt = Arrays.copyOf(enteredAt == null ? new String[0] : enteredAt, capacity(entered));
@@ -102,7 +110,7 @@ public final class PinState extends PinStateFields {
   /** Where the running entry of the allocation with this id began, if recorded. */
   String entrySite(long allocation) {
     for (int k = entries - 1; k >= 0; k--) {
-      if (entered[PAD + k] == allocation) {
+      if (idEnteredAt(k) == allocation) {
         return enteredAt != null && k < enteredAt.length ? enteredAt[k] : null;
       }
     }

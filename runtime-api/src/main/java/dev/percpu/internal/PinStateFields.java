@@ -73,8 +73,16 @@ abstract class PinStateFields extends CacheLinePadding {
   public int entries;
 
   /**
-   * The {@link Allocation#id}s of the closures running on this thread, outermost first: all on
-   * {@link #cpu}, since a thread inside a closure is pinned. The nesting check searches it.
+   * The {@link Allocation#id} of the outermost closure running on this thread, if {@link #entries}
+   * is not {@code 0}. Kept out of {@link #entered} because almost every entry is an outermost one:
+   * then the check is a store to a field of this object, with no array to load and bound.
+   */
+  long outerEntered;
+
+  /**
+   * The {@link Allocation#id}s of the closures running on this thread inside the outermost one, at
+   * their levels (index {@code 0}, the outermost, is {@link #outerEntered}): all on {@link #cpu},
+   * since a thread inside a closure is pinned. The nesting check searches both.
    */
   long[] entered = padded(8);
 
