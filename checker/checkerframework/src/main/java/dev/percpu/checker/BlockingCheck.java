@@ -24,8 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -202,6 +206,9 @@ final class BlockingCheck {
         checker.reportError(
             tree, "blocking.undeclared", EffectAnalysis.qualifiedName(m), describe(body));
       }
+      if (!EffectAnalysis.isComputed(m)) {
+        pinnedClosureParameters(tree, m);
+      }
       String mine = declared.orElse(body == null || body.onEachCpu() ? null : describe(body));
       if (mine == null) {
         return;
@@ -219,6 +226,44 @@ final class BlockingCheck {
     } catch (RuntimeException e) {
       checker.reportError(tree, "analysis.failed", e.toString());
     }
+  }
+
+  /**
+   * A non-private method that runs a closure parameter under a pin of its own. Callers in this
+   * class follow its body ({@link EffectAnalysis#pinsAround}); callers in other files read only its
+   * declaration, which says the closure runs during the call and nothing about a pin, so a blocking
+   * call in a lambda they pass would go unreported: the declaration is reported instead, unless it
+   * already pins the closure for them (declared entries, {@link EffectAnalysis#declarationPins}).
+   * Only functional interface parameters can take a lambda or a method reference; an object of any
+   * other class that blocks in an override is {@code override.blocking} already.
+   */
+  private void pinnedClosureParameters(MethodTree tree, ExecutableElement m) {
+    List<? extends VariableElement> params = m.getParameters();
+    for (int k = 0; k < params.size(); k++) {
+      if (!isFunctionalInterface(params.get(k).asType()) || analysis.declarationPins(m, k)) {
+        continue;
+      }
+      for (Pin p : analysis.pinsAround(m, k)) {
+        if (!p.possibleOnly()) {
+          checker.reportError(
+              tree,
+              "pins.closure.parameter",
+              EffectAnalysis.qualifiedName(m),
+              params.get(k).getSimpleName(),
+              words(p.withinHolder()),
+              m.getKind() == ElementKind.CONSTRUCTOR
+                  ? "the constructor"
+                  : m.getSimpleName() + "()");
+          break;
+        }
+      }
+    }
+  }
+
+  private boolean isFunctionalInterface(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED
+        && types.asElement(t) instanceof TypeElement te
+        && elements.isFunctionalInterface(te);
   }
 
   /**

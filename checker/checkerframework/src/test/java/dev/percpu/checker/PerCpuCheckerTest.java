@@ -143,6 +143,33 @@ class PerCpuCheckerTest {
     }
   }
 
+  /**
+   * A non-private method that pins around a closure parameter is reported at its declaration,
+   * naming the parameter, the pin as seen in its body and the fixes; a caller in its class is
+   * reported as for a private helper.
+   */
+  @Test
+  void nonPrivatePinningHelper_isReportedAtItsDeclarationAndFollowedByCallersHere() {
+    List<String> texts = messagesOf("blocking");
+    String all = String.join("\n", texts);
+    for (String expected :
+        List.of(
+            "BlockingNonPrivatePinningHelpers.pinned runs its closure parameter `r` while pinned"
+                + " by the CpuGuard in the try at line 22, and callers in other files cannot see"
+                + " it",
+            "Run the closure after the pin, make pinned() private, or, if every caller is in this"
+                + " top-level class (the checker follows those), suppress this with"
+                + " @SuppressWarnings(\"percpu\")",
+            "BlockingNonPrivatePinningHelpers.throughPrivate runs its closure parameter `r` while"
+                + " pinned by the CpuGuard in the try at line 51 inside `privatePinned()`,",
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 22"
+                + " inside `pinned()`;",
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 51"
+                + " inside `privatePinned()` inside `throughPrivate()`;")) {
+      assertTrue(texts.stream().anyMatch(t -> t.contains(expected)), expected + "\n" + all);
+    }
+  }
+
   private static List<String> messagesOf(String dir) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
