@@ -5,6 +5,7 @@ import dev.percpu.qual.Enters;
 import dev.percpu.qual.MayBlock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -75,6 +76,18 @@ class BlockingNonPrivatePinningHelpers {
       COUNTS.with(a -> r.run());
     }
   }
+
+  // An override is called through the method it overrides, whose declaration says nothing of a pin.
+  static final Executor PINNED =
+      new Executor() {
+        @Override
+        // :: error: [pins.closure.parameter]
+        public void execute(Runnable task) {
+          try (CpuGuard g = CpuGuard.pin()) {
+            task.run();
+          }
+        }
+      };
 
   @MayBlock
   static void blockingLambda(CompletableFuture<Long> f) {

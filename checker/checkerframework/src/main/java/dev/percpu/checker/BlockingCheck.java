@@ -206,9 +206,7 @@ final class BlockingCheck {
         checker.reportError(
             tree, "blocking.undeclared", EffectAnalysis.qualifiedName(m), describe(body));
       }
-      if (!EffectAnalysis.isComputed(m)) {
-        pinnedClosureParameters(tree, m);
-      }
+      pinnedClosureParameters(tree, m);
       String mine = declared.orElse(body == null || body.onEachCpu() ? null : describe(body));
       if (mine == null) {
         return;
@@ -229,18 +227,24 @@ final class BlockingCheck {
   }
 
   /**
-   * A non-private method that runs a closure parameter under a pin of its own. Callers in this
-   * class follow its body ({@link EffectAnalysis#pinsAround}); callers in other files read only its
-   * declaration, which says the closure runs during the call and nothing about a pin, so a blocking
-   * call in a lambda they pass would go unreported: the declaration is reported instead, unless it
-   * already pins the closure for them (declared entries, {@link EffectAnalysis#declarationPins}).
-   * Only functional interface parameters can take a lambda or a method reference; an object of any
-   * other class that blocks in an override is {@code override.blocking} already.
+   * A method that runs a closure parameter under a pin of its own, where callers read only a
+   * declaration: a non-private method (callers in other files), and any override (callers of the
+   * method it overrides, through dynamic dispatch). The declaration says the closure runs during
+   * the call and nothing about a pin, so a blocking call in a lambda they pass would go unreported:
+   * the method is reported instead, unless the declaration they read already pins the closure
+   * (declared entries, {@link EffectAnalysis#declarationPins}). Callers in this class that call it
+   * by name follow its body ({@link EffectAnalysis#pinsAround}). Only functional interface
+   * parameters can take a lambda or a method reference; an object of any other class that blocks in
+   * an override is {@code override.blocking} already.
    */
   private void pinnedClosureParameters(MethodTree tree, ExecutableElement m) {
+    List<ExecutableElement> read = analysis.overriddenBy(m);
+    if (read.isEmpty() && EffectAnalysis.isComputed(m)) {
+      return; // private, or of a local or anonymous class: every caller is followed here
+    }
     List<? extends VariableElement> params = m.getParameters();
     for (int k = 0; k < params.size(); k++) {
-      if (!isFunctionalInterface(params.get(k).asType()) || analysis.declarationPins(m, k)) {
+      if (!isFunctionalInterface(params.get(k).asType()) || declarationsPin(m, read, k)) {
         continue;
       }
       for (Pin p : analysis.pinsAround(m, k)) {
@@ -248,16 +252,58 @@ final class BlockingCheck {
           checker.reportError(
               tree,
               "pins.closure.parameter",
-              EffectAnalysis.qualifiedName(m),
+              nameOf(m),
               params.get(k).getSimpleName(),
               words(p.withinHolder()),
-              m.getKind() == ElementKind.CONSTRUCTOR
-                  ? "the constructor"
-                  : m.getSimpleName() + "()");
+              read.isEmpty()
+                  ? "callers in other files"
+                  : "callers of "
+                      + EffectAnalysis.qualifiedName(read.get(0))
+                      + ", the method it overrides,",
+              fixes(m, read));
           break;
         }
       }
     }
+  }
+
+  /** Whether every declaration a caller may read for {@code m} pins closure parameter k. */
+  private boolean declarationsPin(ExecutableElement m, List<ExecutableElement> read, int k) {
+    if (read.isEmpty()) {
+      return analysis.declarationPins(m, k);
+    }
+    for (ExecutableElement sup : read) {
+      if (!analysis.declarationPins(sup, k)) {
+        return false;
+      }
+    }
+    return !EffectAnalysis.isComputed(m) ? analysis.declarationPins(m, k) : true;
+  }
+
+  /** An override's callers may be anywhere: only running the closure unpinned helps. */
+  private static String fixes(ExecutableElement m, List<ExecutableElement> read) {
+    if (!read.isEmpty()) {
+      return "Run the closure after the pin";
+    }
+    String self =
+        m.getKind() == ElementKind.CONSTRUCTOR ? "the constructor" : m.getSimpleName() + "()";
+    return "Run the closure after the pin, make "
+        + self
+        + " private, or, if every caller is in this top-level class (the checker follows those),"
+        + " suppress this with @SuppressWarnings(\"percpu\")";
+  }
+
+  /** The method's qualified name; an anonymous or local class has none, so its method is named. */
+  private static String nameOf(ExecutableElement m) {
+    if (m.getEnclosingElement() instanceof TypeElement t && t.getQualifiedName().length() == 0) {
+      return "`"
+          + m.getSimpleName()
+          + "` of "
+          + (t.getSimpleName().length() == 0
+              ? "an anonymous class"
+              : "local class " + t.getSimpleName());
+    }
+    return EffectAnalysis.qualifiedName(m);
   }
 
   private boolean isFunctionalInterface(TypeMirror t) {

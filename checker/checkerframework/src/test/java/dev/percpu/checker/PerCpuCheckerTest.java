@@ -155,16 +155,21 @@ class PerCpuCheckerTest {
     for (String expected :
         List.of(
             "BlockingNonPrivatePinningHelpers.pinned runs its closure parameter `r` while pinned"
-                + " by the CpuGuard in the try at line 22, and callers in other files cannot see"
+                + " by the CpuGuard in the try at line 23, and callers in other files cannot see"
                 + " it",
             "Run the closure after the pin, make pinned() private, or, if every caller is in this"
                 + " top-level class (the checker follows those), suppress this with"
                 + " @SuppressWarnings(\"percpu\")",
             "BlockingNonPrivatePinningHelpers.throughPrivate runs its closure parameter `r` while"
-                + " pinned by the CpuGuard in the try at line 51 inside `privatePinned()`,",
-            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 22"
+                + " pinned by the CpuGuard in the try at line 52 inside `privatePinned()`,",
+            "`execute` of an anonymous class runs its closure parameter `task` while pinned by"
+                + " the CpuGuard in the try at line 86, and callers of"
+                + " java.util.concurrent.Executor.execute, the method it overrides, cannot see it:"
+                + " they take the closure to run unpinned, so a blocking call in a closure they"
+                + " pass is not reported. Run the closure after the pin",
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 23"
                 + " inside `pinned()`;",
-            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 51"
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 52"
                 + " inside `privatePinned()` inside `throughPrivate()`;")) {
       assertTrue(texts.stream().anyMatch(t -> t.contains(expected)), expected + "\n" + all);
     }
