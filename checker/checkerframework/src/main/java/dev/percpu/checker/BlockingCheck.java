@@ -260,7 +260,7 @@ final class BlockingCheck {
                   : "callers of "
                       + EffectAnalysis.qualifiedName(read.get(0))
                       + ", the method it overrides,",
-              fixes(m, read));
+              fixes(m, read, p));
           break;
         }
       }
@@ -281,13 +281,19 @@ final class BlockingCheck {
   }
 
   /** An override's callers may be anywhere: only running the closure unpinned helps. */
-  private static String fixes(ExecutableElement m, List<ExecutableElement> read) {
+  private static String fixes(ExecutableElement m, List<ExecutableElement> read, Pin pin) {
     if (!read.isEmpty()) {
       return "Run the closure after the pin";
     }
     String self =
         m.getKind() == ElementKind.CONSTRUCTOR ? "the constructor" : m.getSimpleName() + "()";
-    return "Run the closure after the pin, make "
+    // An entering pin can be declared: callers then take the closure to run inside the entry.
+    ExecutableElement pinning =
+        pin.site() instanceof TryTree ? null : EffectAnalysis.calleeOf(pin.site());
+    boolean entering = pinning != null && !EffectAnalysis.isOnEachCpu(pinning);
+    return "Run the closure after the pin, "
+        + (entering ? "declare the allocation it enters with @Enters, " : "")
+        + "make "
         + self
         + " private, or, if every caller is in this top-level class (the checker follows those),"
         + " suppress this with @SuppressWarnings(\"percpu\")";
