@@ -117,6 +117,35 @@ class BlockingAnonymousClasses {
     }
   }
 
+  static void anonymousThreadStartedInGuard(CompletableFuture<Long> f) {
+    try (CpuGuard g = CpuGuard.pin()) {
+      new Thread() {
+        @Override
+        // :: error: [override.blocking]
+        public void run() {
+          f.join(); // on the new thread, unpinned
+        }
+      }.start();
+    }
+  }
+
+  @MayBlock
+  static void heldAnonymousThreadInGuard(CompletableFuture<Long> f) {
+    Thread t =
+        new Thread() {
+          @Override
+          // :: error: [override.blocking]
+          public void run() {
+            // :: error: [blocking.while.pinned]
+            f.join();
+          }
+        };
+    try (CpuGuard g = CpuGuard.pin()) {
+      t.start();
+      t.run(); // run() itself runs now, pinned
+    }
+  }
+
   private static void run(Runnable r) {
     r.run();
   }

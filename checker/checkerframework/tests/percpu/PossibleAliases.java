@@ -66,6 +66,7 @@ public class PossibleAliases {
     });
   }
 
+  // :: error: [pins.closure.parameter]
   static void methodResults(Supplier<PerCpu<AtomicLong>> source) {
     source.get().with(a -> {
       // :: error: [possible.nested.entry]

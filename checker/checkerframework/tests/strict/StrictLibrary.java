@@ -17,6 +17,7 @@ public class StrictLibrary {
   }
 
   // :: error: [effect.undeclared]
+  // :: error: [pins.closure.parameter]
   public void forward(Consumer<AtomicLong> action) {
     counts.with(action);
   }

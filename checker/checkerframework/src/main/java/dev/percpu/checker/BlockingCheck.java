@@ -24,8 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -202,6 +206,7 @@ final class BlockingCheck {
         checker.reportError(
             tree, "blocking.undeclared", EffectAnalysis.qualifiedName(m), describe(body));
       }
+      pinnedClosureParameters(tree, m);
       String mine = declared.orElse(body == null || body.onEachCpu() ? null : describe(body));
       if (mine == null) {
         return;
@@ -219,6 +224,98 @@ final class BlockingCheck {
     } catch (RuntimeException e) {
       checker.reportError(tree, "analysis.failed", e.toString());
     }
+  }
+
+  /**
+   * A method that runs a closure parameter under a pin of its own, where callers read only a
+   * declaration: a non-private method (callers in other files), and any override (callers of the
+   * method it overrides, through dynamic dispatch). The declaration says the closure runs during
+   * the call and nothing about a pin, so a blocking call in a lambda they pass would go unreported:
+   * the method is reported instead, unless the declaration they read already pins the closure
+   * (declared entries, {@link EffectAnalysis#declarationPins}). Callers in this class that call it
+   * by name follow its body ({@link EffectAnalysis#pinsAround}). Only functional interface
+   * parameters can take a lambda or a method reference; an object of any other class that blocks in
+   * an override is {@code override.blocking} already.
+   */
+  private void pinnedClosureParameters(MethodTree tree, ExecutableElement m) {
+    List<ExecutableElement> read = analysis.overriddenBy(m);
+    if (read.isEmpty() && EffectAnalysis.isComputed(m)) {
+      return; // private, or of a local or anonymous class: every caller is followed here
+    }
+    List<? extends VariableElement> params = m.getParameters();
+    for (int k = 0; k < params.size(); k++) {
+      if (!isFunctionalInterface(params.get(k).asType()) || declarationsPin(m, read, k)) {
+        continue;
+      }
+      for (Pin p : analysis.pinsAround(m, k)) {
+        if (!p.possibleOnly()) {
+          checker.reportError(
+              tree,
+              "pins.closure.parameter",
+              nameOf(m),
+              params.get(k).getSimpleName(),
+              words(p.withinHolder()),
+              read.isEmpty()
+                  ? "callers in other files"
+                  : "callers of "
+                      + EffectAnalysis.qualifiedName(read.get(0))
+                      + ", the method it overrides,",
+              fixes(m, read, p));
+          break;
+        }
+      }
+    }
+  }
+
+  /** Whether every declaration a caller may read for {@code m} pins closure parameter k. */
+  private boolean declarationsPin(ExecutableElement m, List<ExecutableElement> read, int k) {
+    if (read.isEmpty()) {
+      return analysis.declarationPins(m, k);
+    }
+    for (ExecutableElement sup : read) {
+      if (!analysis.declarationPins(sup, k)) {
+        return false;
+      }
+    }
+    return !EffectAnalysis.isComputed(m) ? analysis.declarationPins(m, k) : true;
+  }
+
+  /** An override's callers may be anywhere: only running the closure unpinned helps. */
+  private static String fixes(ExecutableElement m, List<ExecutableElement> read, Pin pin) {
+    if (!read.isEmpty()) {
+      return "Run the closure after the pin";
+    }
+    String self =
+        m.getKind() == ElementKind.CONSTRUCTOR ? "the constructor" : m.getSimpleName() + "()";
+    // An entering pin can be declared: callers then take the closure to run inside the entry.
+    ExecutableElement pinning =
+        pin.site() instanceof TryTree ? null : EffectAnalysis.calleeOf(pin.site());
+    boolean entering = pinning != null && !EffectAnalysis.isOnEachCpu(pinning);
+    return "Run the closure after the pin, "
+        + (entering ? "declare the allocation it enters with @Enters, " : "")
+        + "make "
+        + self
+        + " private, or, if every caller is in this top-level class (the checker follows those),"
+        + " suppress this with @SuppressWarnings(\"percpu\")";
+  }
+
+  /** The method's qualified name; an anonymous or local class has none, so its method is named. */
+  private static String nameOf(ExecutableElement m) {
+    if (m.getEnclosingElement() instanceof TypeElement t && t.getQualifiedName().length() == 0) {
+      return "`"
+          + m.getSimpleName()
+          + "` of "
+          + (t.getSimpleName().length() == 0
+              ? "an anonymous class"
+              : "local class " + t.getSimpleName());
+    }
+    return EffectAnalysis.qualifiedName(m);
+  }
+
+  private boolean isFunctionalInterface(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED
+        && types.asElement(t) instanceof TypeElement te
+        && elements.isFunctionalInterface(te);
   }
 
   /**

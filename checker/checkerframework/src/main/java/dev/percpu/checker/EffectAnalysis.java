@@ -709,7 +709,12 @@ final class EffectAnalysis {
     } else if (parent instanceof MemberSelectTree sel
         && sel.getExpression() == child
         && up.getParentPath() != null
-        && up.getParentPath().getLeaf() instanceof MethodInvocationTree) {
+        && up.getParentPath().getLeaf() instanceof MethodInvocationTree invocation) {
+      if (startsAnotherThread(invocation)) {
+        // An anonymous Thread's start(): its run() runs on the new thread, as the model says of
+        // the closure a Thread is made with.
+        return Reach.ownRoot(self);
+      }
       // closure.run(): invoked right here.
       return reachOf(up.getParentPath(), depth + 1);
     } else if (parent instanceof MemberReferenceTree ref && ref.getQualifierExpression() == child) {
@@ -718,6 +723,26 @@ final class EffectAnalysis {
     }
     // Returned, stored in a field or a collection, or used in a way not followed: runs later.
     return Reach.ownRoot(self);
+  }
+
+  /**
+   * Whether the call is {@code java.lang.Thread}'s own {@code start()} (not an override of it),
+   * which by the model's rule for a Thread's closure ({@link PerCpuApi#heldClosureUse}) runs the
+   * thread's {@code run()} elsewhere. Any other call on an object whose methods are followed as a
+   * closure runs them now: it may call any of them.
+   */
+  private boolean startsAnotherThread(MethodInvocationTree invocation) {
+    ExecutableElement runner = calleeOf(invocation);
+    if (runner == null
+        || !runner.getSimpleName().contentEquals("start")
+        || !(runner.getEnclosingElement() instanceof TypeElement owner)
+        || !owner.getQualifiedName().contentEquals("java.lang.Thread")) {
+      return false;
+    }
+    for (ExecutableElement maker : ElementFilter.constructorsIn(owner.getEnclosedElements())) {
+      return !api.heldClosureUse(maker, runner).mayRunInsideCaller();
+    }
+    return false;
   }
 
   /** The closure is argument {@code index} of the call at {@code callPath}. */
@@ -774,25 +799,40 @@ final class EffectAnalysis {
       Reach held = heldRunReach(callPath, callee, depth);
       return held != null ? held : Reach.ownRoot(closure);
     }
+    // A non-private method of the class being checked pins as its body says, as a private one
+    // does: its declaration is reported for callers elsewhere (pins.closure.parameter), but a
+    // caller here is followed, so the method may be kept whose callers are all here.
+    List<Pin> pins = pinsAround(callee, index);
     Reach base = reachOf(callPath, depth);
     if (use.certainlyInsideCaller()) {
-      return base.plus(declaredOrNothing(callee, call, args));
+      return inside(base, declaredOrNothing(callee, call, args), pins);
     }
     // Not described anywhere: it may invoke the closure while entering what it may enter. A method
     // whose source this compilation holds is held to the checker's default (it runs the closure
     // before returning unless the parameter is @Deferred: effect.beyond.default). Of one compiled
     // elsewhere the model knows nothing (ClosureUse.UNKNOWN), and the closure may run later (a
     // non-async CompletionStage callback): at most "possible", as in the Error Prone checks.
-    Reach inside = base.plus(externalEffect(callee, call, args));
+    Reach inside = inside(base, externalEffect(callee, call, args), pins);
     return factory.isCompiledHere(callee) ? inside : inside.uncertain();
+  }
+
+  /**
+   * Inside a callee's declared (or defaulted) entries, each pinned by the call as its callers
+   * elsewhere see it, unless its body shows the pins it holds around the closure: those name the
+   * region more exactly (the guard or {@code with} inside it).
+   */
+  private static Reach inside(Reach base, Set<EntrySite> entries, List<Pin> bodyPins) {
+    return bodyPins.isEmpty() ? base.plus(entries) : base.plus(entries, bodyPins);
   }
 
   /**
    * The pins a method of the unit holds around closure parameter {@code index} when it runs it, in
    * its callers' terms ({@link Pin#inside}). Pins feed no summary, so they are followed only once
    * the summaries are final, and then each method's answer is kept; a recursive call adds nothing.
+   * Of any method of the class being checked, private or not: a non-private one is also reported at
+   * its declaration ({@code pins.closure.parameter}), for its callers in other files.
    */
-  private List<Pin> pinsAround(ExecutableElement m, int index) {
+  List<Pin> pinsAround(ExecutableElement m, int index) {
     TreePath body = methods.get(m);
     if (!summariesFinal || body == null || index >= m.getParameters().size()) {
       return List.of();
@@ -832,6 +872,35 @@ final class EffectAnalysis {
     }
     pinsCut |= cutOutside;
     return out;
+  }
+
+  /**
+   * Whether a caller that reads only {@code m}'s declaration already takes the closure it passes as
+   * parameter {@code index} to run pinned: an entering method's closure, or any closure of a method
+   * that declares entries (or, without {@code @Enters}, receives a handle, which the default says
+   * it may enter): the closure runs inside those entries, each pinned by the call.
+   */
+  boolean declarationPins(ExecutableElement m, int index) {
+    if (api.roleOf(m) instanceof MethodRole.Entering e && e.closure() == index) {
+      return true;
+    }
+    try {
+      Optional<List<EffectTerm>> declared = api.declaredEffect(m);
+      if (declared.isPresent()) {
+        return !declared.get().isEmpty();
+      }
+    } catch (IllegalArgumentException e) {
+      // enters.invalid: a caller falls back to the default, as below.
+    }
+    if (DefaultEffects.entersNothing(m)) {
+      return false;
+    }
+    for (VariableElement p : m.getParameters()) {
+      if (PerCpuApi.isHandleOrToken(p.asType())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** See {@link #pinsAround}: (method, parameter index) -> its pins. */

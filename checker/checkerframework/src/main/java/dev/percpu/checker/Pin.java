@@ -40,6 +40,13 @@ record Pin(Tree site, List<ExecutableElement> through, boolean possibleOnly) {
     return new Pin(site, all, possibleOnly);
   }
 
+  /** The same pin, as the innermost method it is held through sees it: the reverse of inside. */
+  Pin withinHolder() {
+    return through.isEmpty()
+        ? this
+        : new Pin(site, through.subList(0, through.size() - 1), possibleOnly);
+  }
+
   Pin uncertain() {
     return possibleOnly ? this : new Pin(site, through, true);
   }

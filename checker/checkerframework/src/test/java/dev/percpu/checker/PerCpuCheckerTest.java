@@ -143,6 +143,38 @@ class PerCpuCheckerTest {
     }
   }
 
+  /**
+   * A non-private method that pins around a closure parameter is reported at its declaration,
+   * naming the parameter, the pin as seen in its body and the fixes; a caller in its class is
+   * reported as for a private helper.
+   */
+  @Test
+  void nonPrivatePinningHelper_isReportedAtItsDeclarationAndFollowedByCallersHere() {
+    List<String> texts = messagesOf("blocking");
+    String all = String.join("\n", texts);
+    for (String expected :
+        List.of(
+            "BlockingNonPrivatePinningHelpers.pinned runs its closure parameter `r` while pinned"
+                + " by the CpuGuard in the try at line 23, and callers in other files cannot see"
+                + " it",
+            "Run the closure after the pin, make pinned() private, or, if every caller is in this"
+                + " top-level class (the checker follows those), suppress this with"
+                + " @SuppressWarnings(\"percpu\")",
+            "BlockingNonPrivatePinningHelpers.throughPrivate runs its closure parameter `r` while"
+                + " pinned by the CpuGuard in the try at line 52 inside `privatePinned()`,",
+            "`execute` of an anonymous class runs its closure parameter `task` while pinned by"
+                + " the CpuGuard in the try at line 86, and callers of"
+                + " java.util.concurrent.Executor.execute, the method it overrides, cannot see it:"
+                + " they take the closure to run unpinned, so a blocking call in a closure they"
+                + " pass is not reported. Run the closure after the pin",
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 23"
+                + " inside `pinned()`;",
+            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 52"
+                + " inside `privatePinned()` inside `throughPrivate()`;")) {
+      assertTrue(texts.stream().anyMatch(t -> t.contains(expected)), expected + "\n" + all);
+    }
+  }
+
   private static List<String> messagesOf(String dir) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
