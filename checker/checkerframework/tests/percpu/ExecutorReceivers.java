@@ -13,8 +13,6 @@ public class ExecutorReceivers {
   static final PerCpu<AtomicLong> A = PerCpu.allocate(AtomicLong::new);
   static final Executor DIRECT = Runnable::run;
 
-  // Its executor, a functional interface, runs inside the with() (a lambda passed here would too).
-  // :: error: [pins.closure.parameter]
   static void parameterExecutor_isPossible(Executor executor) {
     // :: error: [possible.nested.entry]
     A.with(a -> executor.execute(() -> A.with(b -> b.incrementAndGet())));

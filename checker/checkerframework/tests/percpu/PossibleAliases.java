@@ -66,7 +66,6 @@ public class PossibleAliases {
     });
   }
 
-  // :: error: [pins.closure.parameter]
   static void methodResults(Supplier<PerCpu<AtomicLong>> source) {
     source.get().with(a -> {
       // :: error: [possible.nested.entry]

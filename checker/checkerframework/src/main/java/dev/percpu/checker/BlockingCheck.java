@@ -228,19 +228,24 @@ final class BlockingCheck {
 
   /**
    * A method that runs a closure parameter under a pin of its own, where callers read only a
-   * declaration: a non-private method (callers in other files), and any override (callers of the
-   * method it overrides, through dynamic dispatch). The declaration says the closure runs during
-   * the call and nothing about a pin, so a blocking call in a lambda they pass would go unreported:
-   * the method is reported instead, unless the declaration they read already pins the closure
-   * (declared entries, {@link EffectAnalysis#declarationPins}). Callers in this class that call it
-   * by name follow its body ({@link EffectAnalysis#pinsAround}). Only functional interface
+   * declaration: a non-private method (callers in other files; with {@code -ApercpuStrict}, as
+   * {@code blocking.undeclared} checks them), and any override (callers of the method it overrides,
+   * through dynamic dispatch, which may be in this file). The declaration says the closure runs
+   * during the call and nothing about a pin, so a blocking call in a lambda they pass would go
+   * unreported: the method is reported instead, unless the declaration they read already pins the
+   * closure (declared entries, {@link EffectAnalysis#declarationPins}). Callers in this class that
+   * call it by name follow its body ({@link EffectAnalysis#pinsAround}). Only functional interface
    * parameters can take a lambda or a method reference; an object of any other class that blocks in
    * an override is {@code override.blocking} already.
    */
   private void pinnedClosureParameters(MethodTree tree, ExecutableElement m) {
     List<ExecutableElement> read = analysis.overriddenBy(m);
-    if (read.isEmpty() && EffectAnalysis.isComputed(m)) {
-      return; // private, or of a local or anonymous class: every caller is followed here
+    if (read.isEmpty() && (EffectAnalysis.isComputed(m) || !strict)) {
+      // Private, or of a local or anonymous class: every caller is followed here. Otherwise the
+      // callers in other files are what only strict mode checks, as for blocking.undeclared:
+      // taking a Supplier or a Consumer and calling it inside a with() is too common a clean
+      // shape to reject by default.
+      return;
     }
     List<? extends VariableElement> params = m.getParameters();
     for (int k = 0; k < params.size(); k++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.tools.Diagnostic;
@@ -144,49 +145,60 @@ class PerCpuCheckerTest {
   }
 
   /**
-   * A non-private method that pins around a closure parameter is reported at its declaration,
-   * naming the parameter, the pin as seen in its body and the fixes; a caller in its class is
-   * reported as for a private helper.
+   * A non-private method that pins around a closure parameter is followed by its callers in its
+   * class as a private helper is; in strict mode it is also reported at its declaration, naming the
+   * parameter, the pin as seen in its body and the fixes. An override is reported in every mode.
    */
   @Test
-  void nonPrivatePinningHelper_isReportedAtItsDeclarationAndFollowedByCallersHere() {
-    List<String> texts = messagesOf("blocking");
+  void nonPrivatePinningHelper_isFollowedByCallersHereAndReportedAtItsDeclarationInStrictMode() {
+    assertMessages(
+        messagesOf("blocking"),
+        "`execute` of an anonymous class runs its closure parameter `task` while pinned by"
+            + " the CpuGuard in the try at line 82, and callers of"
+            + " java.util.concurrent.Executor.execute, the method it overrides, cannot see it:"
+            + " they take the closure to run unpinned, so a blocking call in a closure they"
+            + " pass is not reported. Run the closure after the pin",
+        "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 23"
+            + " inside `pinned()`;",
+        "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 50"
+            + " inside `privatePinned()` inside `throughPrivate()`;");
+    assertMessages(
+        messagesOf("strict", "-ApercpuStrict"),
+        "StrictPinningHelpers.pinned runs its closure parameter `r` while pinned"
+            + " by the CpuGuard in the try at line 19, and callers in other files cannot see"
+            + " it",
+        "Run the closure after the pin, make pinned() private, or, if every caller is in this"
+            + " top-level class (the checker follows those), suppress this with"
+            + " @SuppressWarnings(\"percpu\")",
+        "StrictPinningHelpers.throughPrivate runs its closure parameter `r` while"
+            + " pinned by the CpuGuard in the try at line 37 inside `privatePinned()`,");
+    assertTrue(
+        messagesOf("blocking").stream()
+            .noneMatch(t -> t.contains("runs its closure parameter `r`")),
+        "a non-private helper's declaration is reported only in strict mode");
+  }
+
+  private static void assertMessages(List<String> texts, String... expected) {
     String all = String.join("\n", texts);
-    for (String expected :
-        List.of(
-            "BlockingNonPrivatePinningHelpers.pinned runs its closure parameter `r` while pinned"
-                + " by the CpuGuard in the try at line 23, and callers in other files cannot see"
-                + " it",
-            "Run the closure after the pin, make pinned() private, or, if every caller is in this"
-                + " top-level class (the checker follows those), suppress this with"
-                + " @SuppressWarnings(\"percpu\")",
-            "BlockingNonPrivatePinningHelpers.throughPrivate runs its closure parameter `r` while"
-                + " pinned by the CpuGuard in the try at line 52 inside `privatePinned()`,",
-            "`execute` of an anonymous class runs its closure parameter `task` while pinned by"
-                + " the CpuGuard in the try at line 86, and callers of"
-                + " java.util.concurrent.Executor.execute, the method it overrides, cannot see it:"
-                + " they take the closure to run unpinned, so a blocking call in a closure they"
-                + " pass is not reported. Run the closure after the pin",
-            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 23"
-                + " inside `pinned()`;",
-            "CompletableFuture.join may block while pinned by the CpuGuard in the try at line 52"
-                + " inside `privatePinned()` inside `throughPrivate()`;")) {
-      assertTrue(texts.stream().anyMatch(t -> t.contains(expected)), expected + "\n" + all);
+    for (String e : expected) {
+      assertTrue(texts.stream().anyMatch(t -> t.contains(e)), e + "\n" + all);
     }
   }
 
-  private static List<String> messagesOf(String dir) {
+  private static List<String> messagesOf(String dir, String... extraOptions) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
       List<File> sources = TestUtilities.findRelativeNestedJavaFiles(new File("tests"), dir);
       List<String> options =
-          List.of(
-              "-proc:only",
-              "-processor",
-              PerCpuChecker.class.getName(),
-              "-cp",
-              System.getProperty("java.class.path"));
+          new ArrayList<>(
+              List.of(
+                  "-proc:only",
+                  "-processor",
+                  PerCpuChecker.class.getName(),
+                  "-cp",
+                  System.getProperty("java.class.path")));
+      options.addAll(List.of(extraOptions));
       javac
           .getTask(
               null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
