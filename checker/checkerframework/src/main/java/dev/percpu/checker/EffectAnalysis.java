@@ -35,8 +35,10 @@ import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.NestedParameters;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.StreamPipeline;
+import dev.percpu.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -572,13 +574,169 @@ final class EffectAnalysis {
   /** The call at {@code site} as the model's translation and binder see it. */
   private CallSite callSite(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
+    return callSite(callee, site, args, null);
+  }
+
+  /** As {@link #callSite(ExecutableElement, Tree, List)}, in the body of {@code caller}. */
+  private CallSite callSite(
+      ExecutableElement callee,
+      Tree site,
+      List<? extends ExpressionTree> args,
+      ExecutableElement caller) {
     return new TreeCallSite(
-        callee, site, args, receiver(site), null, 0, this::identityOf, factory::fieldThrough);
+        callee, site, args, receiver(site), caller, 0, this::identityOf, factory::fieldThrough);
   }
 
   /** A call's arguments; a method reference has none of its own ({@code null}). */
   private static List<? extends ExpressionTree> argumentsOrNull(Tree site) {
     return site instanceof MemberReferenceTree ? null : arguments(site);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Nestings between a method's own parameters, decided again at each call
+
+  /** Methods of these classes -> the nestings between their own parameters their bodies show. */
+  private Map<ExecutableElement, List<HelperNesting>> helperNestings;
+
+  /**
+   * The nestings between the callee's parameters that the call at {@code point} makes definite,
+   * each with the model's view of it at this call: {@code nest(COUNTS, COUNTS)} for a {@code nest}
+   * that enters its second parameter inside its first. Only a callee whose body is the one the call
+   * runs counts (no override can take its place): with another body the two entries may not nest.
+   */
+  List<Map.Entry<HelperNesting, NestedParameters.AtCall>> definiteHelperNestingsAt(TreePath point) {
+    Tree call = point.getLeaf();
+    ExecutableElement callee = calleeOf(call);
+    if (callee == null || call instanceof MemberReferenceTree || !runsOwnBody(callee)) {
+      return List.of();
+    }
+    List<HelperNesting> known = helperNestings().getOrDefault(callee, List.of());
+    if (known.isEmpty()) {
+      return List.of();
+    }
+    CallSite site = callSite(callee, call, arguments(call), rootMethod(point));
+    List<Map.Entry<HelperNesting, NestedParameters.AtCall>> out = new ArrayList<>();
+    for (HelperNesting n : known) {
+      NestedParameters.AtCall at = n.nesting().at(site, types);
+      if (at.verdict() == Verdict.DEFINITE) {
+        out.add(Map.entry(n, at));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a call of {@code m} always runs {@code m}'s own body: nothing can override it. */
+  private static boolean runsOwnBody(ExecutableElement m) {
+    Set<Modifier> mods = m.getModifiers();
+    return m.getKind() == ElementKind.CONSTRUCTOR
+        || mods.contains(Modifier.STATIC)
+        || mods.contains(Modifier.PRIVATE)
+        || mods.contains(Modifier.FINAL)
+        || (m.getEnclosingElement() instanceof TypeElement owner
+            && (owner.getModifiers().contains(Modifier.FINAL)
+                || owner.getNestingKind() == NestingKind.ANONYMOUS));
+  }
+
+  /** The method whose body a point runs in directly (not as a closure run later), or null. */
+  private ExecutableElement rootMethod(TreePath point) {
+    Reach r = reachOfPoint(point);
+    return r.runs() && r.root() instanceof MethodTree mt
+        ? TreeUtils.elementFromDeclaration(mt)
+        : null;
+  }
+
+  private Map<ExecutableElement, List<HelperNesting>> helperNestings() {
+    if (helperNestings == null) {
+      helperNestings = computeHelperNestings();
+    }
+    return helperNestings;
+  }
+
+  /**
+   * The possible nestings of a body between two of its method's parameters, then those its calls
+   * pass on: a call of such a method with the caller's own parameters on both sides is a nesting
+   * between the caller's parameters, up to a fixpoint.
+   */
+  private Map<ExecutableElement, List<HelperNesting>> computeHelperNestings() {
+    Map<ExecutableElement, List<HelperNesting>> out = new HashMap<>();
+    Map<TreePath, ExecutableElement> calls = new LinkedHashMap<>();
+    for (TreePath point : points) {
+      ExecutableElement m = rootMethod(point);
+      if (m == null) {
+        continue;
+      }
+      if (point.getLeaf() instanceof MethodInvocationTree
+          || point.getLeaf() instanceof NewClassTree) {
+        calls.put(point, m);
+      }
+      Reach r = reachOfPoint(point);
+      if (r.entered().isEmpty()) {
+        continue;
+      }
+      for (EntrySite inner : effectOf(point)) {
+        for (EntrySite outer : r.entered()) {
+          IdentitySet in = IdentitySet.of(inner.id());
+          IdentitySet around = IdentitySet.of(outer.id());
+          if (NestedParameters.between(in, around, m)
+              && Verdict.of(in, around, types) == Verdict.POSSIBLE) {
+            boolean certain = !inner.possibleOnly() && !outer.possibleOnly();
+            add(
+                out,
+                m,
+                new HelperNesting(
+                    new NestedParameters(in, around, certain),
+                    outer.site(),
+                    point.getLeaf(),
+                    inner.via(),
+                    List.of()));
+          }
+        }
+      }
+    }
+    boolean changed = !out.isEmpty();
+    for (int round = 0; changed && round < MIN_ROUNDS + methods.size(); round++) {
+      changed = false;
+      for (Map.Entry<TreePath, ExecutableElement> c : calls.entrySet()) {
+        Tree call = c.getKey().getLeaf();
+        ExecutableElement callee = calleeOf(call);
+        List<HelperNesting> known = callee == null ? null : out.get(callee);
+        if (known == null || !runsOwnBody(callee)) {
+          continue;
+        }
+        CallSite site = callSite(callee, call, arguments(call), c.getValue());
+        for (HelperNesting n : List.copyOf(known)) {
+          NestedParameters.AtCall at = n.nesting().at(site, types);
+          if (at.carriesOn()) {
+            List<ExecutableElement> through = new ArrayList<>();
+            through.add(callee);
+            through.addAll(n.through());
+            changed |=
+                add(
+                    out,
+                    c.getValue(),
+                    new HelperNesting(
+                        at.asNesting(),
+                        n.outerSite(),
+                        n.innerSite(),
+                        n.innerVia(),
+                        List.copyOf(through)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean add(
+      Map<ExecutableElement, List<HelperNesting>> all, ExecutableElement m, HelperNesting n) {
+    List<HelperNesting> known = all.computeIfAbsent(m, k -> new ArrayList<>());
+    for (HelperNesting k : known) {
+      if (k.nesting().equals(n.nesting())) {
+        return false;
+      }
+    }
+    known.add(n);
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.NestedParameters;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.UnitRelevance;
 import dev.percpu.analysis.Verdict;
@@ -292,21 +293,56 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       }
       Set<EntrySite> effect = a.effectOf(path);
       reportBadEffect(tree, callee, a);
-      if (effect.isEmpty()) {
-        return;
+      boolean definite = false;
+      if (!effect.isEmpty()) {
+        Reach reach = a.reachOfPoint(path);
+        if (reach.runs() && !reach.entered().isEmpty()) {
+          definite = report(tree, effect, reach.entered());
+        }
       }
-      Reach reach = a.reachOfPoint(path);
-      if (!reach.runs() || reach.entered().isEmpty()) {
-        return;
+      if (!definite) {
+        reportHelperNesting(tree, callee, path, a);
       }
-      report(tree, effect, reach.entered());
     } catch (RuntimeException e) {
       // Never crash javac: an unanalysable point is reported, not thrown.
       checker.reportError(tree, "analysis.failed", e.toString());
     }
   }
 
-  private void report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
+  /**
+   * A call of a helper that nests two of its own parameters, with arguments that are one
+   * allocation: definite here, whatever is entered around the call ({@link NestedParameters}).
+   */
+  private void reportHelperNesting(
+      Tree tree, ExecutableElement callee, TreePath path, EffectAnalysis a) {
+    for (Map.Entry<HelperNesting, NestedParameters.AtCall> found :
+        a.definiteHelperNestingsAt(path)) {
+      HelperNesting n = found.getKey();
+      String inside = n.innerVia();
+      if (inside.isEmpty()) {
+        ExecutableElement entering = EffectAnalysis.calleeOf(n.innerSite());
+        inside =
+            entering == null
+                ? "the call at line " + line(n.innerSite())
+                : FindingText.enteringAt(entering, line(n.innerSite()));
+      }
+      List<ExecutableElement> through = n.through();
+      for (int k = through.size() - 1; k >= 0; k--) {
+        inside = FindingText.through(through.get(k), inside);
+      }
+      checker.reportError(
+          tree,
+          "nested.entry",
+          found.getValue().inner().describe(),
+          outerCall(n.outerSite()),
+          line(n.outerSite()),
+          FindingText.via(FindingText.through(callee, inside)));
+      return;
+    }
+  }
+
+  /** Reports the strongest nesting of the point; whether it was definite. */
+  private boolean report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
     Types types = atypeFactory.getProcessingEnv().getTypeUtils();
     EntrySite maybeInner = null;
     EntrySite maybeOuter = null;
@@ -323,7 +359,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
               outerCall(outer),
               line(outer.site()),
               FindingText.via(inner.via()));
-          return;
+          return true;
         }
         if (v == Verdict.POSSIBLE && maybeInner == null) {
           maybeInner = inner;
@@ -342,11 +378,16 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
           FindingText.via(maybeInner.via()),
           maybeInner.advice().isEmpty() ? FindingText.DISTINCT_ADVICE : maybeInner.advice());
     }
+    return false;
   }
 
   /** How a finding names the call of an outer entry: {@code `with`}, or the helper it is in. */
   private String outerCall(EntrySite outer) {
-    ExecutableElement m = EffectAnalysis.calleeOf(outer.site());
+    return outerCall(outer.site());
+  }
+
+  private String outerCall(Tree site) {
+    ExecutableElement m = EffectAnalysis.calleeOf(site);
     if (m == null) {
       return "call";
     }
