@@ -2,6 +2,7 @@ package dev.percpu.checker;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,6 +19,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
@@ -860,7 +862,8 @@ final class EffectAnalysis {
         TreePath scope = enclosingScope(up);
         Reach r = Reach.NOT_RUN;
         for (TreePath use : usesOf(var, scope)) {
-          r = r.union(closureReach(use, depth + 1));
+          String via = FindingText.closure(var.getSimpleName().toString(), line(child));
+          r = r.union(closureReach(use, depth + 1).runAt(new EntrySite.RunSite(runSite(use), via)));
         }
         return r.runs() ? r : Reach.ownRoot(self);
       }
@@ -876,6 +879,35 @@ final class EffectAnalysis {
     }
     // Returned, stored in a field or a collection, or used in a way not followed: runs later.
     return Reach.ownRoot(self);
+  }
+
+  /**
+   * Where a use of a closure variable runs it: {@code r.run()} is the call, {@code forEach(r)} the
+   * variable passed, as in the Error Prone checks.
+   */
+  private static Tree runSite(TreePath use) {
+    TreePath sel = use.getParentPath();
+    if (sel != null
+        && sel.getLeaf() instanceof MemberSelectTree s
+        && s.getExpression() == use.getLeaf()
+        && sel.getParentPath() != null
+        && sel.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == s) {
+      return call;
+    }
+    return use.getLeaf();
+  }
+
+  private Trees trees;
+
+  /** The line of {@code t} in the unit analysed, for messages; 0 when it has no position. */
+  int line(Tree t) {
+    CompilationUnitTree unit = classPaths.get(0).getCompilationUnit();
+    if (trees == null) {
+      trees = Trees.instance(factory.getProcessingEnv());
+    }
+    long pos = trees.getSourcePositions().getStartPosition(unit, t);
+    return pos < 0 ? 0 : (int) unit.getLineMap().getLineNumber(pos);
   }
 
   /** The closure is argument {@code index} of the call at {@code callPath}. */
@@ -1052,7 +1084,8 @@ final class EffectAnalysis {
           && calleeOf(invocation) != null) {
         ClosureUse use = api.heldClosureUse(maker, calleeOf(invocation));
         if (use.mayRunInsideCaller()) {
-          Reach at = reachOf(call, depth + 1);
+          String via = FindingText.heldClosure(maker, line(makerPath.getLeaf()));
+          Reach at = reachOf(call, depth + 1).runAt(new EntrySite.RunSite(call.getLeaf(), via));
           r = r.union(use.certainlyInsideCaller() ? at : at.uncertain());
         }
       }

@@ -29,6 +29,7 @@ import dev.percpu.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -341,8 +342,35 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
   }
 
-  /** Reports the strongest nesting of the point; whether it was definite. */
+  /**
+   * Reports the strongest nesting of the point against the entries where it is written, and of each
+   * call that runs it as a held closure against the entries around that call, there (the call that
+   * makes the entry nested, where the Error Prone checks and the runtime's stack point); whether a
+   * definite nesting was reported at the point itself.
+   */
   private boolean report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
+    Map<EntrySite.RunSite, Set<EntrySite>> byRunSite = new LinkedHashMap<>();
+    Set<EntrySite> here = new LinkedHashSet<>();
+    for (EntrySite e : entered) {
+      if (e.runAt() == null) {
+        here.add(e);
+      } else {
+        byRunSite.computeIfAbsent(e.runAt(), k -> new LinkedHashSet<>()).add(e);
+      }
+    }
+    boolean definite = !here.isEmpty() && report(tree, effect, here, null);
+    for (Map.Entry<EntrySite.RunSite, Set<EntrySite>> g : byRunSite.entrySet()) {
+      report(tree, effect, g.getValue(), g.getKey());
+    }
+    return definite;
+  }
+
+  /**
+   * Reports the strongest nesting of the point against {@code entered}, at {@code runAt}'s call
+   * when it is given; whether it was definite.
+   */
+  private boolean report(
+      Tree tree, Set<EntrySite> effect, Set<EntrySite> entered, EntrySite.RunSite runAt) {
     Types types = atypeFactory.getProcessingEnv().getTypeUtils();
     EntrySite maybeInner = null;
     EntrySite maybeOuter = null;
@@ -353,12 +381,12 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
                 .ifCertain(!inner.possibleOnly() && !outer.possibleOnly());
         if (v == Verdict.DEFINITE) {
           checker.reportError(
-              tree,
+              runAt == null ? tree : runAt.at(),
               "nested.entry",
               inner.id().describe(),
               outerCall(outer),
               line(outer.site()),
-              FindingText.via(inner.via()));
+              FindingText.via(path(tree, inner, runAt)));
           return true;
         }
         if (v == Verdict.POSSIBLE && maybeInner == null) {
@@ -369,16 +397,33 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
     if (maybeInner != null) {
       checker.reportError(
-          tree,
+          runAt == null ? tree : runAt.at(),
           "possible.nested.entry",
           maybeInner.id().describe(),
           outerCall(maybeOuter),
           line(maybeOuter.site()),
           maybeOuter.id().describe(),
-          FindingText.via(maybeInner.via()),
+          FindingText.via(path(tree, maybeInner, runAt)),
           maybeInner.advice().isEmpty() ? FindingText.DISTINCT_ADVICE : maybeInner.advice());
     }
     return false;
+  }
+
+  /**
+   * The path from where a finding is reported to the inner entry: the inner entry's own, after the
+   * held closure's when the finding is reported at the call that runs it.
+   */
+  private String path(Tree point, EntrySite inner, EntrySite.RunSite runAt) {
+    if (runAt == null) {
+      return inner.via();
+    }
+    String here = inner.via();
+    if (here.isEmpty()) {
+      ExecutableElement m =
+          point instanceof MethodInvocationTree ? EffectAnalysis.calleeOf(point) : null;
+      here = m == null ? "the call at line " + line(point) : FindingText.enteringAt(m, line(point));
+    }
+    return FindingText.then(runAt.via(), here);
   }
 
   /** How a finding names the call of an outer entry: {@code `with`}, or the helper it is in. */
