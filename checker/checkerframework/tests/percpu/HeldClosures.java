@@ -75,4 +75,21 @@ public class HeldClosures {
     // :: error: [nested.entry]
     COUNTS.with(a -> enter.accept(b -> b.incrementAndGet()));
   }
+  private static Runnable later() {
+    return () -> COUNTS.with(b -> b.incrementAndGet());
+  }
+
+  private static Runnable laterOn(PerCpu<AtomicLong> h) {
+    return () -> h.with(b -> b.incrementAndGet());
+  }
+
+  static void returnedClosureRunByTheCaller_runsNow() {
+    later().run();
+    // :: error: [nested.entry]
+    COUNTS.with(a -> later().run());
+    OTHER.with(a -> later().run());
+    // :: error: [nested.entry]
+    OTHER.with(a -> laterOn(OTHER).run());
+    COUNTS.with(a -> laterOn(OTHER).run());
+  }
 }

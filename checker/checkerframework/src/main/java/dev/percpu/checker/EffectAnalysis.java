@@ -13,12 +13,14 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
@@ -26,6 +28,7 @@ import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.CallSite;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
@@ -1197,7 +1200,71 @@ final class EffectAnalysis {
         return out;
       }
     }
+    if (TreeUtils.withoutParens(recv) instanceof MethodInvocationTree made) {
+      Set<EntrySite> returned = returnedClosureEffect(call, made);
+      if (returned != null) {
+        return returned;
+      }
+    }
     return storedClosuresOfType(call, types.erasure(TreeUtils.typeOf(recv)));
+  }
+
+  /**
+   * {@code later().run()}: a method of these classes that no override can replace, and that returns
+   * one closure, returns that closure; run here, it runs now, and what it enters is translated to
+   * this call's terms, as the Error Prone checks follow it. The closure is stored for later where
+   * it is made (it is returned), so its effect is known from there. Null for any other receiver.
+   */
+  private Set<EntrySite> returnedClosureEffect(Tree call, MethodInvocationTree made) {
+    ExecutableElement producer = calleeOf(made);
+    TreePath body = producer == null ? null : methods.get(producer);
+    if (body == null || !runsOwnBody(producer)) {
+      return null;
+    }
+    Tree closure = onlyReturned(body);
+    if (closure == null) {
+      return null;
+    }
+    CallSite site = callSite(producer, made, made.getArguments());
+    String via = FindingText.returnedClosure(producer, line(closure));
+    Set<EntrySite> out = new LinkedHashSet<>();
+    for (EntrySite x : deferredEffects.getOrDefault(closure, Set.of())) {
+      for (AllocationIdentity id :
+          CallSiteTranslation.entered(IdentitySet.of(x.id()), site).members()) {
+        out.add(new EntrySite(id, call, via, x.advice(), x.possibleOnly()));
+      }
+    }
+    return out;
+  }
+
+  /** The closure the method's only {@code return} returns, without parentheses, or null. */
+  private static Tree onlyReturned(TreePath method) {
+    List<Tree> returned = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        returned.add(r.getExpression());
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // its returns are the lambda's
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return null; // its methods' returns are theirs
+      }
+    }.scan(((MethodTree) method.getLeaf()).getBody(), null);
+    if (returned.size() != 1 || !ClosureLiteral.isClosure(returned.get(0))) {
+      return null;
+    }
+    Tree t = returned.get(0);
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    return t;
   }
 
   /** What any closure of the unit stored for later, of a type assignable to recvType, enters. */
