@@ -632,14 +632,10 @@ final class EffectAnalysis {
 
   /** Whether a call of {@code m} always runs {@code m}'s own body: nothing can override it. */
   private static boolean runsOwnBody(ExecutableElement m) {
-    Set<Modifier> mods = m.getModifiers();
     return m.getKind() == ElementKind.CONSTRUCTOR
-        || mods.contains(Modifier.STATIC)
-        || mods.contains(Modifier.PRIVATE)
-        || mods.contains(Modifier.FINAL)
+        || PerCpuAnnotatedTypeFactory.cannotBeOverridden(m)
         || (m.getEnclosingElement() instanceof TypeElement owner
-            && (owner.getModifiers().contains(Modifier.FINAL)
-                || owner.getNestingKind() == NestingKind.ANONYMOUS));
+            && owner.getNestingKind() == NestingKind.ANONYMOUS);
   }
 
   /** The method whose body a point runs in directly (not as a closure run later), or null. */
