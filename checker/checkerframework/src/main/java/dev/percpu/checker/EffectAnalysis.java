@@ -1222,9 +1222,19 @@ final class EffectAnalysis {
       return null;
     }
     CallSite site = callSite(producer, made, made.getArguments());
-    String via = FindingText.returnedClosure(producer, line(closure));
+    String returned = FindingText.returnedClosure(producer, line(closure));
     Set<EntrySite> out = new LinkedHashSet<>();
     for (EntrySite x : deferredEffects.getOrDefault(closure, Set.of())) {
+      String inside = x.via();
+      if (inside.isEmpty()) {
+        ExecutableElement entering =
+            x.site() instanceof MethodInvocationTree ? calleeOf(x.site()) : null;
+        inside =
+            entering == null
+                ? "the call at line " + line(x.site())
+                : FindingText.enteringAt(entering, line(x.site()));
+      }
+      String via = FindingText.then(returned, inside);
       for (AllocationIdentity id :
           CallSiteTranslation.entered(IdentitySet.of(x.id()), site).members()) {
         out.add(new EntrySite(id, call, via, x.advice(), x.possibleOnly()));
