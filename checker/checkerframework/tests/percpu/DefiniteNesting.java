@@ -219,9 +219,10 @@ public class DefiniteNesting {
 
   static void closureInLocal() {
     Consumer<AtomicLong> inner = b -> {
-      // :: error: [nested.entry]
       COUNTS.with(c -> c.incrementAndGet());
     };
+    // reported where the held closure runs inside the entry, as Error Prone and the runtime do
+    // :: error: [nested.entry]
     COUNTS.with(inner);
   }
 

@@ -108,6 +108,8 @@ public class PossibleAliases {
 
   static void run() {
     collectionElements(List.of(DefiniteNesting.COUNTS, DefiniteNesting.COUNTS));
+    // A clone is the same allocation, and unannotatedParameters nests its two parameters.
+    // :: error: [nested.entry]
     unannotatedParameters(DefiniteNesting.COUNTS, DefiniteNesting.COUNTS.clone());
   }
 }

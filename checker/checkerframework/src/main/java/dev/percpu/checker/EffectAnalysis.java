@@ -2,6 +2,7 @@ package dev.percpu.checker;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -12,18 +13,22 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
 import dev.percpu.analysis.CallSite;
+import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
 import dev.percpu.analysis.ClosureUse;
 import dev.percpu.analysis.DefaultEffects;
@@ -35,8 +40,10 @@ import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.NestedParameters;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.StreamPipeline;
+import dev.percpu.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -572,13 +579,165 @@ final class EffectAnalysis {
   /** The call at {@code site} as the model's translation and binder see it. */
   private CallSite callSite(
       ExecutableElement callee, Tree site, List<? extends ExpressionTree> args) {
+    return callSite(callee, site, args, null);
+  }
+
+  /** As {@link #callSite(ExecutableElement, Tree, List)}, in the body of {@code caller}. */
+  private CallSite callSite(
+      ExecutableElement callee,
+      Tree site,
+      List<? extends ExpressionTree> args,
+      ExecutableElement caller) {
     return new TreeCallSite(
-        callee, site, args, receiver(site), null, 0, this::identityOf, factory::fieldThrough);
+        callee, site, args, receiver(site), caller, 0, this::identityOf, factory::fieldThrough);
   }
 
   /** A call's arguments; a method reference has none of its own ({@code null}). */
   private static List<? extends ExpressionTree> argumentsOrNull(Tree site) {
     return site instanceof MemberReferenceTree ? null : arguments(site);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Nestings between a method's own parameters, decided again at each call
+
+  /** Methods of these classes -> the nestings between their own parameters their bodies show. */
+  private Map<ExecutableElement, List<HelperNesting>> helperNestings;
+
+  /**
+   * The nestings between the callee's parameters that the call at {@code point} makes definite,
+   * each with the model's view of it at this call: {@code nest(COUNTS, COUNTS)} for a {@code nest}
+   * that enters its second parameter inside its first. Only a callee whose body is the one the call
+   * runs counts (no override can take its place): with another body the two entries may not nest.
+   */
+  List<Map.Entry<HelperNesting, NestedParameters.AtCall>> definiteHelperNestingsAt(TreePath point) {
+    Tree call = point.getLeaf();
+    ExecutableElement callee = calleeOf(call);
+    if (callee == null || call instanceof MemberReferenceTree || !runsOwnBody(callee)) {
+      return List.of();
+    }
+    List<HelperNesting> known = helperNestings().getOrDefault(callee, List.of());
+    if (known.isEmpty()) {
+      return List.of();
+    }
+    CallSite site = callSite(callee, call, arguments(call), rootMethod(point));
+    List<Map.Entry<HelperNesting, NestedParameters.AtCall>> out = new ArrayList<>();
+    for (HelperNesting n : known) {
+      NestedParameters.AtCall at = n.nesting().at(site, types);
+      if (at.verdict() == Verdict.DEFINITE) {
+        out.add(Map.entry(n, at));
+      }
+    }
+    return out;
+  }
+
+  /** Whether a call of {@code m} always runs {@code m}'s own body: nothing can override it. */
+  private static boolean runsOwnBody(ExecutableElement m) {
+    return m.getKind() == ElementKind.CONSTRUCTOR
+        || PerCpuAnnotatedTypeFactory.cannotBeOverridden(m)
+        || (m.getEnclosingElement() instanceof TypeElement owner
+            && owner.getNestingKind() == NestingKind.ANONYMOUS);
+  }
+
+  /** The method whose body a point runs in directly (not as a closure run later), or null. */
+  private ExecutableElement rootMethod(TreePath point) {
+    Reach r = reachOfPoint(point);
+    return r.runs() && r.root() instanceof MethodTree mt
+        ? TreeUtils.elementFromDeclaration(mt)
+        : null;
+  }
+
+  private Map<ExecutableElement, List<HelperNesting>> helperNestings() {
+    if (helperNestings == null) {
+      helperNestings = computeHelperNestings();
+    }
+    return helperNestings;
+  }
+
+  /**
+   * The possible nestings of a body between two of its method's parameters, then those its calls
+   * pass on: a call of such a method with the caller's own parameters on both sides is a nesting
+   * between the caller's parameters, up to a fixpoint.
+   */
+  private Map<ExecutableElement, List<HelperNesting>> computeHelperNestings() {
+    Map<ExecutableElement, List<HelperNesting>> out = new HashMap<>();
+    Map<TreePath, ExecutableElement> calls = new LinkedHashMap<>();
+    for (TreePath point : points) {
+      ExecutableElement m = rootMethod(point);
+      if (m == null) {
+        continue;
+      }
+      if (point.getLeaf() instanceof MethodInvocationTree
+          || point.getLeaf() instanceof NewClassTree) {
+        calls.put(point, m);
+      }
+      Reach r = reachOfPoint(point);
+      if (r.entered().isEmpty()) {
+        continue;
+      }
+      for (EntrySite inner : effectOf(point)) {
+        for (EntrySite outer : r.entered()) {
+          IdentitySet in = IdentitySet.of(inner.id());
+          IdentitySet around = IdentitySet.of(outer.id());
+          if (NestedParameters.between(in, around, m)
+              && Verdict.of(in, around, types) == Verdict.POSSIBLE) {
+            boolean certain = !inner.possibleOnly() && !outer.possibleOnly();
+            add(
+                out,
+                m,
+                new HelperNesting(
+                    new NestedParameters(in, around, certain),
+                    outer.site(),
+                    point.getLeaf(),
+                    inner.via(),
+                    List.of()));
+          }
+        }
+      }
+    }
+    boolean changed = !out.isEmpty();
+    for (int round = 0; changed && round < MIN_ROUNDS + methods.size(); round++) {
+      changed = false;
+      for (Map.Entry<TreePath, ExecutableElement> c : calls.entrySet()) {
+        Tree call = c.getKey().getLeaf();
+        ExecutableElement callee = calleeOf(call);
+        List<HelperNesting> known = callee == null ? null : out.get(callee);
+        if (known == null || !runsOwnBody(callee)) {
+          continue;
+        }
+        CallSite site = callSite(callee, call, arguments(call), c.getValue());
+        for (HelperNesting n : List.copyOf(known)) {
+          NestedParameters.AtCall at = n.nesting().at(site, types);
+          if (at.carriesOn()) {
+            List<ExecutableElement> through = new ArrayList<>();
+            through.add(callee);
+            through.addAll(n.through());
+            changed |=
+                add(
+                    out,
+                    c.getValue(),
+                    new HelperNesting(
+                        at.asNesting(),
+                        n.outerSite(),
+                        n.innerSite(),
+                        n.innerVia(),
+                        List.copyOf(through)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean add(
+      Map<ExecutableElement, List<HelperNesting>> all, ExecutableElement m, HelperNesting n) {
+    List<HelperNesting> known = all.computeIfAbsent(m, k -> new ArrayList<>());
+    for (HelperNesting k : known) {
+      if (k.nesting().equals(n.nesting())) {
+        return false;
+      }
+    }
+    known.add(n);
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -702,7 +861,8 @@ final class EffectAnalysis {
         TreePath scope = enclosingScope(up);
         Reach r = Reach.NOT_RUN;
         for (TreePath use : usesOf(var, scope)) {
-          r = r.union(closureReach(use, depth + 1));
+          String via = FindingText.closure(var.getSimpleName().toString(), line(child));
+          r = r.union(closureReach(use, depth + 1).runAt(new EntrySite.RunSite(runSite(use), via)));
         }
         return r.runs() ? r : Reach.ownRoot(self);
       }
@@ -743,6 +903,35 @@ final class EffectAnalysis {
       return !api.heldClosureUse(maker, runner).mayRunInsideCaller();
     }
     return false;
+  }
+
+  /**
+   * Where a use of a closure variable runs it: {@code r.run()} is the call, {@code forEach(r)} the
+   * variable passed, as in the Error Prone checks.
+   */
+  private static Tree runSite(TreePath use) {
+    TreePath sel = use.getParentPath();
+    if (sel != null
+        && sel.getLeaf() instanceof MemberSelectTree s
+        && s.getExpression() == use.getLeaf()
+        && sel.getParentPath() != null
+        && sel.getParentPath().getLeaf() instanceof MethodInvocationTree call
+        && call.getMethodSelect() == s) {
+      return call;
+    }
+    return use.getLeaf();
+  }
+
+  private Trees trees;
+
+  /** The line of {@code t} in the unit analysed, for messages; 0 when it has no position. */
+  int line(Tree t) {
+    CompilationUnitTree unit = classPaths.get(0).getCompilationUnit();
+    if (trees == null) {
+      trees = Trees.instance(factory.getProcessingEnv());
+    }
+    long pos = trees.getSourcePositions().getStartPosition(unit, t);
+    return pos < 0 ? 0 : (int) unit.getLineMap().getLineNumber(pos);
   }
 
   /** The closure is argument {@code index} of the call at {@code callPath}. */
@@ -963,7 +1152,8 @@ final class EffectAnalysis {
           && calleeOf(invocation) != null) {
         ClosureUse use = api.heldClosureUse(maker, calleeOf(invocation));
         if (use.mayRunInsideCaller()) {
-          Reach at = reachOf(call, depth + 1);
+          String via = FindingText.heldClosure(maker, line(makerPath.getLeaf()));
+          Reach at = reachOf(call, depth + 1).runAt(new EntrySite.RunSite(call.getLeaf(), via));
           r = r.union(use.certainlyInsideCaller() ? at : at.uncertain());
         }
       }
@@ -1075,7 +1265,81 @@ final class EffectAnalysis {
         return out;
       }
     }
+    if (TreeUtils.withoutParens(recv) instanceof MethodInvocationTree made) {
+      Set<EntrySite> returned = returnedClosureEffect(call, made);
+      if (returned != null) {
+        return returned;
+      }
+    }
     return storedClosuresOfType(call, types.erasure(TreeUtils.typeOf(recv)));
+  }
+
+  /**
+   * {@code later().run()}: a method of these classes that no override can replace, and that returns
+   * one closure, returns that closure; run here, it runs now, and what it enters is translated to
+   * this call's terms, as the Error Prone checks follow it. The closure is stored for later where
+   * it is made (it is returned), so its effect is known from there. Null for any other receiver.
+   */
+  private Set<EntrySite> returnedClosureEffect(Tree call, MethodInvocationTree made) {
+    ExecutableElement producer = calleeOf(made);
+    TreePath body = producer == null ? null : methods.get(producer);
+    if (body == null || !runsOwnBody(producer)) {
+      return null;
+    }
+    Tree closure = onlyReturned(body);
+    if (closure == null) {
+      return null;
+    }
+    CallSite site = callSite(producer, made, made.getArguments());
+    String returned = FindingText.returnedClosure(producer, line(closure));
+    Set<EntrySite> out = new LinkedHashSet<>();
+    for (EntrySite x : deferredEffects.getOrDefault(closure, Set.of())) {
+      String inside = x.via();
+      if (inside.isEmpty()) {
+        ExecutableElement entering =
+            x.site() instanceof MethodInvocationTree ? calleeOf(x.site()) : null;
+        inside =
+            entering == null
+                ? "the call at line " + line(x.site())
+                : FindingText.enteringAt(entering, line(x.site()));
+      }
+      String via = FindingText.then(returned, inside);
+      for (AllocationIdentity id :
+          CallSiteTranslation.entered(IdentitySet.of(x.id()), site).members()) {
+        out.add(new EntrySite(id, call, via, x.advice(), x.possibleOnly()));
+      }
+    }
+    return out;
+  }
+
+  /** The closure the method's only {@code return} returns, without parentheses, or null. */
+  private static Tree onlyReturned(TreePath method) {
+    List<Tree> returned = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree r, Void unused) {
+        returned.add(r.getExpression());
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // its returns are the lambda's
+      }
+
+      @Override
+      public Void visitClass(ClassTree c, Void unused) {
+        return null; // its methods' returns are theirs
+      }
+    }.scan(((MethodTree) method.getLeaf()).getBody(), null);
+    if (returned.size() != 1 || !ClosureLiteral.isClosure(returned.get(0))) {
+      return null;
+    }
+    Tree t = returned.get(0);
+    while (t instanceof ParenthesizedTree p) {
+      t = p.getExpression();
+    }
+    return t;
   }
 
   /** What any closure of the unit stored for later, of a type assignable to recvType, enters. */

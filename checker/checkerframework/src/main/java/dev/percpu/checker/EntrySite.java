@@ -15,11 +15,46 @@ import dev.percpu.analysis.AllocationIdentity;
  * @param advice the sentence that says what annotation would change the verdict, or empty
  * @param possibleOnly the entry happens only if an untraced closure is the one that enters: the
  *     verdict is at most "possible"
+ * @param runAt for an entry around a held closure, the call that runs the closure inside it, where
+ *     a nesting against this entry is reported; {@code null} when the point is inside the entry
+ *     where it is written
  */
 record EntrySite(
-    AllocationIdentity id, Tree site, String via, String advice, boolean possibleOnly) {
+    AllocationIdentity id,
+    Tree site,
+    String via,
+    String advice,
+    boolean possibleOnly,
+    RunSite runAt) {
+
+  /**
+   * Where a closure held in a variable or an object is run inside an entry: the call that makes its
+   * entries nested, as the model (and the runtime's stack) names it.
+   *
+   * @param at the call ({@code bump.run()}, {@code worker.run()}, {@code LOCAL.get()}) or the
+   *     variable passed on
+   * @param via how the closure is reached from there, for messages ({@code the closure `bump` (line
+   *     8)})
+   */
+  record RunSite(Tree at, String via) {}
+
+  EntrySite(AllocationIdentity id, Tree site, String via, String advice, boolean possibleOnly) {
+    this(id, site, via, advice, possibleOnly, null);
+  }
 
   EntrySite(AllocationIdentity id, Tree site, String via, String advice) {
-    this(id, site, via, advice, false);
+    this(id, site, via, advice, false, null);
+  }
+
+  /** This entry, possible only. */
+  EntrySite uncertain() {
+    return possibleOnly ? this : new EntrySite(id, site, via, advice, true, runAt);
+  }
+
+  /**
+   * This entry with a nesting against it reported at {@code r}, unless an outer call already is.
+   */
+  EntrySite runAt(RunSite r) {
+    return runAt != null ? this : new EntrySite(id, site, via, advice, possibleOnly, r);
   }
 }

@@ -617,7 +617,7 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
   }
 
   /** Static, private or final, or of a final class: a call reaches this body and no other. */
-  private static boolean cannotBeOverridden(ExecutableElement m) {
+  static boolean cannotBeOverridden(ExecutableElement m) {
     Set<Modifier> mods = m.getModifiers();
     return mods.contains(Modifier.STATIC)
         || mods.contains(Modifier.PRIVATE)

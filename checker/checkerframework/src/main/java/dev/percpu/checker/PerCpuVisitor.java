@@ -22,12 +22,14 @@ import dev.percpu.analysis.EffectTerm;
 import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.NestedParameters;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.UnitRelevance;
 import dev.percpu.analysis.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -292,21 +294,83 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       }
       Set<EntrySite> effect = a.effectOf(path);
       reportBadEffect(tree, callee, a);
-      if (effect.isEmpty()) {
-        return;
+      boolean definite = false;
+      if (!effect.isEmpty()) {
+        Reach reach = a.reachOfPoint(path);
+        if (reach.runs() && !reach.entered().isEmpty()) {
+          definite = report(tree, effect, reach.entered());
+        }
       }
-      Reach reach = a.reachOfPoint(path);
-      if (!reach.runs() || reach.entered().isEmpty()) {
-        return;
+      if (!definite) {
+        reportHelperNesting(tree, callee, path, a);
       }
-      report(tree, effect, reach.entered());
     } catch (RuntimeException e) {
       // Never crash javac: an unanalysable point is reported, not thrown.
       checker.reportError(tree, "analysis.failed", e.toString());
     }
   }
 
-  private void report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
+  /**
+   * A call of a helper that nests two of its own parameters, with arguments that are one
+   * allocation: definite here, whatever is entered around the call ({@link NestedParameters}).
+   */
+  private void reportHelperNesting(
+      Tree tree, ExecutableElement callee, TreePath path, EffectAnalysis a) {
+    for (Map.Entry<HelperNesting, NestedParameters.AtCall> found :
+        a.definiteHelperNestingsAt(path)) {
+      HelperNesting n = found.getKey();
+      String inside = n.innerVia();
+      if (inside.isEmpty()) {
+        ExecutableElement entering = EffectAnalysis.calleeOf(n.innerSite());
+        inside =
+            entering == null
+                ? "the call at line " + line(n.innerSite())
+                : FindingText.enteringAt(entering, line(n.innerSite()));
+      }
+      List<ExecutableElement> through = n.through();
+      for (int k = through.size() - 1; k >= 0; k--) {
+        inside = FindingText.through(through.get(k), inside);
+      }
+      checker.reportError(
+          tree,
+          "nested.entry",
+          found.getValue().inner().describe(),
+          outerCall(n.outerSite()),
+          line(n.outerSite()),
+          FindingText.via(FindingText.through(callee, inside)));
+      return;
+    }
+  }
+
+  /**
+   * Reports the strongest nesting of the point against the entries where it is written, and of each
+   * call that runs it as a held closure against the entries around that call, there (the call that
+   * makes the entry nested, where the Error Prone checks and the runtime's stack point); whether a
+   * definite nesting was reported at the point itself.
+   */
+  private boolean report(Tree tree, Set<EntrySite> effect, Set<EntrySite> entered) {
+    Map<EntrySite.RunSite, Set<EntrySite>> byRunSite = new LinkedHashMap<>();
+    Set<EntrySite> here = new LinkedHashSet<>();
+    for (EntrySite e : entered) {
+      if (e.runAt() == null) {
+        here.add(e);
+      } else {
+        byRunSite.computeIfAbsent(e.runAt(), k -> new LinkedHashSet<>()).add(e);
+      }
+    }
+    boolean definite = !here.isEmpty() && report(tree, effect, here, null);
+    for (Map.Entry<EntrySite.RunSite, Set<EntrySite>> g : byRunSite.entrySet()) {
+      report(tree, effect, g.getValue(), g.getKey());
+    }
+    return definite;
+  }
+
+  /**
+   * Reports the strongest nesting of the point against {@code entered}, at {@code runAt}'s call
+   * when it is given; whether it was definite.
+   */
+  private boolean report(
+      Tree tree, Set<EntrySite> effect, Set<EntrySite> entered, EntrySite.RunSite runAt) {
     Types types = atypeFactory.getProcessingEnv().getTypeUtils();
     EntrySite maybeInner = null;
     EntrySite maybeOuter = null;
@@ -317,13 +381,13 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
                 .ifCertain(!inner.possibleOnly() && !outer.possibleOnly());
         if (v == Verdict.DEFINITE) {
           checker.reportError(
-              tree,
+              runAt == null ? tree : runAt.at(),
               "nested.entry",
               inner.id().describe(),
               outerCall(outer),
               line(outer.site()),
-              FindingText.via(inner.via()));
-          return;
+              FindingText.via(path(tree, inner, runAt)));
+          return true;
         }
         if (v == Verdict.POSSIBLE && maybeInner == null) {
           maybeInner = inner;
@@ -333,20 +397,42 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     }
     if (maybeInner != null) {
       checker.reportError(
-          tree,
+          runAt == null ? tree : runAt.at(),
           "possible.nested.entry",
           maybeInner.id().describe(),
           outerCall(maybeOuter),
           line(maybeOuter.site()),
           maybeOuter.id().describe(),
-          FindingText.via(maybeInner.via()),
+          FindingText.via(path(tree, maybeInner, runAt)),
           maybeInner.advice().isEmpty() ? FindingText.DISTINCT_ADVICE : maybeInner.advice());
     }
+    return false;
+  }
+
+  /**
+   * The path from where a finding is reported to the inner entry: the inner entry's own, after the
+   * held closure's when the finding is reported at the call that runs it.
+   */
+  private String path(Tree point, EntrySite inner, EntrySite.RunSite runAt) {
+    if (runAt == null) {
+      return inner.via();
+    }
+    String here = inner.via();
+    if (here.isEmpty()) {
+      ExecutableElement m =
+          point instanceof MethodInvocationTree ? EffectAnalysis.calleeOf(point) : null;
+      here = m == null ? "the call at line " + line(point) : FindingText.enteringAt(m, line(point));
+    }
+    return FindingText.then(runAt.via(), here);
   }
 
   /** How a finding names the call of an outer entry: {@code `with`}, or the helper it is in. */
   private String outerCall(EntrySite outer) {
-    ExecutableElement m = EffectAnalysis.calleeOf(outer.site());
+    return outerCall(outer.site());
+  }
+
+  private String outerCall(Tree site) {
+    ExecutableElement m = EffectAnalysis.calleeOf(site);
     if (m == null) {
       return "call";
     }

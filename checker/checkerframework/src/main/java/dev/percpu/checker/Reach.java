@@ -80,13 +80,28 @@ record Reach(boolean runs, Set<EntrySite> entered, Tree root, Set<Pin> pins) {
     }
     Set<EntrySite> all = new LinkedHashSet<>();
     for (EntrySite e : entered) {
-      all.add(e.possibleOnly() ? e : new EntrySite(e.id(), e.site(), e.via(), e.advice(), true));
+      all.add(e.uncertain());
     }
     Set<Pin> held = new LinkedHashSet<>();
     for (Pin p : pins) {
       held.add(p.uncertain());
     }
     return new Reach(true, all, root, held);
+  }
+
+  /**
+   * The same point, reached through a held closure that {@code r} runs: a nesting against the
+   * entries around {@code r} is reported there, unless a call further out already runs it.
+   */
+  Reach runAt(EntrySite.RunSite r) {
+    if (!runs || entered.isEmpty()) {
+      return this;
+    }
+    Set<EntrySite> all = new LinkedHashSet<>();
+    for (EntrySite e : entered) {
+      all.add(e.runAt(r));
+    }
+    return new Reach(true, all, root, pins);
   }
 
   Reach union(Reach other) {
