@@ -145,7 +145,9 @@ public final class PerCpuCounter {
     id = (id ^ (id >>> 33)) * 0xff51afd7ed558ccdL;
     id = (id ^ (id >>> 33)) * 0xc4ceb9fe1a85ec53L;
     id ^= id >>> 33;
-    return (int) Long.remainderUnsigned(id, cpus);
+    // The high 32 bits scaled to [0, cpus) by a multiply and a shift (Lemire's reduction), not a
+    // remainder: a 64-bit division costs more than the compare-and-set this probe is for.
+    return (int) (((id >>> 32) * cpus) >>> 32);
   }
 
   /**

@@ -32,6 +32,7 @@ import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.NestedParameters;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.StreamPipeline;
 import dev.percpu.analysis.Verdict;
@@ -700,8 +701,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
     if (bestVerdict == Verdict.POSSIBLE
         && ctx.summary() != null
         && ctx.redirect() == null
-        && ParameterNesting.onlyParameters(inner, ctx.method())
-        && ParameterNesting.onlyParameters(best.identities(), ctx.method())) {
+        && NestedParameters.between(inner, best.identities(), ctx.method())) {
       String here = via.isEmpty() ? innerCall(at) : via;
       summaries.recordParameterNesting(
           ctx.method(), new ParameterNesting(inner, best, certain && best.certain(), here));
@@ -733,8 +733,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
       } else if (v == Verdict.POSSIBLE
           && ctx.summary() != null
           && ctx.redirect() == null
-          && ParameterNesting.onlyParameters(inner, ctx.method())
-          && ParameterNesting.onlyParameters(outer, ctx.method())) {
+          && NestedParameters.between(inner, outer, ctx.method())) {
         summaries.recordParameterNesting(
             ctx.method(), new ParameterNesting(inner, translated, n.certain(), via));
       }
