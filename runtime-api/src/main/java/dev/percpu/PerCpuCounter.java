@@ -5,7 +5,6 @@ import dev.percpu.internal.Pins;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A per-CPU {@code long}: the kernel's {@code this_cpu_add}/{@code this_cpu_sub}/{@code
@@ -45,13 +44,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * calling thread is pinned, without creating the thread's pin state: a thread that has never pinned
  * has none, so the counter allocates nothing for it, whether it is a platform or a virtual thread.
  * A pinned thread adds to its CPU's owned cell as a pinned operation does. Any other thread picks a
- * CPU from a hash of its thread id, its <em>probe</em>, and tries one compare-and-set on that CPU's
- * shared cell; if the CAS fails, another unpinned thread is adding there too, and, as {@code
- * Striped64} rehashes its probe, it adds unconditionally ({@code getAndAdd}) at a CPU drawn from
- * {@link ThreadLocalRandom}, whose per-thread seed lives in the thread itself and allocates
- * nothing. Unlike {@code Striped64}'s, the probe is not moved for later calls (that would need
- * per-thread state): threads whose ids collide keep trying the same cell first, and pay a failed
- * CAS when they actually contend.
+ * CPU from a hash of its thread id and a small <em>salt</em>, its <em>probe</em>, and tries one
+ * compare-and-set on that CPU's shared cell. If the CAS fails, another unpinned thread is adding
+ * there too: as {@code Striped64} advances a thread's probe, the thread moves its probe for later
+ * calls by bumping its salt, and adds unconditionally ({@code getAndAdd}) at the new one, so that
+ * threads that collided settle on different cells instead of contending on every update. The salt
+ * cannot live in the thread (that would need per-thread state), so it lives in a table of all
+ * counters indexed by the low bits of the thread id ({@code SALTS}): threads sharing an entry move
+ * together, which only changes which cells they try. The table is written only after a failed CAS,
+ * with plain opaque stores (a lost bump is another collision, soon repeated).
  *
  * <h2>Invariants</h2>
  *
@@ -83,6 +84,10 @@ public final class PerCpuCounter {
   private static final int STRIDE = 16;
   private static final int SHARED = 8;
   private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(long[].class);
+  private static final VarHandle SALT = MethodHandles.arrayElementVarHandle(int[].class);
+
+  /** Per low bits of a thread id, how often threads with those bits moved their probe. */
+  private static final int[] SALTS = new int[64];
 
   private final int cpus;
   private final long[] cells;
@@ -129,25 +134,36 @@ public final class PerCpuCounter {
     } else {
       // As in Striped64: one CAS at the thread's probe cell; a failed one means another unpinned
       // thread adds there too, so add unconditionally at a random CPU instead.
-      int i = owned(probe(Thread.currentThread())) + SHARED;
+      long id = threadId(Thread.currentThread());
+      int entry = (int) id & (SALTS.length - 1);
+      int salt = (int) SALT.getOpaque(SALTS, entry);
+      int i = owned(probe(id, salt, cpus)) + SHARED;
       long current = (long) CELL.getOpaque(cells, i);
       if (!CELL.compareAndSet(cells, i, current, current + delta)) {
-        CELL.getAndAdd(cells, owned(ThreadLocalRandom.current().nextInt(cpus)) + SHARED, delta);
+        SALT.setOpaque(SALTS, entry, salt + 1);
+        CELL.getAndAdd(cells, owned(probe(id, salt + 1, cpus)) + SHARED, delta);
       }
     }
   }
 
-  /** The CPU whose shared cell an unpinned thread tries first: a hash of its id. */
   @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
-  private int probe(Thread thread) {
-    long id = thread.getId();
+  private static long threadId(Thread thread) {
+    return thread.getId();
+  }
+
+  /**
+   * The CPU whose shared cell an unpinned thread tries first: a hash of its id and its salt, in
+   * {@code [0, cpus)}.
+   */
+  static int probe(long threadId, int salt, int cpus) {
+    long h = threadId + salt * 0x9E3779B97F4A7C15L;
     // The 64-bit finaliser of MurmurHash3, so that threads with consecutive ids spread out.
-    id = (id ^ (id >>> 33)) * 0xff51afd7ed558ccdL;
-    id = (id ^ (id >>> 33)) * 0xc4ceb9fe1a85ec53L;
-    id ^= id >>> 33;
+    h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
     // The high 32 bits scaled to [0, cpus) by a multiply and a shift (Lemire's reduction), not a
     // remainder: a 64-bit division costs more than the compare-and-set this probe is for.
-    return (int) (((id >>> 32) * cpus) >>> 32);
+    return (int) (((h >>> 32) * cpus) >>> 32);
   }
 
   /**

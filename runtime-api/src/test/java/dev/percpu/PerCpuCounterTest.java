@@ -13,6 +13,29 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class PerCpuCounterTest {
 
+  /**
+   * An unpinned thread that collided moves its probe by bumping its salt; whatever two threads'
+   * ids, some few bumps of one of them put it on another CPU, so colliding threads settle apart.
+   */
+  @Test
+  void probe_staysInRangeAndAMovedThreadReachesEveryCpu() {
+    for (int cpus : new int[] {1, 2, 3, 8, 64}) {
+      for (long id = 1; id < 200; id++) {
+        boolean[] seen = new boolean[cpus];
+        int reached = 0;
+        for (int salt = 0; salt < 64 * cpus && reached < cpus; salt++) {
+          int cpu = PerCpuCounter.probe(id, salt, cpus);
+          assertTrue(cpu >= 0 && cpu < cpus, "probe " + cpu + " out of [0, " + cpus + ")");
+          if (!seen[cpu]) {
+            seen[cpu] = true;
+            reached++;
+          }
+        }
+        assertEquals(cpus, reached, "thread " + id + " never reached some CPU of " + cpus);
+      }
+    }
+  }
+
   @Test
   void aNewCounter_isZeroOnEveryCpu() {
     PerCpuCounter counter = PerCpuCounter.allocate();
