@@ -20,7 +20,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
 import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
@@ -41,6 +40,7 @@ import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.NestedParameters;
+import dev.percpu.analysis.OwnReturns;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.StreamPipeline;
 import dev.percpu.analysis.Verdict;
@@ -1315,23 +1315,9 @@ final class EffectAnalysis {
   /** The closure the method's only {@code return} returns, without parentheses, or null. */
   private static Tree onlyReturned(TreePath method) {
     List<Tree> returned = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree r, Void unused) {
-        returned.add(r.getExpression());
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // its returns are the lambda's
-      }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        return null; // its methods' returns are theirs
-      }
-    }.scan(((MethodTree) method.getLeaf()).getBody(), null);
+    for (ReturnTree r : OwnReturns.of(((MethodTree) method.getLeaf()).getBody())) {
+      returned.add(r.getExpression());
+    }
     if (returned.size() != 1 || !ClosureLiteral.isClosure(returned.get(0))) {
       return null;
     }

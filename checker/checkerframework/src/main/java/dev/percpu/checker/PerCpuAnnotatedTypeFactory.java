@@ -1,12 +1,10 @@
 package dev.percpu.checker;
 
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -28,6 +26,7 @@ import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ConstantStrings;
 import dev.percpu.analysis.IdentitySet;
 import dev.percpu.analysis.MethodRole;
+import dev.percpu.analysis.OwnReturns;
 import dev.percpu.analysis.PerCpuApi;
 import dev.percpu.analysis.Receivers;
 import dev.percpu.qual.Allocation;
@@ -570,34 +569,20 @@ public class PerCpuAnnotatedTypeFactory extends BaseAnnotatedTypeFactory {
       return null;
     }
     List<AllocationIdentity> inCallee = new ArrayList<>();
-    boolean[] other = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree r, Void unused) {
-        ExpressionTree e = r.getExpression();
-        ExecutableElement made =
-            e != null && skipParens(e) instanceof MethodInvocationTree inner
-                ? EffectAnalysis.calleeOf(inner)
-                : null;
-        if (made != null && api.roleOf(made) instanceof MethodRole.FreshAllocation) {
-          inCallee.add(freshSite((MethodInvocationTree) skipParens(e), false));
-        } else {
-          other[0] = true;
-        }
-        return null;
+    boolean other = false;
+    for (ReturnTree r : OwnReturns.of(decl.getBody())) {
+      ExpressionTree e = r.getExpression();
+      ExecutableElement made =
+          e != null && skipParens(e) instanceof MethodInvocationTree inner
+              ? EffectAnalysis.calleeOf(inner)
+              : null;
+      if (made != null && api.roleOf(made) instanceof MethodRole.FreshAllocation) {
+        inCallee.add(freshSite((MethodInvocationTree) skipParens(e), false));
+      } else {
+        other = true;
       }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // its returns are the lambda's
-      }
-
-      @Override
-      public Void visitClass(ClassTree c, Void unused) {
-        return null; // its methods' returns are theirs
-      }
-    }.scan(decl.getBody(), null);
-    if (other[0] || inCallee.isEmpty()) {
+    }
+    if (other || inCallee.isEmpty()) {
       return null;
     }
     Fresh site = freshSite(call, false);
