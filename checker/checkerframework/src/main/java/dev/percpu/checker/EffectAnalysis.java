@@ -899,10 +899,9 @@ final class EffectAnalysis {
         || !owner.getQualifiedName().contentEquals("java.lang.Thread")) {
       return false;
     }
-    for (ExecutableElement maker : ElementFilter.constructorsIn(owner.getEnclosedElements())) {
-      return !api.heldClosureUse(maker, runner).mayRunInsideCaller();
-    }
-    return false;
+    // The model's rule is per Thread constructor and the same for each: ask it of any one.
+    List<ExecutableElement> makers = ElementFilter.constructorsIn(owner.getEnclosedElements());
+    return !makers.isEmpty() && !api.heldClosureUse(makers.get(0), runner).mayRunInsideCaller();
   }
 
   /**
