@@ -70,8 +70,42 @@ public class ModularEffects {
   }
 
   static void callsTheStoringHelpers() {
-    storesItsClosure(() -> {});
-    defersItsClosure(() -> {});
+    storesItsClosure(() -> COUNTS.with(a -> a.incrementAndGet()));
+    defersItsClosure(() -> COUNTS.with(a -> a.incrementAndGet()));
+  }
+
+  // A closure that enters nothing cannot nest inside what the wrapper enters around it, so no
+  // verdict rests on the wrapper's effect: it is not held to the default.
+  static void wrapsAnEntry(Consumer<AtomicLong> c) {
+    COUNTS.with(c);
+  }
+
+  static void passesAClosureThatEntersNothing() {
+    wrapsAnEntry(a -> a.incrementAndGet());
+    storesItsClosureToo(() -> {});
+  }
+
+  static void storesItsClosureToo(Runnable r) {
+    QUEUE.add(r);
+  }
+
+  // :: error: [effect.beyond.default]
+  static void wrapsAnotherEntry(Consumer<AtomicLong> c) {
+    COUNTS.with(c);
+  }
+
+  static void passesAnEnteringClosure() {
+    wrapsAnotherEntry(a -> COUNTS.with(b -> b.incrementAndGet()));
+  }
+
+  // :: error: [effect.beyond.default]
+  static void wrapsAThirdEntry(Consumer<AtomicLong> c) {
+    COUNTS.with(c);
+  }
+
+  static void passesAMethodReference() {
+    // A method reference's body is not looked into here: its callee is relied upon.
+    wrapsAThirdEntry(AtomicLong::incrementAndGet);
   }
 
   public static void main(String[] args) {

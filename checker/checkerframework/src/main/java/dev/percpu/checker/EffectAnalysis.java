@@ -26,6 +26,7 @@ import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Unknown;
 import dev.percpu.analysis.AllocationIdentity.Variable;
+import dev.percpu.analysis.CallScanner;
 import dev.percpu.analysis.CallSite;
 import dev.percpu.analysis.CallSiteTranslation;
 import dev.percpu.analysis.ClosureLiteral;
@@ -260,18 +261,51 @@ final class EffectAnalysis {
     return relied;
   }
 
+  /**
+   * Whether the call passes a closure through which a nesting could arise inside the callee's
+   * entries: an argument of a functional interface type, unless it is a lambda in which no call,
+   * constructor call or method reference may enter anything. Such a lambda cannot nest whatever the
+   * callee enters around it, so no verdict rests on the callee's effect through it (a wrapper
+   * {@code update(Consumer<T> c) { STATS.with(c); }} called with {@code s -> s.count++}).
+   */
   private boolean passesClosure(Tree call) {
     for (ExpressionTree arg : arguments(call)) {
       TypeMirror t = TreeUtils.typeOf(arg);
       if (t != null
           && t.getKind() == TypeKind.DECLARED
           && types.asElement(t) instanceof TypeElement te
-          && factory.getElementUtils().isFunctionalInterface(te)) {
+          && factory.getElementUtils().isFunctionalInterface(te)
+          && !(TreeUtils.withoutParens(arg) instanceof LambdaExpressionTree lambda
+              && entersNothing(lambda))) {
         return true;
       }
     }
     return false;
   }
+
+  /** Whether every call-like point written in {@code lambda} has an empty effect. */
+  private boolean entersNothing(LambdaExpressionTree lambda) {
+    if (pointPaths == null) {
+      pointPaths = new IdentityHashMap<>();
+      for (TreePath point : points) {
+        pointPaths.put(point.getLeaf(), point);
+      }
+    }
+    boolean[] enters = {false};
+    new CallScanner() {
+      @Override
+      protected void call(ExpressionTree call) {
+        TreePath point = pointPaths.get(call);
+        // A point not collected (it should not happen) counts as entering: the safe answer.
+        if (point == null || calleeOf(call) == null || !effectOf(point).isEmpty()) {
+          enters[0] = true;
+        }
+      }
+    }.scan(lambda.getBody(), null);
+    return !enters[0];
+  }
+
+  private Map<Tree, TreePath> pointPaths;
 
   /**
    * The closure parameters (0-based) that {@code m}'s body stores or hands on instead of running
