@@ -15,14 +15,27 @@ public class ModularEffects {
   static final PerCpu<AtomicLong> COUNTS = PerCpu.allocate(AtomicLong::new);
   static final List<Runnable> QUEUE = new ArrayList<>();
 
-  // :: error: [effect.beyond.default]
+  // A call of a static (or final, or private) method runs this body, so callers in this class
+  // follow it, as Error Prone does; callers in other files read the declaration, which strict mode
+  // checks (effect.undeclared).
   static void undeclaredHelper() {
     COUNTS.with(a -> a.incrementAndGet());
   }
 
-  static void callerReadsTheDefault() {
-    // Not reported here: the default says undeclaredHelper enters nothing; its body is reported.
+  static void callerFollowsTheBody() {
+    // :: error: [nested.entry]
     COUNTS.with(a -> undeclaredHelper());
+  }
+
+  // An override may run instead of this body, so a call reads the declaration.
+  // :: error: [effect.beyond.default]
+  void overridableHelper() {
+    COUNTS.with(a -> a.incrementAndGet());
+  }
+
+  void callerReadsTheDefault() {
+    // Not reported here: the default says overridableHelper enters nothing; its body is reported.
+    COUNTS.with(a -> overridableHelper());
   }
 
   @Enters("COUNTS")
@@ -60,7 +73,7 @@ public class ModularEffects {
   }
 
   // :: error: [effect.beyond.default]
-  static void storesItsClosure(Runnable r) {
+  void storesItsClosure(Runnable r) {
     QUEUE.add(r);
   }
 
@@ -69,43 +82,55 @@ public class ModularEffects {
     QUEUE.add(r);
   }
 
-  static void callsTheStoringHelpers() {
+  void callsTheStoringHelpers() {
     storesItsClosure(() -> COUNTS.with(a -> a.incrementAndGet()));
     defersItsClosure(() -> COUNTS.with(a -> a.incrementAndGet()));
   }
 
   // A closure that enters nothing cannot nest inside what the wrapper enters around it, so no
   // verdict rests on the wrapper's effect: it is not held to the default.
-  static void wrapsAnEntry(Consumer<AtomicLong> c) {
+  void wrapsAnEntry(Consumer<AtomicLong> c) {
     COUNTS.with(c);
   }
 
-  static void passesAClosureThatEntersNothing() {
+  void passesAClosureThatEntersNothing() {
     wrapsAnEntry(a -> a.incrementAndGet());
     storesItsClosureToo(() -> {});
   }
 
-  static void storesItsClosureToo(Runnable r) {
+  void storesItsClosureToo(Runnable r) {
     QUEUE.add(r);
   }
 
   // :: error: [effect.beyond.default]
-  static void wrapsAnotherEntry(Consumer<AtomicLong> c) {
+  void wrapsAnotherEntry(Consumer<AtomicLong> c) {
     COUNTS.with(c);
   }
 
-  static void passesAnEnteringClosure() {
+  void passesAnEnteringClosure() {
     wrapsAnotherEntry(a -> COUNTS.with(b -> b.incrementAndGet()));
   }
 
   // :: error: [effect.beyond.default]
-  static void wrapsAThirdEntry(Consumer<AtomicLong> c) {
+  void wrapsAThirdEntry(Consumer<AtomicLong> c) {
     COUNTS.with(c);
   }
 
-  static void passesAMethodReference() {
+  void passesAMethodReference() {
     // A method reference's body is not looked into here: its callee is relied upon.
     wrapsAThirdEntry(AtomicLong::incrementAndGet);
+  }
+
+  // Followed by callers here, a static wrapper needs no declaration, and the nesting a closure
+  // causes inside it is reported at the call.
+  static void staticWrapper(Consumer<AtomicLong> c) {
+    COUNTS.with(c);
+  }
+
+  static void passesToTheStaticWrapper() {
+    staticWrapper(a -> a.incrementAndGet());
+    // :: error: [nested.entry]
+    staticWrapper(a -> COUNTS.with(b -> b.incrementAndGet()));
   }
 
   public static void main(String[] args) {

@@ -185,13 +185,70 @@ final class EffectAnalysis {
   }
 
   /**
-   * The computed effect that callers use, for the methods whose effect is the checker's own
-   * business: private methods and methods of anonymous and local classes (which no other file can
-   * call by name). Every other method is described by its {@code @Enters} or the default, as in the
-   * GUI Effect Checker, and its body is checked against that description.
+   * The computed effect that callers here use: for the methods whose effect is the checker's own
+   * business (private methods and methods of anonymous and local classes, which no other file can
+   * call by name), and for the methods {@link #followsBody followed} by callers here. Every other
+   * method is described by its {@code @Enters} or the default, as in the GUI Effect Checker, and
+   * its body is checked against that description.
    */
   private EffectSummary computedSummary(ExecutableElement callee) {
-    return isComputed(callee) ? summaries.get(callee) : null;
+    return isComputed(callee) || followsBody(callee) ? summaries.get(callee) : null;
+  }
+
+  /**
+   * Whether callers in the analysed class use {@code m}'s body rather than its declaration: a
+   * method of this class without {@code @Enters} or an API role, a call of which runs its own body
+   * (static, final, a constructor: no override can run instead, so the body is the whole effect),
+   * and whose body enters more than the default lets callers assume. Within the default, the
+   * default is kept: it binds the handles passed at each call exactly, varargs included. Callers in
+   * other files still read only the declaration, which {@code -ApercpuStrict} checks ({@code
+   * effect.undeclared}), as for the blocking rule's helpers.
+   */
+  boolean followsBody(ExecutableElement m) {
+    if (!methods.containsKey(m) || isComputed(m) || !runsOwnBody(m) || !beyondDefault(m)) {
+      return false;
+    }
+    MethodRole role = api.roleOf(m);
+    if (role instanceof MethodRole.Entering || role instanceof MethodRole.InvokesClosure) {
+      return false;
+    }
+    try {
+      return api.declaredEffect(m).isEmpty();
+    } catch (IllegalArgumentException e) {
+      return false; // enters.invalid is reported at the declaration; callers read the default
+    }
+  }
+
+  /**
+   * Whether {@code m}'s body, as summarised so far, enters an allocation that the default does not
+   * let its callers assume (the handles passed to it). Summaries only grow during the fixpoint, so
+   * once true this stays true.
+   */
+  private boolean beyondDefault(ExecutableElement m) {
+    EffectSummary s = summaries.get(m);
+    if (s == null) {
+      return false;
+    }
+    for (AllocationIdentity id : identitiesOf(s)) {
+      if (!effectContains(m, m, id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every allocation a summary enters, directly or around the closures it runs. */
+  static Set<AllocationIdentity> identitiesOf(EffectSummary s) {
+    Set<AllocationIdentity> all = new LinkedHashSet<>();
+    for (Effect e : s.enters()) {
+      all.addAll(e.identities().members());
+    }
+    for (int k : s.invokedParameters()) {
+      for (Entry e : s.invocation(k).around()) {
+        all.addAll(e.identities().members());
+      }
+    }
+    return all;
   }
 
   /** See {@link #computedSummary}. */

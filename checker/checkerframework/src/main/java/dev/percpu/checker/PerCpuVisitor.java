@@ -16,10 +16,8 @@ import dev.percpu.analysis.AllocationIdentity;
 import dev.percpu.analysis.AllocationIdentity.Fresh;
 import dev.percpu.analysis.AllocationIdentity.Symbolic;
 import dev.percpu.analysis.AllocationIdentity.Variable;
-import dev.percpu.analysis.Effect;
 import dev.percpu.analysis.EffectSummary;
 import dev.percpu.analysis.EffectTerm;
-import dev.percpu.analysis.Entry;
 import dev.percpu.analysis.FindingText;
 import dev.percpu.analysis.MethodRole;
 import dev.percpu.analysis.NestedParameters;
@@ -496,7 +494,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       }
       return;
     }
-    if (analysis().isReliedUpon(m)) {
+    if (analysis().isReliedUpon(m) && !analysis().followsBody(m)) {
       checkWithinDefault(tree, m, s);
     }
   }
@@ -510,7 +508,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    */
   private void checkWithinDefault(MethodTree tree, ExecutableElement m, EffectSummary s) {
     Set<String> missing = new LinkedHashSet<>();
-    for (AllocationIdentity id : identitiesOf(s)) {
+    for (AllocationIdentity id : EffectAnalysis.identitiesOf(s)) {
       if (!analysis().effectContains(m, m, id)) {
         missing.add(term(id, m));
       }
@@ -561,7 +559,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
         continue; // a trusted description of the overridden method's contract
       }
       Set<String> missing = new LinkedHashSet<>();
-      for (AllocationIdentity id : identitiesOf(s)) {
+      for (AllocationIdentity id : EffectAnalysis.identitiesOf(s)) {
         if (!analysis().effectContains(sup, m, id)) {
           missing.add(term(id, m));
         }
@@ -582,23 +580,10 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * Everything a summary enters, on its own or around a closure it invokes, in the method's own
    * terms.
    */
-  private static Set<AllocationIdentity> identitiesOf(EffectSummary s) {
-    Set<AllocationIdentity> all = new LinkedHashSet<>();
-    for (Effect e : s.enters()) {
-      all.addAll(e.identities().members());
-    }
-    for (int k : s.invokedParameters()) {
-      for (Entry e : s.invocation(k).around()) {
-        all.addAll(e.identities().members());
-      }
-    }
-    return all;
-  }
-
   private static String suggestion(EffectSummary s, ExecutableElement m) {
     StringJoiner terms = new StringJoiner(", ", "@Enters({", "})");
     Set<String> seen = new LinkedHashSet<>();
-    for (AllocationIdentity id : identitiesOf(s)) {
+    for (AllocationIdentity id : EffectAnalysis.identitiesOf(s)) {
       seen.add(term(id, m));
     }
     seen.forEach(terms::add);
@@ -620,7 +605,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   private void checkDeclaredEffectCovers(
       MethodTree tree, ExecutableElement m, EffectSummary s, List<EffectTerm> declared) {
     Set<String> missing = new LinkedHashSet<>();
-    for (AllocationIdentity id : identitiesOf(s)) {
+    for (AllocationIdentity id : EffectAnalysis.identitiesOf(s)) {
       if (!analysis().covers(declared, m, id, m)) {
         missing.add(term(id, m));
       }
