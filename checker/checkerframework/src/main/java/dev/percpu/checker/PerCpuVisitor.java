@@ -494,7 +494,10 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       }
       return;
     }
-    if (analysis().isReliedUpon(m) && !analysis().followsBody(m)) {
+    // A followed method needs no declaration for callers here; in strict mode a package-private
+    // one is still held to the default where the file relies on it, since the strict check above
+    // covers only public and protected methods and other files of the package read the default.
+    if (analysis().isReliedUpon(m) && (!analysis().followsBody(m) || percpu().strict())) {
       checkWithinDefault(tree, m, s);
     }
   }
