@@ -133,7 +133,8 @@ public final class PerCpuCounter {
       addOwned(state.cpu, delta);
     } else {
       // As in Striped64: one CAS at the thread's probe cell; a failed one means another unpinned
-      // thread adds there too, so add unconditionally at a random CPU instead.
+      // thread adds there too, so move the probe (for this call and later ones) and add there
+      // unconditionally.
       long id = threadId(Thread.currentThread());
       int entry = (int) id & (SALTS.length - 1);
       int salt = (int) SALT.getOpaque(SALTS, entry);

@@ -506,8 +506,7 @@ final class BlockingCheck {
   }
 
   private int line(Tree site) {
-    long pos = trees.getSourcePositions().getStartPosition(root, site);
-    return pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
+    return analysis.line(site);
   }
 
   static List<String> specs(String option) {

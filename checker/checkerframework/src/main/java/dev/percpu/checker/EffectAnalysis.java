@@ -205,7 +205,7 @@ final class EffectAnalysis {
    * effect.undeclared}), as for the blocking rule's helpers.
    */
   boolean followsBody(ExecutableElement m) {
-    if (!methods.containsKey(m) || isComputed(m) || !runsOwnBody(m) || !beyondDefault(m)) {
+    if (!methods.containsKey(m) || isComputed(m) || !runsOwnBody(m)) {
       return false;
     }
     MethodRole role = api.roleOf(m);
@@ -213,28 +213,31 @@ final class EffectAnalysis {
       return false;
     }
     try {
-      return api.declaredEffect(m).isEmpty();
+      if (api.declaredEffect(m).isPresent()) {
+        return false;
+      }
     } catch (IllegalArgumentException e) {
       return false; // enters.invalid is reported at the declaration; callers read the default
     }
+    return !beyondDefault(m).isEmpty();
   }
 
   /**
-   * Whether {@code m}'s body, as summarised so far, enters an allocation that the default does not
-   * let its callers assume (the handles passed to it). Summaries only grow during the fixpoint, so
-   * once true this stays true.
+   * The allocations {@code m}'s body, as summarised so far, enters beyond what its declaration (or
+   * the default: the handles passed to it) lets its callers assume. Summaries only grow during the
+   * fixpoint, so once not empty this stays not empty.
    */
-  private boolean beyondDefault(ExecutableElement m) {
+  Set<AllocationIdentity> beyondDefault(ExecutableElement m) {
     EffectSummary s = summaries.get(m);
-    if (s == null) {
-      return false;
-    }
-    for (AllocationIdentity id : identitiesOf(s)) {
-      if (!effectContains(m, m, id)) {
-        return true;
+    Set<AllocationIdentity> beyond = new LinkedHashSet<>();
+    if (s != null) {
+      for (AllocationIdentity id : identitiesOf(s)) {
+        if (!effectContains(m, m, id)) {
+          beyond.add(id);
+        }
       }
     }
-    return false;
+    return beyond;
   }
 
   /** Every allocation a summary enters, directly or around the closures it runs. */
@@ -1388,10 +1391,7 @@ final class EffectAnalysis {
       if (inside.isEmpty()) {
         ExecutableElement entering =
             x.site() instanceof MethodInvocationTree ? calleeOf(x.site()) : null;
-        inside =
-            entering == null
-                ? "the call at line " + line(x.site())
-                : FindingText.enteringAt(entering, line(x.site()));
+        inside = FindingText.innerCall(entering, line(x.site()));
       }
       String via = FindingText.then(returned, inside);
       for (AllocationIdentity id :
@@ -1404,18 +1404,11 @@ final class EffectAnalysis {
 
   /** The closure the method's only {@code return} returns, without parentheses, or null. */
   private static Tree onlyReturned(TreePath method) {
-    List<Tree> returned = new ArrayList<>();
-    for (ReturnTree r : OwnReturns.of(((MethodTree) method.getLeaf()).getBody())) {
-      returned.add(r.getExpression());
-    }
-    if (returned.size() != 1 || !ClosureLiteral.isClosure(returned.get(0))) {
-      return null;
-    }
-    Tree t = returned.get(0);
-    while (t instanceof ParenthesizedTree p) {
-      t = p.getExpression();
-    }
-    return t;
+    List<ReturnTree> returns = OwnReturns.of(((MethodTree) method.getLeaf()).getBody());
+    ExpressionTree returned = returns.size() == 1 ? returns.get(0).getExpression() : null;
+    return returned != null && ClosureLiteral.isClosure(returned)
+        ? TreeUtils.withoutParens(returned)
+        : null;
   }
 
   /** What any closure of the unit stored for later, of a type assignable to recvType, enters. */

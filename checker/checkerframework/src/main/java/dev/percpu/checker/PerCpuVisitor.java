@@ -319,11 +319,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
       HelperNesting n = found.getKey();
       String inside = n.innerVia();
       if (inside.isEmpty()) {
-        ExecutableElement entering = EffectAnalysis.calleeOf(n.innerSite());
-        inside =
-            entering == null
-                ? "the call at line " + line(n.innerSite())
-                : FindingText.enteringAt(entering, line(n.innerSite()));
+        inside = FindingText.innerCall(EffectAnalysis.calleeOf(n.innerSite()), line(n.innerSite()));
       }
       List<ExecutableElement> through = n.through();
       for (int k = through.size() - 1; k >= 0; k--) {
@@ -419,7 +415,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     if (here.isEmpty()) {
       ExecutableElement m =
           point instanceof MethodInvocationTree ? EffectAnalysis.calleeOf(point) : null;
-      here = m == null ? "the call at line " + line(point) : FindingText.enteringAt(m, line(point));
+      here = FindingText.innerCall(m, line(point));
     }
     return FindingText.then(runAt.via(), here);
   }
@@ -498,7 +494,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
     // one is still held to the default where the file relies on it, since the strict check above
     // covers only public and protected methods and other files of the package read the default.
     if (analysis().isReliedUpon(m) && (!analysis().followsBody(m) || percpu().strict())) {
-      checkWithinDefault(tree, m, s);
+      checkWithinDefault(tree, m);
     }
   }
 
@@ -509,12 +505,10 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
    * Methods called only outside every entry ({@code main}, entry points) are left to strict mode,
    * which checks every visible one for the callers in other files.
    */
-  private void checkWithinDefault(MethodTree tree, ExecutableElement m, EffectSummary s) {
+  private void checkWithinDefault(MethodTree tree, ExecutableElement m) {
     Set<String> missing = new LinkedHashSet<>();
-    for (AllocationIdentity id : EffectAnalysis.identitiesOf(s)) {
-      if (!analysis().effectContains(m, m, id)) {
-        missing.add(term(id, m));
-      }
+    for (AllocationIdentity id : analysis().beyondDefault(m)) {
+      missing.add(term(id, m));
     }
     List<Integer> stored = analysis().storedClosureParameters(m);
     if (missing.isEmpty() && stored.isEmpty()) {
@@ -638,8 +632,7 @@ public class PerCpuVisitor extends BaseTypeVisitor<PerCpuAnnotatedTypeFactory> {
   }
 
   private int line(Tree site) {
-    long pos = trees.getSourcePositions().getStartPosition(root, site);
-    return pos < 0 ? 0 : (int) root.getLineMap().getLineNumber(pos);
+    return analysis().line(site);
   }
 
   /**

@@ -65,6 +65,16 @@ public final class FindingText {
     return entering(enteringMethod) + " at line " + line;
   }
 
+  /**
+   * How a path names the inner entering call itself: {@code `with` at line 12}, or, when the method
+   * it calls is not known ({@code null}), {@code the call at line 12}.
+   */
+  public static String innerCall(ExecutableElement enteringMethodOrNull, int line) {
+    return enteringMethodOrNull == null
+        ? "the call at line " + line
+        : enteringAt(enteringMethodOrNull, line);
+  }
+
   /** How a called method is named in a path or as an outer entry: {@code `bump()`}. */
   public static String call(ExecutableElement callee) {
     return "`" + CallName.of(callee) + "`";

@@ -47,4 +47,12 @@ class FindingTextTest {
         "the closure `r` (line 8) → `run` at line 9",
         FindingText.then(FindingText.closure("r", 8), "`run` at line 9"));
   }
+
+  @Test
+  void innerCall_namesTheEnteringMethodOrElseTheLine() {
+    Elements e =
+        Elements.compile("p.H", "package p; public class H { public void with(Runnable r) {} }");
+    assertEquals("`with` at line 12", FindingText.innerCall(e.method("p.H", "with"), 12));
+    assertEquals("the call at line 12", FindingText.innerCall(null, 12));
+  }
 }

@@ -762,8 +762,7 @@ final class NestingScanner extends PathScanner<Void, ScanContext> {
   /** How a path names the inner entering call itself: {@code `with` at line 12}. */
   private String innerCall(Tree at) {
     MethodSymbol m = at instanceof MethodInvocationTree mi ? ASTHelpers.getSymbol(mi) : null;
-    int line = unit.lines().of(at);
-    return m == null ? "the call at line " + line : FindingText.enteringAt(m, line);
+    return FindingText.innerCall(m, unit.lines().of(at));
   }
 
   private TreePath pathFor(Tree at) {
