@@ -29,7 +29,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -249,7 +248,7 @@ final class BlockingCheck {
     }
     List<? extends VariableElement> params = m.getParameters();
     for (int k = 0; k < params.size(); k++) {
-      if (!isFunctionalInterface(params.get(k).asType()) || declarationsPin(m, read, k)) {
+      if (!analysis.isFunctionalInterface(params.get(k).asType()) || declarationsPin(m, read, k)) {
         continue;
       }
       for (Pin p : analysis.pinsAround(m, k)) {
@@ -315,12 +314,6 @@ final class BlockingCheck {
               : "local class " + t.getSimpleName());
     }
     return EffectAnalysis.qualifiedName(m);
-  }
-
-  private boolean isFunctionalInterface(TypeMirror t) {
-    return t.getKind() == TypeKind.DECLARED
-        && types.asElement(t) instanceof TypeElement te
-        && elements.isFunctionalInterface(te);
   }
 
   /**

@@ -332,15 +332,20 @@ final class EffectAnalysis {
     for (ExpressionTree arg : arguments(call)) {
       TypeMirror t = TreeUtils.typeOf(arg);
       if (t != null
-          && t.getKind() == TypeKind.DECLARED
-          && types.asElement(t) instanceof TypeElement te
-          && factory.getElementUtils().isFunctionalInterface(te)
+          && isFunctionalInterface(t)
           && !(TreeUtils.withoutParens(arg) instanceof LambdaExpressionTree lambda
               && entersNothing(lambda))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code t} is a functional interface type: what a lambda or method reference can be. */
+  boolean isFunctionalInterface(TypeMirror t) {
+    return t.getKind() == TypeKind.DECLARED
+        && types.asElement(t) instanceof TypeElement te
+        && factory.getElementUtils().isFunctionalInterface(te);
   }
 
   /** Whether every call-like point written in {@code lambda} has an empty effect. */
