@@ -17,7 +17,8 @@ out="${PERCPU_BENCH_OUT:-benchmarks/target/jmh}"
 mkdir -p "$out"
 "$java" -version 2>&1 | tee "$out/java-version.txt"
 for threads in 1 2 4; do
-  "$java" -jar benchmarks/target/benchmarks.jar -t "$threads" -prof gc \
+  # FloorBenchmark is single-threaded by design: docs/performance.md gives its own command.
+  "$java" -jar benchmarks/target/benchmarks.jar -t "$threads" -e FloorBenchmark -prof gc \
     -rf json -rff "$out/threads-$threads.json" "$@"
 done
 python3 benchmarks/summarize.py "$out"/threads-*.json

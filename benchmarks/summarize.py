@@ -17,6 +17,9 @@ BASELINES = {
     "perCpuWithFourFields": ["fourLongAdders"],
     "atomicLong": ["longAdder"],
     "synchronizedCounter": ["longAdder"],
+    "slotOnly": ["longAdder"],
+    "slotAndStateLookup": ["longAdder"],
+    "slotStateLookupAndDepth": ["longAdder"],
 }
 
 

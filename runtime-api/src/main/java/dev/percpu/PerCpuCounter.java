@@ -157,11 +157,8 @@ public final class PerCpuCounter {
    * {@code [0, cpus)}.
    */
   static int probe(long threadId, int salt, int cpus) {
-    long h = threadId + salt * 0x9E3779B97F4A7C15L;
-    // The 64-bit finaliser of MurmurHash3, so that threads with consecutive ids spread out.
-    h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
-    h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
+    // Fibonacci hashing: one multiply spreads consecutive ids (and consecutive salts) evenly.
+    long h = (threadId + salt) * 0x9E3779B97F4A7C15L;
     // The high 32 bits scaled to [0, cpus) by a multiply and a shift (Lemire's reduction), not a
     // remainder: a 64-bit division costs more than the compare-and-set this probe is for.
     return (int) (((h >>> 32) * cpus) >>> 32);

@@ -36,6 +36,38 @@ class PerCpuCounterTest {
     }
   }
 
+  /**
+   * Thread ids are handed out consecutively, so the probe must spread a run of consecutive ids over
+   * the CPUs, not just reach every CPU eventually: no CPU takes more than a quarter above its
+   * share.
+   */
+  @Test
+  void probe_spreadsConsecutiveThreadIdsEvenly() {
+    for (int cpus : new int[] {2, 3, 4, 8, 64}) {
+      for (int salt : new int[] {0, 1, 7}) {
+        int[] hits = new int[cpus];
+        int ids = 64 * cpus;
+        for (long id = 1; id <= ids; id++) {
+          hits[PerCpuCounter.probe(id, salt, cpus)]++;
+        }
+        for (int cpu = 0; cpu < cpus; cpu++) {
+          assertTrue(
+              hits[cpu] <= 64 + 16,
+              "CPU "
+                  + cpu
+                  + " of "
+                  + cpus
+                  + " took "
+                  + hits[cpu]
+                  + " of "
+                  + ids
+                  + " ids, salt "
+                  + salt);
+        }
+      }
+    }
+  }
+
   @Test
   void aNewCounter_isZeroOnEveryCpu() {
     PerCpuCounter counter = PerCpuCounter.allocate();
