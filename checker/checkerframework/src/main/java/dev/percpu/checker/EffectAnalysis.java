@@ -56,6 +56,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -219,7 +221,7 @@ final class EffectAnalysis {
     } catch (IllegalArgumentException e) {
       return false; // enters.invalid is reported at the declaration; callers read the default
     }
-    return !beyondDefault(m).isEmpty();
+    return enteredBeyondDefault(m).findAny().isPresent();
   }
 
   /**
@@ -228,16 +230,15 @@ final class EffectAnalysis {
    * fixpoint, so once not empty this stays not empty.
    */
   Set<AllocationIdentity> beyondDefault(ExecutableElement m) {
+    return enteredBeyondDefault(m).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** {@link #beyondDefault}, lazily: {@link #followsBody} asks at every call, and needs one. */
+  private Stream<AllocationIdentity> enteredBeyondDefault(ExecutableElement m) {
     EffectSummary s = summaries.get(m);
-    Set<AllocationIdentity> beyond = new LinkedHashSet<>();
-    if (s != null) {
-      for (AllocationIdentity id : identitiesOf(s)) {
-        if (!effectContains(m, m, id)) {
-          beyond.add(id);
-        }
-      }
-    }
-    return beyond;
+    return s == null
+        ? Stream.empty()
+        : identitiesOf(s).stream().filter(id -> !effectContains(m, m, id));
   }
 
   /** Every allocation a summary enters, directly or around the closures it runs. */
