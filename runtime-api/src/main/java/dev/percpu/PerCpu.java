@@ -253,7 +253,7 @@ public final class PerCpu<T> implements Cloneable {
         if (FaultPoints.any()) {
           FaultPoints.reached(FaultPoints.Point.UNPIN_CALL);
         }
-        Pins.unpin(state);
+        Pins.unpinUnguarded(state); // a with/apply level never has a guard
       } catch (Throwable e) {
         // The call into unpin failed (a stack overflow at the call). If the unpin never began
         // (its level is still there), the pin is whole but nobody could close it: record the
@@ -297,7 +297,7 @@ public final class PerCpu<T> implements Cloneable {
         if (FaultPoints.any()) {
           FaultPoints.reached(FaultPoints.Point.UNPIN_CALL);
         }
-        Pins.unpin(state);
+        Pins.unpinUnguarded(state);
       } catch (Throwable e) {
         // As in with: no call here; the debt is paid at the next pin or close.
         if (state.depth == depth) {

@@ -34,6 +34,14 @@ public final class PinState extends PinStateFields {
     depth++;
   }
 
+  /**
+   * Opens the first pin level: as {@link #push()}, without its capacity check, since there is
+   * always room for one.
+   */
+  void pushOutermost() {
+    depth = 1;
+  }
+
   /** Closes the innermost pin level and returns the new depth. */
   int pop() {
     int level = --depth;
@@ -74,7 +82,9 @@ public final class PinState extends PinStateFields {
    */
   void enter(int level, long allocation, String site) {
     if (level == 0) {
-      outerEntered = allocation;
+      if (outerEntered != allocation) { // a loop over one allocation finds its id already there
+        outerEntered = allocation;
+      }
     } else {
       if (level == capacity(entered)) {
         entered = grown(entered);
@@ -95,14 +105,13 @@ public final class PinState extends PinStateFields {
   }
 
   /**
-   * Pops the entries down to {@code level}, as they were before the matching {@link #enter}. {@code
-   * Allocation} sets {@link #entries} itself before calling this, so that an Error at this call
-   * cannot leave the entry on the stack.
+   * Clears what the entry at {@code level} recorded in assertion mode. {@code Allocation} has
+   * already popped the entry itself ({@link #entries} back to {@code level}, a plain store before
+   * any call), so that an Error at this call cannot leave the entry on the stack.
    */
   void leave(int level) {
-    entries = level;
-    // Only on threads that have ever entered in assertion mode.
-    if (enteredAt != null && level < enteredAt.length) {
+    // A site was recorded only if the pin is tracked, which holds for the whole pin.
+    if (tracking && enteredAt != null && level < enteredAt.length) {
       enteredAt[level] = null;
     }
   }

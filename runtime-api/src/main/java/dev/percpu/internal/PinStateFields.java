@@ -47,7 +47,11 @@ abstract class PinStateFields extends CacheLinePadding {
   /** This state, weakly: the entry {@code Pins} caches it under, made once. */
   final WeakReference<PinState> self = new WeakReference<>((PinState) this);
 
-  /** The CPU slot owned while {@link #depth} is positive; {@code -1} otherwise. */
+  /**
+   * The CPU slot owned while {@link #depth} is positive. It is read only then: an unpin leaves it
+   * in place (so a thread that keeps re-pinning one slot stores nothing here), and before the first
+   * pin it is {@code -1}.
+   */
   public int cpu = -1;
 
   /**

@@ -153,7 +153,11 @@ public final class Pins {
   public static PinState pin() {
     PinState state = current();
     if (state.depth == 0) {
-      state.cpu = SLOTS.acquireAny(state);
+      int cpu = SLOTS.acquireAny(state);
+      // A thread that keeps re-pinning its slot finds the number already there (see cpu).
+      if (state.cpu != cpu) {
+        state.cpu = cpu;
+      }
       opened(state);
     } else {
       // Nothing to undo if this throws: push() changes the depth as its last step.
@@ -204,7 +208,7 @@ public final class Pins {
       if (FaultPoints.any()) {
         FaultPoints.reached(FaultPoints.Point.PIN_BEGUN);
       }
-      state.push();
+      state.pushOutermost();
     } catch (Throwable t) {
       abandon(state);
       throw t;
@@ -236,7 +240,9 @@ public final class Pins {
 
   private static void begin(PinState state) {
     boolean tracking = AssertionMode.enabled();
-    state.tracking = tracking;
+    if (state.tracking != tracking) {
+      state.tracking = tracking;
+    }
     if (tracking) {
       AssertionMode.pinOpened(state);
     }
@@ -251,18 +257,37 @@ public final class Pins {
     int level = --state.depth;
     state.serials[PinStateFields.PAD + level] = 0;
     if (level == 0) {
-      int cpu = state.cpu;
-      state.cpu = -1;
-      if (FaultPoints.any()) {
-        FaultPoints.reached(FaultPoints.Point.UNPIN_POPPED);
-      }
-      SLOTS.release(state, cpu);
-      if (FaultPoints.any()) {
-        FaultPoints.reached(FaultPoints.Point.UNPIN_RELEASED);
-      }
-      if (state.tracking) {
-        AssertionMode.pinClosed(state);
-      }
+      unpinned(state);
+    }
+  }
+
+  /**
+   * As {@link #unpin}, for a level that never had a guard (a {@code with}/{@code apply} level): its
+   * serial is {@code 0} already, so the pop is one store.
+   */
+  public static void unpinUnguarded(PinState state) {
+    if (--state.depth == 0) {
+      unpinned(state);
+    }
+  }
+
+  /**
+   * Releases the slot of a pin whose last level was just popped. An Error at the call that gets
+   * here leaves the slot marked with this thread's id, which its next pin takes back (see {@link
+   * SlotTable}, "Faults"), as one that cuts the release itself short does.
+   */
+  private static void unpinned(PinState state) {
+    // state.cpu is left in place: it is read only while the thread is pinned.
+    int cpu = state.cpu;
+    if (FaultPoints.any()) {
+      FaultPoints.reached(FaultPoints.Point.UNPIN_POPPED);
+    }
+    SLOTS.release(state, cpu);
+    if (FaultPoints.any()) {
+      FaultPoints.reached(FaultPoints.Point.UNPIN_RELEASED);
+    }
+    if (state.tracking) {
+      AssertionMode.pinClosed(state);
     }
   }
 
