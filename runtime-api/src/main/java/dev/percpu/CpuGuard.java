@@ -118,7 +118,7 @@ public final class CpuGuard implements AutoCloseable {
   }
 
   private static void close(PinState state, int cpu, int depth, long serial, int entriesAtPin) {
-    boolean own = Thread.currentThread() == state.thread;
+    boolean own = state.belongsTo(Thread.currentThread());
     if (own && state.owedUnpins != 0) {
       // A with/apply under this guard overflowed the stack at its call into unpin: its level is
       // still above this guard's. Close it first, as it would have been.
@@ -137,14 +137,14 @@ public final class CpuGuard implements AutoCloseable {
   private static IllegalStateException closeMisuse(
       PinState state, int cpu, int depth, long serial) {
     Thread current = Thread.currentThread();
-    if (current != state.thread) {
+    if (!state.belongsTo(current)) {
       return misuse(
           "CpuGuard of CPU "
               + cpu
               + " closed on thread \""
               + ThreadNames.of(current)
               + "\", but it was pinned by thread \""
-              + ThreadNames.of(state.thread)
+              + ThreadNames.of(state.thread())
               + "\"; a guard is closed on the thread that pinned it");
     }
     if (!state.isOpen(depth, serial)) {
@@ -211,7 +211,7 @@ public final class CpuGuard implements AutoCloseable {
           PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED,
           new IllegalStateException(
               "CpuGuard.onEachCpu called on thread \""
-                  + ThreadNames.of(state.thread)
+                  + ThreadNames.of(state.thread())
                   + "\" while it is pinned to CPU "
                   + state.cpu
                   + "; it would wait for its own slot. Call it outside any pin"));
@@ -278,7 +278,7 @@ public final class CpuGuard implements AutoCloseable {
           PerCpuViolation.Kind.GUARD_MISUSE,
           new IllegalStateException(
               "the action given to CpuGuard.onEachCpu on thread \""
-                  + ThreadNames.of(state.thread)
+                  + ThreadNames.of(state.thread())
                   + "\" left "
                   + depth
                   + " CpuGuard(s) of CPU "
@@ -293,14 +293,14 @@ public final class CpuGuard implements AutoCloseable {
   }
 
   private static void checkUsable(PinState state, int cpu, int depth, long serial, String what) {
-    if (Thread.currentThread() != state.thread || !state.isOpen(depth, serial)) {
+    if (!state.belongsTo(Thread.currentThread()) || !state.isOpen(depth, serial)) {
       throw unusable(state, cpu, what);
     }
   }
 
   private static RuntimeException unusable(PinState state, int cpu, String what) {
     Thread current = Thread.currentThread();
-    if (current != state.thread) {
+    if (!state.belongsTo(current)) {
       return AssertionMode.violation(
           PerCpuViolation.Kind.TOKEN_MISUSE,
           new IllegalStateException(
@@ -310,7 +310,7 @@ public final class CpuGuard implements AutoCloseable {
                   + "\", but its CpuGuard (CPU "
                   + cpu
                   + ") belongs to thread \""
-                  + ThreadNames.of(state.thread)
+                  + ThreadNames.of(state.thread())
                   + "\"; tokens and guards stay on the thread that pinned"));
     }
     return AssertionMode.violation(
@@ -340,7 +340,7 @@ public final class CpuGuard implements AutoCloseable {
 
   @Override
   public String toString() {
-    boolean closed = Thread.currentThread() == state.thread && !isOpen();
+    boolean closed = state.belongsTo(Thread.currentThread()) && !isOpen();
     return "CpuGuard[cpu=" + cpu + ", depth=" + depth + (closed ? ", closed" : "") + "]";
   }
 }

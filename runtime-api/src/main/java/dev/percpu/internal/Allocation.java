@@ -181,7 +181,7 @@ public final class Allocation<T> {
             .append(" on CPU ")
             .append(cpu)
             .append(" by thread \"")
-            .append(ThreadNames.of(state.thread))
+            .append(ThreadNames.of(state.thread()))
             .append("\" were still open when the closure returned; they have been closed. Close")
             .append(" every guard a closure opens before it returns (try-with-resources)");
     if (state.tracking) {
@@ -256,7 +256,7 @@ public final class Allocation<T> {
             .append(" on CPU ")
             .append(cpu)
             .append(" by thread \"")
-            .append(ThreadNames.of(state.thread))
+            .append(ThreadNames.of(state.thread()))
             .append("\": one of its closures is already running on this CPU, and entering it")
             .append(" again would alias that value; the inner closure was not run");
     if (state.tracking) {

@@ -166,7 +166,8 @@ public final class AssertionMode {
 
   /** The slot table's report of a reclaimed slot: a violation in assertion mode, else a warning. */
   static void deadOwnerReclaimed(int cpu, Thread dead, Thread reclaimer) {
-    OPEN_PINS.keySet().removeIf(s -> s.thread == dead);
+    // A dead thread that has been collected is null here, as is every such state's thread.
+    OPEN_PINS.keySet().removeIf(s -> s.thread() == dead);
     String message =
         "CPU "
             + cpu
@@ -195,7 +196,7 @@ public final class AssertionMode {
       for (Map.Entry<PinState, Long> open : OPEN_PINS.entrySet()) {
         PinState s = open.getKey();
         String where = s.pinnedAt;
-        if (s.thread == owner && where != null) {
+        if (s.belongsTo(owner) && where != null) {
           at = where;
           pin = open.getValue();
         }

@@ -41,11 +41,13 @@ abstract class PinStateFields extends CacheLinePadding {
    */
   public final long id = IDS.incrementAndGet();
 
-  /** The thread this state belongs to. */
-  public final Thread thread;
-
-  /** This state, weakly: the entry {@code Pins} caches it under, made once. */
-  final WeakReference<PinState> self = new WeakReference<>((PinState) this);
+  /**
+   * The thread this state belongs to, held weakly: {@code Pins}' cache and the slot table's holder
+   * entries hold states strongly, and must not keep a dead thread (nor its context class loader)
+   * reachable. The thread holds its own state strongly (through its thread-local), so while it
+   * lives this is never cleared.
+   */
+  private final WeakReference<Thread> thread;
 
   /**
    * The CPU slot owned while {@link #depth} is positive. It is read only then: an unpin leaves it
@@ -119,18 +121,48 @@ abstract class PinStateFields extends CacheLinePadding {
   public boolean tracking;
 
   /**
-   * The dead thread whose slot this thread's current pin took over, until {@code Pins} reports it
-   * once the pin is complete; {@code null} otherwise. Set by the slot table with a plain store.
+   * The dead thread whose slot this thread's current pin took over, if it is still known, until
+   * {@code Pins} reports it once the pin is complete. Set by the slot table with a plain store.
    */
   Thread reclaimedFrom;
 
-  /** The slot taken over from {@link #reclaimedFrom}. */
-  int reclaimedCpu;
+  /**
+   * The slot taken over from {@link #reclaimedFrom} until it is reported; {@code -1} otherwise: the
+   * test of whether there is a report to make, since the dead thread may be unknown.
+   */
+  int reclaimedCpu = -1;
 
   /** Where the outermost pin began; written only while {@link #tracking}, read by leak reports. */
   public volatile String pinnedAt;
 
   PinStateFields(Thread thread) {
-    this.thread = thread;
+    this.thread = new WeakReference<>(thread);
+  }
+
+  /**
+   * The thread this state belongs to, or {@code null} once that thread has died and been collected.
+   */
+  public final Thread thread() {
+    return thread.get();
+  }
+
+  /**
+   * Whether this state belongs to {@code t}. A {@link WeakReference#refersTo} test, which unlike
+   * {@code get()} needs no garbage-collector barrier: the hot path's identity check.
+   */
+  public final boolean belongsTo(Thread t) {
+    return thread.refersTo(t);
+  }
+
+  /** Whether this state's thread has terminated (or been collected, which implies it). */
+  final boolean threadTerminated() {
+    Thread t = thread.get();
+    return t == null || t.getState() == Thread.State.TERMINATED;
+  }
+
+  /** Whether this state's thread is alive; the slot table's dead-owner test. */
+  final boolean threadAlive() {
+    Thread t = thread.get();
+    return t != null && t.isAlive();
   }
 }

@@ -3,7 +3,6 @@ package dev.percpu.internal;
 import dev.percpu.PerCpuViolation;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.WeakReference;
 
 /**
  * Pinning as the calling thread sees it: a thread-local {@link PinState} over the global {@link
@@ -34,27 +33,31 @@ public final class Pins {
 
   /**
    * A direct-mapped cache from a thread's id to its state, in front of {@link #STATE}: a hit is two
-   * dependent loads fewer than {@link ThreadLocal#get()}, which is most of what a pin costs beyond
-   * {@code LongAdder.increment}'s compare-and-set. An entry is trusted only if its state's thread
-   * is the calling thread, so a stale or colliding entry only sends the caller to the thread-local.
-   * Entries are weak references: a thread's state is held by its thread-local while it lives, and
-   * the cache keeps no dead thread (nor its context class loader) reachable.
+   * loads (the entry, then the state's thread test, which is a {@link
+   * java.lang.ref.Reference#refersTo} with no collector barrier) where {@link ThreadLocal#get()}
+   * takes five, and a pin's cost grows with every memory access. An entry is trusted only if its
+   * state belongs to the calling thread, so a stale or colliding entry only sends the caller to the
+   * thread-local.
+   *
+   * <p>Entries hold states strongly, and states hold their threads weakly, so the cache keeps no
+   * dead thread (nor its context class loader) reachable. What it can keep is up to {@value
+   * #CACHE_SIZE} states of dead threads (a few hundred bytes each, the padding included), until a
+   * thread whose id maps to the same entry takes it over: bounded, and owned by no class loader but
+   * this library's.
    */
   static final int CACHE_SIZE = 1 << 10;
 
-  @SuppressWarnings("unchecked")
-  private static final WeakReference<PinState>[] CACHE = new WeakReference[CACHE_SIZE];
+  private static final PinState[] CACHE = new PinState[CACHE_SIZE];
 
-  private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(WeakReference[].class);
+  private static final VarHandle ENTRY = MethodHandles.arrayElementVarHandle(PinState[].class);
 
   /**
    * Whether some state was ever created without winning its thread's cache entry. Until then every
    * state is its thread's cache entry for as long as the thread lives (an entry is replaced only
-   * once it is cleared or its thread has terminated, and a live thread's state, held by its
-   * thread-local, is not cleared), so a miss proves that the caller has no state and {@link
-   * #currentIfPresent()} need not touch the thread-local (whose {@code get} would give the thread a
-   * map). Only the thread that created a state sets this and only that thread's lookups depend on
-   * it, so program order suffices; it never goes back.
+   * once its state's thread has terminated), so a miss proves that the caller has no state and
+   * {@link #currentIfPresent()} need not touch the thread-local (whose {@code get} would give the
+   * thread a map). Only the thread that created a state sets this and only that thread's lookups
+   * depend on it, so program order suffices; it never goes back.
    */
   private static volatile boolean uncached;
 
@@ -108,9 +111,8 @@ public final class Pins {
    * {@code thread}'s state if its cache slot holds it, else {@code null}; the hot path's lookup.
    */
   private static PinState cached(Thread thread) {
-    WeakReference<PinState> entry = CACHE[slot(thread)];
-    PinState state = entry == null ? null : entry.get();
-    return state != null && state.thread == thread ? state : null;
+    PinState state = CACHE[slot(thread)];
+    return state != null && state.belongsTo(thread) ? state : null;
   }
 
   /** Whether the calling thread has a pin state; for tests, and creates nothing. */
@@ -132,12 +134,11 @@ public final class Pins {
       }
     }
     int slot = slot(thread);
-    WeakReference<PinState> entry = CACHE[slot];
-    PinState occupant = entry == null ? null : entry.get();
+    PinState occupant = CACHE[slot];
     // A compare-and-set, so that of two threads racing for one entry the loser knows it lost.
     boolean installed =
-        (occupant == null || occupant.thread.getState() == Thread.State.TERMINATED)
-            && ENTRY.compareAndSet(CACHE, slot, entry, state.self);
+        (occupant == null || occupant.threadTerminated())
+            && ENTRY.compareAndSet(CACHE, slot, occupant, state);
     if (created && !installed) {
       uncached = true;
     }
@@ -178,7 +179,7 @@ public final class Pins {
           PerCpuViolation.Kind.ON_EACH_CPU_WHILE_PINNED,
           new IllegalStateException(
               "CpuGuard.onEachCpu cannot pin thread \""
-                  + ThreadNames.of(state.thread)
+                  + ThreadNames.of(state.thread())
                   + "\" to CPU "
                   + cpu
                   + ": it is still pinned to CPU "
@@ -213,7 +214,7 @@ public final class Pins {
       abandon(state);
       throw t;
     }
-    if (state.reclaimedFrom != null) {
+    if (state.reclaimedCpu >= 0) {
       try {
         if (FaultPoints.any()) {
           FaultPoints.reached(FaultPoints.Point.RECLAIM_REPORT);

@@ -27,12 +27,13 @@ import java.util.concurrent.locks.LockSupport;
  * releasing a slot store no reference: a reference store into an array pays the collector's write
  * barrier, and G1's includes a StoreLoad fence when the array is in the old generation, which would
  * give back what the release store saves. Who the owner is (for dead-owner reclamation and leak
- * reports) is published separately in {@code holders}: after winning a slot its new owner stores
- * its {@link PinState} there (a plain store, see "Faults"; a reader needs only the state's final
- * {@code id} and {@code thread}, which final-field semantics publish), unless the free word it
- * replaced was its own (then nobody has owned the slot since it last published itself, so a thread
- * that keeps re-pinning its preferred slot touches only the owner word). A reader trusts a holder
- * entry only when its id equals the owner word.
+ * reports) is published separately in {@code holders} and {@code holderThreads}: after winning a
+ * slot its new owner stores its thread and its {@link PinState} there (plain stores, see "Faults";
+ * a reader needs only the state's final {@code id} and thread reference, which final-field
+ * semantics publish), unless the free word it replaced was its own (then nobody has owned the slot
+ * since it last published itself, so a thread that keeps re-pinning its preferred slot touches only
+ * the owner word). A reader trusts a holder entry only when its id equals the owner word, and a
+ * thread entry only when the holder {@linkplain PinState#belongsTo belongs to} it.
  *
  * <h2>Memory model</h2>
  *
@@ -147,7 +148,8 @@ public final class SlotTable {
   public interface DeadOwnerListener {
     /**
      * Called on the reclaiming thread after it took {@code cpu} over from {@code dead}, once its
-     * pin is complete (see {@link #reportReclaim}).
+     * pin is complete (see {@link #reportReclaim}); {@code dead} is {@code null} if that thread has
+     * been collected since it died.
      */
     void reclaimed(int cpu, Thread dead, Thread reclaimer);
   }
@@ -155,6 +157,17 @@ public final class SlotTable {
   private final int cpus;
   private final long[] owners;
   private final PinState[] holders;
+
+  /**
+   * The threads of {@link #holders}, at the same indexes, held strongly. A state holds its thread
+   * only weakly, so that {@code Pins}' cache of states retains no dead thread; the last owner of
+   * each slot, though (one thread per slot at most, as before states held threads weakly), stays
+   * reachable here, so that a slot whose owner died pinned still names it, in leak reports and in
+   * the dead-owner report, however long ago it died. A reader trusts an entry only if the holder
+   * state at its index {@linkplain PinState#belongsTo belongs to} it.
+   */
+  private final Thread[] holderThreads;
+
   private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
 
   /**
@@ -233,6 +246,7 @@ public final class SlotTable {
     this.cpus = cpus;
     this.owners = new long[(cpus + 1) * STRIDE];
     this.holders = new PinState[(cpus + 1) * HOLDER_STRIDE];
+    this.holderThreads = new Thread[(cpus + 1) * HOLDER_STRIDE];
     this.deadOwners = deadOwners;
     this.timedParking = timedParking;
     this.stalls = stalls;
@@ -264,9 +278,14 @@ public final class SlotTable {
       if (id <= 0) {
         return null;
       }
-      PinState holder = (PinState) HOLDER.getAcquire(holders, holderIndex(cpu));
+      int h = holderIndex(cpu);
+      PinState holder = (PinState) HOLDER.getAcquire(holders, h);
       if (holder != null && holder.id == id) {
-        return holder.thread;
+        Thread thread = holderThreads[h];
+        if (thread != null && holder.belongsTo(thread)) {
+          return thread;
+        }
+        // The thread entry is not yet visible: as for an unpublished holder, look again.
       }
       if (round < SPINS) {
         Thread.onSpinWait();
@@ -283,13 +302,15 @@ public final class SlotTable {
    */
   private boolean tryTakeFree(int cpu, long free, PinState taker) {
     int holder = holderIndex(cpu);
+    Thread thread = Thread.currentThread(); // the taker's; before the CAS, since nothing may follow
     if (!OWNER.compareAndSet(owners, index(cpu), free, taker.id)) {
       return false;
     }
-    // A plain array store, not a call: nothing can throw between winning the slot and publishing
-    // who won it (see "Faults"). Unless the free word says the taker owned it last: then its entry
-    // is still the taker's, and a pin that keeps its slot stores no reference.
+    // Plain array stores, not calls: nothing can throw between winning the slot and publishing
+    // who won it (see "Faults"). Unless the free word says the taker owned it last: then its
+    // entries are still the taker's, and a pin that keeps its slot stores no reference.
     if (free != -taker.id) {
+      holderThreads[holder] = thread;
       holders[holder] = taker;
     }
     return true;
@@ -364,18 +385,25 @@ public final class SlotTable {
     int index = holderIndex(cpu);
     PinState holder = (PinState) HOLDER.getAcquire(holders, index);
     // A holder whose id differs is a previous owner: the current one is alive, between its CAS and
-    // publishing itself.
-    if (holder != null
-        && holder.id == owner
-        && !holder.thread.isAlive()
-        && OWNER.compareAndSet(owners, index(cpu), owner, state.id)) {
-      holders[index] = state; // a plain store, as in tryTakeFree
-      // Reported by reportReclaim once the pin is complete, never here (see "Faults").
-      state.reclaimedFrom = holder.thread;
-      state.reclaimedCpu = cpu;
-      return true;
+    // publishing itself. The liveness test asks the holder's own (weak) view of its thread, which
+    // cannot be another thread's; a cleared one means the thread is dead.
+    if (holder == null || holder.id != owner || holder.threadAlive()) {
+      return false;
     }
-    return false;
+    Thread dead = holderThreads[index];
+    if (dead != null && !holder.belongsTo(dead)) {
+      dead = holder.thread();
+    }
+    Thread thread = Thread.currentThread(); // before the CAS, as in tryTakeFree
+    if (!OWNER.compareAndSet(owners, index(cpu), owner, state.id)) {
+      return false;
+    }
+    holderThreads[index] = thread; // plain stores, as in tryTakeFree
+    holders[index] = state;
+    // Reported by reportReclaim once the pin is complete, never here (see "Faults").
+    state.reclaimedFrom = dead;
+    state.reclaimedCpu = cpu;
+    return true;
   }
 
   /**
@@ -384,10 +412,12 @@ public final class SlotTable {
    * is cleared first, so a listener that throws is not called again for the same slot.
    */
   public void reportReclaim(PinState state) {
-    Thread dead = state.reclaimedFrom;
-    if (dead != null) {
+    int cpu = state.reclaimedCpu;
+    if (cpu >= 0) {
+      Thread dead = state.reclaimedFrom;
       state.reclaimedFrom = null;
-      deadOwners.reclaimed(state.reclaimedCpu, dead, state.thread);
+      state.reclaimedCpu = -1;
+      deadOwners.reclaimed(cpu, dead, Thread.currentThread());
     }
   }
 
@@ -413,7 +443,8 @@ public final class SlotTable {
         Thread.yield();
       }
     }
-    Waiter self = new Waiter(state.thread, wanted);
+    Thread thread = Thread.currentThread(); // only a state's own thread acquires for it
+    Waiter self = new Waiter(thread, wanted);
     waiters.add(self);
     WAITING.getAndAdd(this, 1); // armed
     boolean interrupted = false;
@@ -436,7 +467,7 @@ public final class SlotTable {
             // Here the waiter holds no slot (the scan above won none), so the listener's logger
             // may run, and pin: a slot is never half taken while foreign code runs. A release
             // meanwhile leaves an unpark permit, so the park below returns at once.
-            reportStall(state.thread, wanted, waited);
+            reportStall(thread, wanted, waited);
           }
         }
         parks.incrementAndGet();
@@ -476,7 +507,7 @@ public final class SlotTable {
           WAITING.getAndAdd(this, -1);
         }
         if (interrupted) {
-          state.thread.interrupt();
+          thread.interrupt();
         }
         passSignalOn();
       } catch (Throwable t) {

@@ -37,7 +37,7 @@ class CounterPinStateTest {
                 try (CpuGuard guard = CpuGuard.pin()) {
                   assertTrue(Pins.hasState(), "the first pin creates the state");
                   PinState state = Pins.currentIfPresent();
-                  assertSame(Thread.currentThread(), state.thread);
+                  assertSame(Thread.currentThread(), state.thread());
                   assertSame(state, Pins.current());
                   // An unpinned-style update on a pinned thread goes to its CPU's value.
                   long before = counter.get(guard);

@@ -15,7 +15,7 @@ class PinsTest {
   @Test
   void current_isTheCallersOwnStateEveryTime() {
     PinState state = Pins.current();
-    assertSame(Thread.currentThread(), state.thread);
+    assertSame(Thread.currentThread(), state.thread());
     assertSame(state, Pins.current());
   }
 
@@ -49,7 +49,7 @@ class PinsTest {
           new Thread(
               () -> {
                 PinState mine = Pins.current();
-                assertSame(Thread.currentThread(), mine.thread);
+                assertSame(Thread.currentThread(), mine.thread());
                 assertSame(mine, Pins.current());
                 secondDone.countDown();
               },
@@ -63,7 +63,7 @@ class PinsTest {
       throw new AssertionError(secondFailure.get());
     }
     first.join();
-    assertSame(first, firstState.get().thread);
+    assertSame(first, firstState.get().thread());
     assertSame(firstState.get(), firstAgain.get(1, TimeUnit.SECONDS));
     assertNotSame(firstState.get(), Pins.current());
   }
