@@ -1,8 +1,10 @@
 package dev.percpu.internal;
 
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,36 @@ class PinsTest {
     assertSame(first, firstState.get().thread());
     assertSame(firstState.get(), firstAgain.get(1, TimeUnit.SECONDS));
     assertNotSame(firstState.get(), Pins.current());
+  }
+
+  /**
+   * The cache holds states strongly, so a state must hold its thread weakly: a thread that pinned
+   * and died must become collectable (and with it its context class loader) once the slot table no
+   * longer names it as a slot's last owner.
+   */
+  @Test
+  @Timeout(60)
+  void aDeadThreadsCachedState_doesNotKeepTheThreadReachable() throws Exception {
+    WeakReference<Thread> dead = startPinAndJoin();
+    PinState mine = Pins.current();
+    for (int cpu = 0; cpu < Pins.cpus(); cpu++) {
+      // Each slot's last owner, which the slot table keeps for its reports, becomes this thread.
+      Pins.pinTo(mine, cpu);
+      Pins.unpin(mine);
+    }
+    // A bounded number of full collections, not a wait: the first one clears it under G1.
+    for (int attempt = 0; attempt < 10 && dead.get() != null; attempt++) {
+      System.gc();
+    }
+    assertNull(dead.get(), "a dead thread that pinned is still reachable");
+  }
+
+  /** A thread that pins once and dies; only a weak reference to it is left. */
+  private static WeakReference<Thread> startPinAndJoin() throws InterruptedException {
+    Thread thread = new Thread(() -> Pins.unpin(Pins.pin()), "pins-once-and-dies");
+    thread.start();
+    thread.join();
+    return new WeakReference<>(thread);
   }
 
   private static void await(CountDownLatch latch) {
