@@ -18,6 +18,9 @@ BASELINES = {
     "atomicLong": ["longAdder"],
     "synchronizedCounter": ["longAdder"],
     "slotOnly": ["longAdder"],
+    "stateSlotAndValue": ["longAdder"],
+    "threadIdSlotAndValue": ["longAdder"],
+    "threadIdSlotRecordAndValue": ["longAdder"],
     "slotAndStateLookup": ["longAdder"],
     "slotStateLookupAndDepth": ["longAdder"],
 }
