@@ -62,6 +62,14 @@ public final class CpuGuard implements AutoCloseable {
   // when the JIT inlines pin() and a try-with-resources, the guard never escapes, not even on the
   // exception path, and is never allocated.
   private final PinState state;
+
+  /**
+   * The pinning thread, for the wrong-thread checks: a field of the guard (a register once the
+   * guard is scalar-replaced), not the state's weak reference to its thread, whose load on every
+   * check also kept C2 on JDK 17 from scalar-replacing the guard (40 B/op).
+   */
+  private final Thread thread;
+
   private final int cpu;
   private final int depth;
   private final long serial;
@@ -69,6 +77,7 @@ public final class CpuGuard implements AutoCloseable {
 
   private CpuGuard(PinState state) {
     this.state = state;
+    this.thread = Thread.currentThread(); // only the state's own thread pins it
     this.cpu = state.cpu;
     this.depth = state.depth;
     this.serial = state.registerGuard();
@@ -114,11 +123,12 @@ public final class CpuGuard implements AutoCloseable {
    */
   @Override
   public void close() {
-    close(state, cpu, depth, serial, entriesAtPin);
+    close(state, thread, cpu, depth, serial, entriesAtPin);
   }
 
-  private static void close(PinState state, int cpu, int depth, long serial, int entriesAtPin) {
-    boolean own = state.belongsTo(Thread.currentThread());
+  private static void close(
+      PinState state, Thread thread, int cpu, int depth, long serial, int entriesAtPin) {
+    boolean own = Thread.currentThread() == thread;
     if (own && state.owedUnpins != 0) {
       // A with/apply under this guard overflowed the stack at its call into unpin: its level is
       // still above this guard's. Close it first, as it would have been.
@@ -128,23 +138,23 @@ public final class CpuGuard implements AutoCloseable {
         || state.depth != depth
         || !state.isOpen(depth, serial)
         || state.entries != entriesAtPin) {
-      throw closeMisuse(state, cpu, depth, serial);
+      throw closeMisuse(state, thread, cpu, depth, serial);
     }
     Pins.unpin(state);
   }
 
   /** Says which rule a refused {@link #close()} broke. */
   private static IllegalStateException closeMisuse(
-      PinState state, int cpu, int depth, long serial) {
+      PinState state, Thread thread, int cpu, int depth, long serial) {
     Thread current = Thread.currentThread();
-    if (!state.belongsTo(current)) {
+    if (current != thread) {
       return misuse(
           "CpuGuard of CPU "
               + cpu
               + " closed on thread \""
               + ThreadNames.of(current)
               + "\", but it was pinned by thread \""
-              + ThreadNames.of(state.thread())
+              + ThreadNames.of(thread)
               + "\"; a guard is closed on the thread that pinned it");
     }
     if (!state.isOpen(depth, serial)) {
@@ -289,18 +299,19 @@ public final class CpuGuard implements AutoCloseable {
 
   /** Throws unless this guard is open and the calling thread pinned it. */
   void checkUsable(String what) {
-    checkUsable(state, cpu, depth, serial, what);
+    checkUsable(state, thread, cpu, depth, serial, what);
   }
 
-  private static void checkUsable(PinState state, int cpu, int depth, long serial, String what) {
-    if (!state.belongsTo(Thread.currentThread()) || !state.isOpen(depth, serial)) {
-      throw unusable(state, cpu, what);
+  private static void checkUsable(
+      PinState state, Thread thread, int cpu, int depth, long serial, String what) {
+    if (Thread.currentThread() != thread || !state.isOpen(depth, serial)) {
+      throw unusable(thread, cpu, what);
     }
   }
 
-  private static RuntimeException unusable(PinState state, int cpu, String what) {
+  private static RuntimeException unusable(Thread thread, int cpu, String what) {
     Thread current = Thread.currentThread();
-    if (!state.belongsTo(current)) {
+    if (current != thread) {
       return AssertionMode.violation(
           PerCpuViolation.Kind.TOKEN_MISUSE,
           new IllegalStateException(
@@ -310,7 +321,7 @@ public final class CpuGuard implements AutoCloseable {
                   + "\", but its CpuGuard (CPU "
                   + cpu
                   + ") belongs to thread \""
-                  + ThreadNames.of(state.thread())
+                  + ThreadNames.of(thread)
                   + "\"; tokens and guards stay on the thread that pinned"));
     }
     return AssertionMode.violation(
@@ -340,7 +351,7 @@ public final class CpuGuard implements AutoCloseable {
 
   @Override
   public String toString() {
-    boolean closed = state.belongsTo(Thread.currentThread()) && !isOpen();
+    boolean closed = Thread.currentThread() == thread && !isOpen();
     return "CpuGuard[cpu=" + cpu + ", depth=" + depth + (closed ? ", closed" : "") + "]";
   }
 }

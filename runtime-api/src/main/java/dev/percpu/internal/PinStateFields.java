@@ -44,8 +44,7 @@ abstract class PinStateFields extends CacheLinePadding {
   /**
    * The thread this state belongs to, held weakly: {@code Pins}' cache and the slot table's holder
    * entries hold states strongly, and must not keep a dead thread (nor its context class loader)
-   * reachable. The thread holds its own state strongly (through its thread-local), so while it
-   * lives this is never cleared.
+   * reachable. A live thread is always reachable, so this is cleared only once the thread has died.
    */
   private final WeakReference<Thread> thread;
 
@@ -57,8 +56,9 @@ abstract class PinStateFields extends CacheLinePadding {
   public int cpu = -1;
 
   /**
-   * How many pins (guards or convenience entries) are open: nested pins only count. Changed only
-   * through {@link PinState#push()} and {@link PinState#pop()}.
+   * How many pins (guards or convenience entries) are open: nested pins only count. Raised only
+   * through {@link PinState#push()} and {@link PinState#pushOutermost()}; lowered by {@link
+   * PinState#pop()} and {@code Pins}' unpins, each with one plain store.
    */
   public int depth;
 
