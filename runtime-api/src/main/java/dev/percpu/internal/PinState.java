@@ -6,9 +6,9 @@ import java.util.Arrays;
  * What one thread knows about its own pin. Only its thread reads or writes the mutable fields (the
  * slot table publishes ownership separately), so they are plain fields. The hot path reads {@link
  * #id}, {@link #cpu}, {@link #depth}, {@link #entries} and {@link #tracking} from this one object,
- * which its thread finds through {@code Pins}' cache or thread-local, and writes them and its two
- * small arrays; all three are padded (see {@link PinStateFields}) so that no other thread's data
- * shares their cache lines.
+ * which its thread finds through {@code Pins}' cache or thread-local, and writes the depth and the
+ * entry count (a guard or a nested entry also writes one of its two small arrays); all three are
+ * padded (see {@link PinStateFields}) so that no other thread's data shares their cache lines.
  */
 public final class PinState extends PinStateFields {
   // 128 bytes after the fields (see PinStateFields). Never read or written.
