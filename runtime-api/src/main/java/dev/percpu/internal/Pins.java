@@ -32,18 +32,17 @@ public final class Pins {
   }
 
   /**
-   * A direct-mapped cache from a thread's id to its state, in front of {@link #STATE}: a hit is two
-   * loads (the entry, then the state's thread test, which is a {@link
-   * java.lang.ref.Reference#refersTo} with no collector barrier) where {@link ThreadLocal#get()}
-   * takes five, and a pin's cost grows with every memory access. An entry is trusted only if its
-   * state belongs to the calling thread, so a stale or colliding entry only sends the caller to the
-   * thread-local.
+   * A direct-mapped cache from a thread's id to its state, in front of {@link #STATE}: a hit is the
+   * entry's load and the state's thread test (a {@link java.lang.ref.Reference#refersTo}, which
+   * needs no collector barrier), fewer loads than {@link ThreadLocal#get()}, and a pin's cost grows
+   * with every memory access. An entry is trusted only if its state belongs to the calling thread,
+   * so a stale or colliding entry only sends the caller to the thread-local.
    *
    * <p>Entries hold states strongly, and states hold their threads weakly, so the cache keeps no
    * dead thread (nor its context class loader) reachable. What it can keep is up to {@value
-   * #CACHE_SIZE} states of dead threads (a few hundred bytes each, the padding included), until a
-   * thread whose id maps to the same entry takes it over: bounded, and owned by no class loader but
-   * this library's.
+   * #CACHE_SIZE} states of dead threads (about a kilobyte each, padding and arrays included), until
+   * a thread whose id maps to the same entry takes it over: bounded, and owned by no class loader
+   * but this library's.
    */
   static final int CACHE_SIZE = 1 << 10;
 

@@ -391,8 +391,8 @@ public final class SlotTable {
       return false;
     }
     Thread dead = holderThreads[index];
-    if (dead != null && !holder.belongsTo(dead)) {
-      dead = holder.thread();
+    if (dead == null || !holder.belongsTo(dead)) {
+      dead = holder.thread(); // the thread entry not yet visible: the state's own view, if any
     }
     Thread thread = Thread.currentThread(); // before the CAS, as in tryTakeFree
     if (!OWNER.compareAndSet(owners, index(cpu), owner, state.id)) {
