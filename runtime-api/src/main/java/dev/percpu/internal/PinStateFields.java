@@ -154,13 +154,11 @@ abstract class PinStateFields extends CacheLinePadding {
     return thread.refersTo(t);
   }
 
-  /** Whether this state's thread has terminated (or been collected, which implies it). */
-  final boolean threadTerminated() {
-    Thread t = thread.get();
-    return t == null || t.getState() == Thread.State.TERMINATED;
-  }
-
-  /** Whether this state's thread is alive; the slot table's dead-owner test. */
+  /**
+   * Whether this state's thread is alive: the slot table's dead-owner test, and the cache's test
+   * for an entry that may be taken over. A state is made by its own running thread, so its thread
+   * is never a not-yet-started one: not alive means terminated.
+   */
   final boolean threadAlive() {
     Thread t = thread.get();
     return t != null && t.isAlive();

@@ -136,7 +136,7 @@ public final class Pins {
     PinState occupant = CACHE[slot];
     // A compare-and-set, so that of two threads racing for one entry the loser knows it lost.
     boolean installed =
-        (occupant == null || occupant.threadTerminated())
+        (occupant == null || !occupant.threadAlive())
             && ENTRY.compareAndSet(CACHE, slot, occupant, state);
     if (created && !installed) {
       uncached = true;
@@ -228,8 +228,7 @@ public final class Pins {
 
   /** Gives back the slot of an outermost pin that failed before its level was pushed. */
   private static void abandon(PinState state) {
-    int cpu = state.cpu;
-    state.cpu = -1;
+    int cpu = state.cpu; // left in place, as by an unpin: read only while pinned
     // The slot first: it is what others wait for. The bookkeeping may be half done; closing it
     // is harmless either way (a set removal, a null store).
     SLOTS.release(state, cpu);
