@@ -91,7 +91,7 @@ public class FloorBenchmark {
   @Benchmark
   public void slotOnly() {
     long id = 5;
-    take(id);
+    take(words, 0, id);
     cell.value++;
     WORD.setRelease(words, 16, -id);
   }
@@ -100,7 +100,7 @@ public class FloorBenchmark {
   @Benchmark
   public void slotAndStateLookup() {
     State state = state();
-    take(state.id);
+    take(words, 0, state.id);
     cell.value++;
     WORD.setRelease(words, 16, -state.id);
   }
@@ -110,7 +110,7 @@ public class FloorBenchmark {
   public void slotStateLookupAndDepth() {
     State state = state();
     if (state.depth == 0) {
-      take(state.id);
+      take(words, 0, state.id);
     }
     state.depth = 1;
     cell.value++;
@@ -180,8 +180,10 @@ public class FloorBenchmark {
     WORD.setRelease(slotWords, (slot + 1) * 16, -tid);
   }
 
+  /** Takes {@code slot}'s word (index {@code (slot + 1) * 16}) for {@code id}. */
   private static void take(long[] words, int slot, long id) {
     int i = (slot + 1) * 16;
+    // The fast path expects the word as this thread left it; the first call finds it never owned.
     if (!WORD.compareAndSet(words, i, -id, id)) {
       WORD.compareAndSet(words, i, 0L, id);
     }
@@ -192,16 +194,8 @@ public class FloorBenchmark {
     return Thread.currentThread().getId();
   }
 
-  private void take(long id) {
-    // The fast path expects the word as this thread left it; the first call finds it never owned.
-    if (!WORD.compareAndSet(words, 16, -id, id)) {
-      WORD.compareAndSet(words, 16, 0L, id);
-    }
-  }
-
-  @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same number
   private static State state() {
-    long threadId = Thread.currentThread().getId();
+    long threadId = threadId();
     int index = (int) threadId & (STATES.length - 1);
     State state = STATES[index];
     if (state == null || state.threadId != threadId) {
